@@ -1,0 +1,1 @@
+"""apigw-vtl: render Amazon API Gateway mapping templates exactly as AWS does."""

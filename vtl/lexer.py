@@ -1,0 +1,451 @@
+"""Velocity 1.7's modal lexer, written by hand, feeding Lark's LALR parser.
+
+Velocity's own lexer is a JavaCC token manager with a stack of states (text, reference,
+method arguments, index, directive arguments). This module reproduces the decisions that
+matter for output: when ``$`` and ``#`` start references and directives, which whitespace a
+directive swallows, how backslashes escape, and where comments end. The rules and their
+evidence are in ``shared/reference/velocity-1.7-lexical.md``; section numbers below refer
+to it.
+
+The lexer yields Lark tokens whose ``value`` is the exact source image (so that a reference
+or an unknown macro call that prints itself can be reproduced byte for byte) except
+``TEXT``, whose value is the text to output.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from lark import Token
+
+from .errors import VtlSyntaxError
+
+# Names Velocity 1.7 recognises as directives when escaped (§1.4).
+BUILTIN_DIRECTIVES = frozenset(
+    "if else elseif end set foreach include parse macro literal evaluate break define stop".split()
+)
+BLOCK_DIRECTIVES = {"foreach": "FOREACH", "macro": "MACRO", "define": "DEFINE", "literal": "LITERAL"}
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_DOT_IDENT = re.compile(r"\.([A-Za-z][A-Za-z0-9_-]*)")
+_WORD = re.compile(r"[A-Za-z_@][A-Za-z0-9_@]*")
+_BRACKETED_WORD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_@]*)\}")
+_SET = re.compile(r"[ \t]*#(?:set|\{set\}) *\(")
+_GOBBLE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
+_TEXT = re.compile(r"[^$#\\]+")
+_WS = re.compile(r"[ \t\r\n]+")
+_NUMBER = re.compile(
+    r"-?(?:[0-9]+\.\.(?!\.)|[0-9]+\.[0-9]*(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?|[0-9]+[eE][+-]?[0-9]+|[0-9]+)"
+)
+_OPERATORS = [
+    ("||", "OR"), ("&&", "AND"), ("==", "EQ"), ("!=", "NE"), ("<=", "LE"), (">=", "GE"),
+    ("<", "LT"), (">", "GT"), ("!", "NOT"), ("+", "PLUS"), ("-", "MINUS"), ("*", "STAR"),
+    ("/", "SLASH"), ("%", "PERCENT"), ("=", "ASSIGN"), (",", "COMMA"), (":", "COLON"),
+    ("[", "LBRACKET"), ("]", "RBRACKET"), ("{", "LBRACE"), ("}", "RBRACE"), ("(", "LPAREN"),
+]
+_WORD_OPERATORS = {
+    "or": "OR", "and": "AND", "not": "NOT", "eq": "EQ", "ne": "NE", "lt": "LT", "le": "LE",
+    "gt": "GT", "ge": "GE", "true": "TRUE", "false": "FALSE",
+}
+_ARG_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+# Kinds of argument list, which decide the tokens allowed inside.
+EXPR = "expr"  # #if / #elseif / #set: full expressions
+ARGS = "args"  # other directives and macro calls: parameters separated by blanks or commas
+CALL = "call"  # method call arguments: parameters separated by commas
+INDEX = "index"  # [index]
+
+
+class Lexer:
+    """Turns template text into Lark tokens.
+
+    ``macros_enabled`` says whether ``#macro`` registers a name (stock Velocity) or not (the
+    API Gateway profile): a registered macro name counts as a directive when escaped.
+    """
+
+    def __init__(self, text: str, *, macros_enabled: bool = True, name: str = "<template>") -> None:
+        self.text = text
+        self.n = len(text)
+        self.name = name
+        self.macros_enabled = macros_enabled
+        self.macro_names: set[str] = set()
+        self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        self.tokens: list[Token] = []
+
+    # -- positions -----------------------------------------------------------------------
+
+    def linecol(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self._line_starts, pos) - 1
+        return i + 1, pos - self._line_starts[i] + 1
+
+    def error(self, pos: int, message: str) -> VtlSyntaxError:
+        line, col = self.linecol(min(pos, self.n))
+        return VtlSyntaxError(
+            message, line=line, column=col, source=self.text, name=self.name,
+            java_class="ParseErrorException",
+        )
+
+    def emit(self, type_: str, value: str, start: int, end: int) -> None:
+        line, col = self.linecol(start)
+        end_line, end_col = self.linecol(end)
+        self.tokens.append(Token(type_, value, start, line, col, end_line, end_col, end))
+
+    # -- top level -----------------------------------------------------------------------
+
+    def tokenize(self) -> list[Token]:
+        pos = 0
+        text = self.text
+        while pos < self.n:
+            m = _SET.match(text, pos)
+            if m:
+                pos = self.lex_set(pos, m.end())
+                continue
+            ch = text[pos]
+            if ch == "$":
+                pos = self.lex_dollar(pos, pos)
+            elif ch == "#":
+                pos = self.lex_hash(pos, pos)
+            elif ch == "\\":
+                pos = self.lex_backslashes(pos)
+            else:
+                m = _TEXT.match(text, pos)
+                assert m is not None
+                self.emit("TEXT", m.group(), pos, m.end())
+                pos = m.end()
+        return self.tokens
+
+    def lex_backslashes(self, start: int) -> int:
+        text = self.text
+        pos = start
+        while pos < self.n and text[pos] == "\\":
+            pos += 1
+        count = pos - start
+        if pos < self.n and text[pos] == "$":
+            return self.lex_dollar(start, pos)
+        if pos < self.n and text[pos] == "#":
+            name, name_end, braced = self.directive_name(pos)
+            if name is not None and self.is_directive_name(name):
+                k = count // 2
+                if count % 2:
+                    # Escaped directive: it prints as text and does not run (§1.4).
+                    self.emit("TEXT", "\\" * k + text[pos:name_end], start, name_end)
+                    return name_end
+                if _SET.match(text, pos):
+                    self.emit("TEXT", "\\" * count, start, pos)
+                else:
+                    self.emit("TEXT", "\\" * k, start, pos)
+                return pos
+        self.emit("TEXT", "\\" * count, start, pos)
+        return pos
+
+    def is_directive_name(self, name: str) -> bool:
+        return name in BUILTIN_DIRECTIVES or name in self.macro_names
+
+    def directive_name(self, pos: int) -> tuple[str | None, int, bool]:
+        """The directive name after the ``#`` at ``pos``: (name, end, braced)."""
+        m = _BRACKETED_WORD.match(self.text, pos + 1)
+        if m:
+            return m.group(1), m.end(), True
+        m = _WORD.match(self.text, pos + 1)
+        if m:
+            return m.group(), m.end(), False
+        return None, pos + 1, False
+
+    # -- references (§1) -----------------------------------------------------------------
+
+    def lex_dollar(self, start: int, dollar: int) -> int:
+        """A ``$`` at ``dollar`` with backslashes from ``start``: a reference or text."""
+        text = self.text
+        pos = dollar + 1
+        bang = False
+        if pos < self.n and text[pos] == "!":
+            bang = True
+            pos += 1
+        if pos >= self.n:
+            raise self.error(dollar, "a reference needs a name after '$'")
+        ch = text[pos]
+        if ch == "#":
+            return self.lex_hash_after_dollar(start, dollar, pos, bang)
+        if ch == "[" or (ch == "." and not bang):
+            # EMPTY_INDEX: '$[', '$![', '$.' are plain text.
+            self.emit("TEXT", text[start : pos + 1], start, pos + 1)
+            return pos + 1
+        braced = ch == "{"
+        name_start = pos + 1 if braced else pos
+        m = _IDENT.match(text, name_start)
+        if not m:
+            # Not a reference: only the backslashes and '$' of the prefix survive (R5).
+            lit = text[start:dollar] + "$" + ("{" if braced else "")
+            self.emit("TEXT", lit, start, name_start)
+            return name_start
+        name = m.group()
+        if name in ("true", "false"):
+            raise self.error(name_start, f"'{name}' cannot be used as a reference name")
+        self.emit("REF_START", text[start:name_start], start, name_start)
+        self.emit("IDENT", name, name_start, m.end())
+        pos = self.lex_ref_suffixes(m.end(), braced)
+        if braced:
+            if pos < self.n and text[pos] == "}":
+                self.emit("REF_RBRACE", "}", pos, pos + 1)
+                return pos + 1
+            raise self.error(pos, "missing '}' to close the formal reference '${...'")
+        return pos
+
+    def lex_hash_after_dollar(self, start: int, dollar: int, hash_pos: int, bang: bool) -> int:
+        """``$#...``: the dollar prefix leaks into the following token (§5, C16)."""
+        text = self.text
+        prefix = text[start:hash_pos]
+        if text.startswith("##", hash_pos):
+            self.emit("TEXT", prefix, start, hash_pos)
+            return self.lex_hash(hash_pos, hash_pos)
+        if text.startswith("#*", hash_pos) or text.startswith("#[[", hash_pos):
+            if text.startswith("#[[", hash_pos):
+                end = text.find("]]#", hash_pos + 3)
+                if end < 0:
+                    raise self.error(hash_pos, "unterminated '#[[' text block")
+                image = prefix + text[hash_pos:end]
+                self.emit("TEXT", image[3:], start, end + 3)
+                return end + 3
+            return self.lex_hash(hash_pos, hash_pos)
+        name, _, _ = self.directive_name(hash_pos)
+        if name is not None:
+            return self.lex_hash(hash_pos, hash_pos)
+        self.emit("TEXT", prefix, start, hash_pos)
+        return hash_pos
+
+    def lex_ref_suffixes(self, pos: int, braced: bool) -> int:
+        text = self.text
+        while pos < self.n:
+            ch = text[pos]
+            if ch == ".":
+                m = _DOT_IDENT.match(text, pos)
+                if not m:
+                    return pos
+                name = m.group(1)
+                if name in ("true", "false"):
+                    raise self.error(pos + 1, f"'{name}' cannot be used as a property name")
+                paren = m.end()
+                if paren < self.n and text[paren] == "(" and paren + 1 < self.n:
+                    self.emit("DOT", ".", pos, pos + 1)
+                    self.emit("IDENT", name, pos + 1, paren)
+                    self.emit("CALL_LPAREN", "(", paren, paren + 1)
+                    pos = self.lex_args(paren + 1, CALL)
+                    continue
+                self.emit("DOT", ".", pos, pos + 1)
+                self.emit("IDENT", name, pos + 1, paren)
+                pos = paren
+            elif ch == "[":
+                self.emit("IDX_LBRACKET", "[", pos, pos + 1)
+                pos = self.lex_args(pos + 1, INDEX)
+            else:
+                return pos
+        return pos
+
+    # -- directives (§2) -----------------------------------------------------------------
+
+    def lex_set(self, start: int, paren_end: int) -> int:
+        self.emit("SET_START", self.text[start:paren_end], start, paren_end)
+        return self.lex_args(paren_end, EXPR)
+
+    def lex_hash(self, start: int, hash_pos: int) -> int:
+        text = self.text
+        nxt = text[hash_pos + 1] if hash_pos + 1 < self.n else ""
+        if nxt == "":
+            raise self.error(hash_pos, "a directive needs a name after '#'")
+        if nxt == "#":
+            return self.lex_line_comment(start, hash_pos)
+        if nxt == "*":
+            end = text.find("*#", hash_pos + 2)
+            if text.startswith("#**#", hash_pos):
+                end = hash_pos + 2
+            stop = self.n if end < 0 else end + 2
+            self.emit("COMMENT", text[start:stop], start, stop)
+            return stop
+        if text.startswith("[[", hash_pos + 1):
+            end = text.find("]]#", hash_pos + 3)
+            if end < 0:
+                raise self.error(hash_pos, "unterminated '#[[' text block")
+            self.emit("TEXT", text[hash_pos + 3 : end], start, end + 3)
+            return end + 3
+        name, name_end, braced = self.directive_name(hash_pos)
+        if name is None:
+            self.emit("TEXT", "#", start, hash_pos + 1)
+            return hash_pos + 1
+        image = text[start:name_end]
+        if name in ("if", "elseif"):
+            m = _WS.match(text, name_end)
+            p = m.end() if m else name_end
+            if p < self.n and text[p] == "(":
+                self.emit("IF_START" if name == "if" else "ELSEIF_START", text[start : p + 1], start, p + 1)
+                return self.lex_args(p + 1, EXPR)
+            raise self.error(p, f"#{name} must be followed by '(' and a condition")
+        if name in ("else", "end"):
+            m = _GOBBLE.match(text, name_end)
+            end = m.end() if m else name_end
+            self.emit("ELSE" if name == "else" else "END", text[start:end], start, end)
+            return end
+        if name == "set" and not braced:
+            # '#set' not followed by ' *(' is an ordinary word (D18, D19).
+            pass
+        kind = BLOCK_DIRECTIVES.get(name, "WORD_START")
+        if name.startswith("@"):
+            kind = "BLOCKCALL_START"
+        m = _WS.match(text, name_end)
+        p = m.end() if m else name_end
+        if p < self.n and text[p] == "(":
+            self.emit(kind, image, start, name_end)
+            self.emit("DIR_LPAREN", text[name_end : p + 1], name_end, p + 1)
+            if name == "macro" and self.macros_enabled:
+                mm = _ARG_WORD.match(text, _skip_ws(text, p + 1))
+                if mm:
+                    self.macro_names.add(mm.group())
+            return self.lex_args(p + 1, ARGS)
+        if kind in ("FOREACH", "MACRO", "DEFINE", "LITERAL", "BLOCKCALL_START"):
+            raise self.error(name_end, f"#{name} needs its arguments in parentheses")
+        self.emit(kind, image, start, name_end)
+        return name_end
+
+    def lex_line_comment(self, start: int, hash_pos: int) -> int:
+        m = re.compile(r"\r\n|\n|\r").search(self.text, hash_pos + 2)
+        end = m.end() if m else self.n
+        self.emit("COMMENT", self.text[start:end], start, end)
+        return end
+
+    # -- argument lists (§2.2, §4) -------------------------------------------------------
+
+    def lex_args(self, pos: int, mode: str) -> int:
+        """Lex until the bracket that closes the list opened just before ``pos``."""
+        text = self.text
+        depth = 0
+        while True:
+            if pos >= self.n:
+                raise self.error(pos, "unexpected end of template inside an argument list")
+            ch = text[pos]
+            if ch in " \t\r\n":
+                m = _WS.match(text, pos)
+                assert m is not None
+                if mode == CALL and depth == 0 and self.tokens[-1].type == "CALL_LPAREN":
+                    nxt = m.end()
+                    if nxt < self.n and text[nxt] == ")":
+                        raise self.error(pos, "a method call's argument list cannot be blank")
+                pos = m.end()
+                continue
+            if ch == "#":
+                raise self.error(pos, "comments and directives are not allowed inside arguments")
+            if ch == ")" and depth == 0 and mode != INDEX:
+                if mode == CALL:
+                    self.emit("CALL_RPAREN", ")", pos, pos + 1)
+                    return pos + 1
+                m = _GOBBLE.match(text, pos + 1)
+                end = m.end() if m else pos + 1
+                self.emit("DIR_RPAREN", text[pos:end], pos, end)
+                return end
+            if ch == "]" and depth == 0 and mode == INDEX:
+                self.emit("IDX_RBRACKET", "]", pos, pos + 1)
+                return pos + 1
+            if ch == "$":
+                start = pos
+                p = pos + 1
+                if p < self.n and text[p] == "!":
+                    p += 1
+                braced = p < self.n and text[p] == "{"
+                name_start = p + 1 if braced else p
+                m = _IDENT.match(text, name_start)
+                if not m:
+                    raise self.error(pos, "'$' must start a reference here")
+                name = m.group()
+                if name in ("true", "false"):
+                    raise self.error(name_start, f"'{name}' cannot be used as a reference name")
+                self.emit("REF_START", text[start:name_start], start, name_start)
+                self.emit("IDENT", name, name_start, m.end())
+                pos = self.lex_ref_suffixes(m.end(), braced)
+                if braced:
+                    if pos < self.n and text[pos] == "}":
+                        self.emit("REF_RBRACE", "}", pos, pos + 1)
+                        pos += 1
+                    else:
+                        raise self.error(pos, "missing '}' to close the formal reference")
+                continue
+            if ch == '"' or ch == "'":
+                pos = self.lex_string(pos, ch)
+                continue
+            if ch.isdigit() or (ch in "-." and pos + 1 < self.n and (text[pos + 1].isdigit() or (ch == "-" and text[pos + 1] == "." and pos + 2 < self.n and text[pos + 2].isdigit()))):
+                m = _NUMBER.match(text, pos)
+                if m:
+                    image = m.group()
+                    if image.endswith(".."):
+                        image = image[:-2]
+                        self.emit("INTEGER", image, pos, pos + len(image))
+                        pos += len(image)
+                        continue
+                    is_float = any(c in image for c in ".eE")
+                    self.emit("FLOAT" if is_float else "INTEGER", image, pos, m.end())
+                    pos = m.end()
+                    continue
+            if text.startswith("..", pos):
+                self.emit("DOTDOT", "..", pos, pos + 2)
+                pos += 2
+                continue
+            if ch.isalpha() or ch == "_":
+                m = _ARG_WORD.match(text, pos)
+                assert m is not None
+                word = m.group()
+                kind = _WORD_OPERATORS.get(word)
+                if kind is None:
+                    if mode != ARGS:
+                        raise self.error(pos, f"unexpected word '{word}'")
+                    kind = "WORD"
+                elif mode != EXPR and kind not in ("TRUE", "FALSE"):
+                    if mode != ARGS:
+                        raise self.error(pos, f"operators are not allowed here: '{word}'")
+                    kind = "WORD"
+                self.emit(kind, word, pos, m.end())
+                pos = m.end()
+                continue
+            for op, kind in _OPERATORS:
+                if text.startswith(op, pos):
+                    if mode != EXPR and kind not in (
+                        "COMMA", "COLON", "LBRACKET", "RBRACKET", "LBRACE", "RBRACE",
+                    ):
+                        raise self.error(pos, f"operators are not allowed here: '{op}'")
+                    if kind in ("LBRACKET", "LBRACE", "LPAREN"):
+                        depth += 1
+                    elif kind in ("RBRACKET", "RBRACE"):
+                        depth -= 1
+                    self.emit(kind, op, pos, pos + len(op))
+                    pos += len(op)
+                    break
+            else:
+                if ch == ")":
+                    depth -= 1
+                    self.emit("RPAREN", ")", pos, pos + 1)
+                    pos += 1
+                    continue
+                raise self.error(pos, f"unexpected character {ch!r}")
+
+    def lex_string(self, pos: int, quote: str) -> int:
+        text = self.text
+        p = pos + 1
+        while True:
+            end = text.find(quote, p)
+            if end < 0:
+                raise self.error(pos, "unterminated string literal")
+            if end + 1 < self.n and text[end + 1] == quote:
+                p = end + 2
+                continue
+            break
+        kind = "DQ_STRING" if quote == '"' else "SQ_STRING"
+        self.emit(kind, text[pos : end + 1], pos, end + 1)
+        return end + 1
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    m = _WS.match(text, pos)
+    return m.end() if m else pos
+
+
+def tokenize(text: str, *, macros_enabled: bool = True, name: str = "<template>") -> Iterator[Token]:
+    """Tokenize ``text``; raises :class:`VtlSyntaxError` on a lexical error."""
+    return iter(Lexer(text, macros_enabled=macros_enabled, name=name).tokenize())

@@ -1,0 +1,408 @@
+"""Parse template text into a :class:`vtl.ast.Template`.
+
+This is the only module that imports Lark. The modal lexer (:mod:`vtl.lexer`) produces the
+tokens, an LALR parser built once from ``grammar/vtl.lark`` gives them structure, and a
+transformer running inside the parse builds the AST. Lark's errors become
+:class:`vtl.VtlSyntaxError` with the position of the offending token.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from importlib import resources
+from typing import Any
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+from lark.lexer import Lexer as LarkLexer
+
+from . import ast
+from .errors import VtlError, VtlSyntaxError
+from .lexer import Lexer
+
+_OP_NAMES = {
+    "OR": "or", "AND": "and", "EQ": "==", "NE": "!=", "LT": "<", "LE": "<=", "GT": ">",
+    "GE": ">=", "PLUS": "+", "MINUS": "-", "STAR": "*", "SLASH": "/", "PERCENT": "%",
+}
+
+_TOKEN_LABELS = {
+    "END": "#end", "ELSE": "#else", "ELSEIF_START": "#elseif", "DIR_RPAREN": "')'",
+    "RPAREN": "')'", "CALL_RPAREN": "')'", "ASSIGN": "'='", "IDX_RBRACKET": "']'",
+    "RBRACKET": "']'", "RBRACE": "'}'", "COMMA": "','", "TEXT": "text", "REF_START": "a reference",
+    "IDENT": "a name", "WORD": "a word", "INTEGER": "a number", "FLOAT": "a number",
+    "DQ_STRING": "a string", "SQ_STRING": "a string", "$END": "end of template",
+}
+
+
+class _Local(threading.local):
+    text: str = ""
+    macros_enabled: bool = True
+    name: str = "<template>"
+
+
+_local = _Local()
+
+
+class _VtlLarkLexer(LarkLexer):
+    """Adapter: Lark asks for tokens, our modal lexer provides them (comments dropped)."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, lexer_state: Any, parser_state: Any = None):
+        lexer = Lexer(_local.text, macros_enabled=_local.macros_enabled, name=_local.name)
+        for tok in lexer.tokenize():
+            if tok.type != "COMMENT":
+                yield tok
+
+
+_parser: Lark | None = None
+_parser_lock = threading.Lock()
+
+
+def _get_parser() -> Lark:
+    global _parser
+    if _parser is None:
+        with _parser_lock:
+            if _parser is None:
+                grammar = resources.files("vtl").joinpath("grammar/vtl.lark").read_text("utf-8")
+                _parser = Lark(
+                    grammar, parser="lalr", lexer=_VtlLarkLexer, propagate_positions=False,
+                    maybe_placeholders=False,
+                )
+    return _parser
+
+
+def parse(source: str, *, macros_enabled: bool = True, name: str = "<template>") -> ast.Template:
+    """Parse ``source``; raises :class:`VtlSyntaxError` with a position on bad input."""
+    if not isinstance(source, str):
+        raise TypeError(f"template source must be str, not {type(source).__name__}")
+    builder = _AstBuilder(source, macros_enabled, name)
+    saved = (_local.text, _local.macros_enabled, _local.name)
+    _local.text, _local.macros_enabled, _local.name = source, macros_enabled, name
+    try:
+        tree = _get_parser().parse(source)
+        body = builder.transform(tree)
+    except VtlError as err:
+        err.with_position(1, 1, source, name)
+        raise
+    except VisitError as err:
+        inner = err.orig_exc
+        if isinstance(inner, VtlError):
+            inner.with_position(1, 1, source, name)
+            raise inner from None
+        raise VtlSyntaxError(
+            f"invalid template: {inner}", line=1, column=1, source=source, name=name,
+            java_class="ParseErrorException",
+        ) from None
+    except UnexpectedInput as err:
+        raise _syntax_error(err, source, name) from None
+    except RecursionError:
+        raise VtlSyntaxError(
+            "template is nested too deeply", line=1, column=1, source=source, name=name,
+            java_class="ParseErrorException",
+        ) from None
+    finally:
+        _local.text, _local.macros_enabled, _local.name = saved
+    return ast.Template(body=body, source=source, name=name, macros=builder.macros)
+
+
+def _syntax_error(err: UnexpectedInput, source: str, name: str) -> VtlSyntaxError:
+    if isinstance(err, UnexpectedToken) and err.token.type == "$END" or isinstance(err, UnexpectedEOF):
+        line, col = _end_position(source)
+        msg = "unexpected end of template" + _open_block_hint(source)
+        return VtlSyntaxError(msg, line=line, column=col, source=source, name=name, java_class="ParseErrorException")
+    if isinstance(err, UnexpectedToken):
+        tok = err.token
+        label = _TOKEN_LABELS.get(tok.type, repr(str(tok).strip() or str(tok)))
+        if tok.type == "END":
+            msg = "#end without a matching block directive"
+        elif tok.type in ("ELSE", "ELSEIF_START"):
+            msg = f"{label} without a matching #if"
+        else:
+            expected = sorted({_TOKEN_LABELS.get(t, t) for t in err.expected if not t.startswith("_")})
+            msg = f"unexpected {label}"
+            if expected and len(expected) <= 6:
+                msg += "; expected " + ", ".join(expected)
+        return VtlSyntaxError(
+            msg, line=tok.line or 1, column=tok.column or 1, source=source, name=name,
+            java_class="ParseErrorException",
+        )
+    if isinstance(err, UnexpectedCharacters):
+        return VtlSyntaxError(
+            "unexpected character", line=err.line, column=err.column, source=source, name=name,
+            java_class="ParseErrorException",
+        )
+    return VtlSyntaxError(str(err), line=1, column=1, source=source, name=name, java_class="ParseErrorException")
+
+
+def _end_position(source: str) -> tuple[int, int]:
+    lines = source.split("\n")
+    return len(lines), len(lines[-1]) + 1
+
+
+_OPENERS = re.compile(r"#\{?(if|foreach|macro|define|literal|@[A-Za-z_][A-Za-z0-9_@]*)\b|#\{?(end)\b")
+
+
+def _open_block_hint(source: str) -> str:
+    """Best effort: name the block left open (``missing #end for #if opened at 3:1``)."""
+    stack: list[tuple[str, int]] = []
+    for m in _OPENERS.finditer(source):
+        if m.group(2):
+            if stack:
+                stack.pop()
+        else:
+            stack.append((m.group(1), m.start()))
+    if not stack:
+        return ""
+    word, pos = stack[-1]
+    line = source.count("\n", 0, pos) + 1
+    col = pos - (source.rfind("\n", 0, pos) + 1) + 1
+    return f": missing #end for #{word} opened at {line}:{col}"
+
+
+def _pos(tok: Token) -> tuple[int, int, int, int]:
+    return tok.line, tok.column, tok.start_pos, tok.end_pos
+
+
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
+
+
+class _AstBuilder(Transformer):
+    """Builds :mod:`vtl.ast` nodes from the parse tree."""
+
+    def __init__(self, source: str, macros_enabled: bool, name: str) -> None:
+        super().__init__()
+        self.source = source
+        self.macros_enabled = macros_enabled
+        self.name = name
+        self.macros: dict[str, ast.MacroDef] = {}
+
+    # statements
+
+    def start(self, children):
+        return children[0]
+
+    def content(self, children):
+        return list(children)
+
+    def text(self, children):
+        tok = children[0]
+        return ast.Text(*_pos(tok), text=str(tok))
+
+    def set_directive(self, children):
+        start_tok, target, _eq, value, close = children
+        node = ast.Set(*_pos(start_tok), target=target, value=value)
+        node.end = close.end_pos
+        # The directive's position is that of '#set', after any blanks it swallowed.
+        lead = len(start_tok) - len(str(start_tok).lstrip(" \t"))
+        node.column += lead
+        node.start += lead
+        return node
+
+    def if_directive(self, children):
+        start_tok, cond, _close, body, *rest = children
+        branches = [(cond, body)]
+        else_body = None
+        for part in rest:
+            if isinstance(part, tuple) and part[0] == "elseif":
+                branches.append((part[1], part[2]))
+            elif isinstance(part, tuple) and part[0] == "else":
+                else_body = part[1]
+        end_tok = rest[-1]
+        node = ast.If(*_pos(start_tok), branches=branches, else_body=else_body)
+        node.end = end_tok.end_pos
+        return node
+
+    def elseif_part(self, children):
+        return ("elseif", children[1], children[3])
+
+    def else_part(self, children):
+        return ("else", children[1])
+
+    def foreach_directive(self, children):
+        tok, _lp, args, _rp, body, end = children
+        if len(args) < 3 or not isinstance(args[0], ast.Reference) or not isinstance(args[1], ast.Word):
+            raise self._error(tok, "#foreach expects ($item in <list>)")
+        node = ast.Foreach(*_pos(tok), var=args[0], iterable=args[2], body=body)
+        node.end = end.end_pos
+        return node
+
+    def macro_directive(self, children):
+        tok, _lp, args, _rp, body, end = children
+        if not args or not isinstance(args[0], ast.Word):
+            raise self._error(tok, "#macro expects a name as its first argument")
+        params = []
+        for a in args[1:]:
+            if not isinstance(a, ast.Reference) or a.suffixes:
+                raise self._error(tok, "#macro parameters must be plain references like $name")
+            params.append(a.name)
+        node = ast.MacroDef(*_pos(tok), name=args[0].value, params=params, body=body)
+        node.end = end.end_pos
+        if self.macros_enabled and node.name not in self.macros:
+            self.macros[node.name] = node
+        return node
+
+    def define_directive(self, children):
+        tok, _lp, args, _rp, body, end = children
+        if len(args) != 1 or not isinstance(args[0], ast.Reference):
+            raise self._error(tok, "#define expects one reference argument")
+        node = ast.Define(*_pos(tok), target=args[0], body=body)
+        node.end = end.end_pos
+        return node
+
+    def literal_directive(self, children):
+        tok = children[0]
+        close = children[-3]
+        end = children[-1]
+        node = ast.Literal(*_pos(tok), text=self.source[close.end_pos : end.start_pos])
+        node.end = end.end_pos
+        return node
+
+    def block_call(self, children):
+        tok = children[0]
+        args = children[2] if len(children) == 6 else []
+        body = children[-2]
+        end = children[-1]
+        name = str(tok).lstrip("\\").lstrip("#").strip("{}")[1:]
+        node = ast.Directive(
+            *_pos(tok), name=name, args=args, source_text=self.source[tok.start_pos : end.end_pos],
+            has_parens=True, body=body,
+        )
+        node.end = end.end_pos
+        return node
+
+    def word_directive(self, children):
+        tok = children[0]
+        name = str(tok)[1:].strip("{}")
+        args: list = []
+        end = tok.end_pos
+        has_parens = len(children) > 1
+        if has_parens:
+            if len(children) == 4:
+                args = children[2]
+            end = children[-1].end_pos
+        node = ast.Directive(
+            *_pos(tok), name=name, args=args, source_text=self.source[tok.start_pos : end],
+            has_parens=has_parens,
+        )
+        node.end = end
+        return node
+
+    def dargs(self, children):
+        return [c for c in children if not (isinstance(c, Token) and c.type == "COMMA")]
+
+    def word(self, children):
+        tok = children[0]
+        return ast.Word(*_pos(tok), value=str(tok))
+
+    # references
+
+    def reference(self, children):
+        start_tok = children[0]
+        ident = children[1]
+        suffixes = [c for c in children[2:] if not isinstance(c, Token)]
+        image = str(start_tok)
+        backslashes = len(image) - len(image.lstrip("\\"))
+        rest = image[backslashes:]
+        end = children[-1].end_pos if isinstance(children[-1], Token) else children[-1].end
+        line, col, start, _ = _pos(start_tok)
+        return ast.Reference(
+            line, col, start, end, name=str(ident), suffixes=suffixes, backslashes=backslashes,
+            silent="!" in rest, braced="{" in rest,
+            source_text=self.source[start + backslashes : end],
+        )
+
+    def prop(self, children):
+        dot, ident = children
+        return ast.Property(dot.line, dot.column, dot.start_pos, ident.end_pos, name=str(ident))
+
+    def method(self, children):
+        dot, ident = children[0], children[1]
+        args = children[3] if len(children) == 5 else []
+        close = children[-1]
+        return ast.Method(dot.line, dot.column, dot.start_pos, close.end_pos, name=str(ident), args=args)
+
+    def call_args(self, children):
+        return [c for c in children if not (isinstance(c, Token) and c.type == "COMMA")]
+
+    def index(self, children):
+        lb, arg, rb = children
+        if not isinstance(arg, (ast.Reference, ast.StringLit, ast.IntLit, ast.BoolLit)):
+            raise self._error(lb, "an index must be a string, an integer, true, false or a reference")
+        return ast.Index(lb.line, lb.column, lb.start_pos, rb.end_pos, arg=arg)
+
+    # literals
+
+    def integer(self, children):
+        tok = children[0]
+        return ast.IntLit(*_pos(tok), value=int(str(tok)))
+
+    def float(self, children):
+        tok = children[0]
+        return ast.FloatLit(*_pos(tok), value=float(str(tok)))
+
+    def true(self, children):
+        return ast.BoolLit(*_pos(children[0]), value=True)
+
+    def false(self, children):
+        return ast.BoolLit(*_pos(children[0]), value=False)
+
+    def sq_string(self, children):
+        tok = children[0]
+        raw = str(tok)
+        return ast.StringLit(*_pos(tok), value=raw[1:-1].replace("''", "'"), raw=raw)
+
+    def dq_string(self, children):
+        tok = children[0]
+        raw = str(tok)
+        body = raw[1:-1].replace('""', '"')
+        value = _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), body)
+        node = ast.StringLit(*_pos(tok), value=value, raw=raw)
+        if "$" in raw or "#" in raw:
+            # Velocity re-parses such a string as a template, with a space appended so that a
+            # trailing '$' or '#end' lexes; the renderer drops the extra last character.
+            text = value if "##" in value else value + " "
+            try:
+                node.template = parse(text, macros_enabled=self.macros_enabled, name=self.name)
+            except VtlSyntaxError as err:
+                raise self._error(tok, f"in string literal: {err.message}") from None
+        return node
+
+    def list_lit(self, children):
+        lb, rb = children[0], children[-1]
+        items = [c for c in children[1:-1] if not isinstance(c, Token)]
+        return ast.ListLit(lb.line, lb.column, lb.start_pos, rb.end_pos, items=items)
+
+    def range_lit(self, children):
+        lb, low, _dots, high, rb = children
+        return ast.RangeLit(lb.line, lb.column, lb.start_pos, rb.end_pos, low=low, high=high)
+
+    def map_lit(self, children):
+        lb, rb = children[0], children[-1]
+        items = [c for c in children[1:-1] if isinstance(c, tuple)]
+        return ast.MapLit(lb.line, lb.column, lb.start_pos, rb.end_pos, items=items)
+
+    def map_entry(self, children):
+        return (children[0], children[2])
+
+    # expressions
+
+    def binop(self, children):
+        left, op, right = children
+        return ast.BinOp(left.line, left.column, left.start, right.end, op=_OP_NAMES[op.type], left=left, right=right)
+
+    def not_expr(self, children):
+        tok, operand = children
+        return ast.Not(*_pos(tok)[:3], operand.end, operand=operand)
+
+    def paren(self, children):
+        lp, expr, rp = children
+        return ast.Paren(lp.line, lp.column, lp.start_pos, rp.end_pos, expr=expr)
+
+    def _error(self, tok: Token, message: str) -> VtlSyntaxError:
+        return VtlSyntaxError(
+            message, line=tok.line, column=tok.column, source=self.source, name=self.name,
+            java_class="ParseErrorException",
+        )
