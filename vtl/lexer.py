@@ -183,8 +183,7 @@ class Lexer:
         name = m.group()
         if name in ("true", "false"):
             raise self.error(name_start, f"'{name}' cannot be used as a reference name")
-        self.emit("REF_START", text[start:name_start], start, name_start)
-        self.emit("IDENT", name, name_start, m.end())
+        self.emit("REF_HEAD", text[start : m.end()], start, m.end())
         pos = self.lex_ref_suffixes(m.end(), braced)
         if braced:
             if pos < self.n and text[pos] == "}":
@@ -228,13 +227,10 @@ class Lexer:
                     raise self.error(pos + 1, f"'{name}' cannot be used as a property name")
                 paren = m.end()
                 if paren < self.n and text[paren] == "(" and paren + 1 < self.n:
-                    self.emit("DOT", ".", pos, pos + 1)
-                    self.emit("IDENT", name, pos + 1, paren)
-                    self.emit("CALL_LPAREN", "(", paren, paren + 1)
+                    self.emit("METHOD_START", text[pos : paren + 1], pos, paren + 1)
                     pos = self.lex_args(paren + 1, CALL)
                     continue
-                self.emit("DOT", ".", pos, pos + 1)
-                self.emit("IDENT", name, pos + 1, paren)
+                self.emit("PROP", text[pos:paren], pos, paren)
                 pos = paren
             elif ch == "[":
                 self.emit("IDX_LBRACKET", "[", pos, pos + 1)
@@ -326,7 +322,7 @@ class Lexer:
             if ch in " \t\r\n":
                 m = _WS.match(text, pos)
                 assert m is not None
-                if mode == CALL and depth == 0 and self.tokens[-1].type == "CALL_LPAREN":
+                if mode == CALL and depth == 0 and self.tokens[-1].type == "METHOD_START":
                     nxt = m.end()
                     if nxt < self.n and text[nxt] == ")":
                         raise self.error(pos, "a method call's argument list cannot be blank")
@@ -358,8 +354,7 @@ class Lexer:
                 name = m.group()
                 if name in ("true", "false"):
                     raise self.error(name_start, f"'{name}' cannot be used as a reference name")
-                self.emit("REF_START", text[start:name_start], start, name_start)
-                self.emit("IDENT", name, name_start, m.end())
+                self.emit("REF_HEAD", text[start : m.end()], start, m.end())
                 pos = self.lex_ref_suffixes(m.end(), braced)
                 if braced:
                     if pos < self.n and text[pos] == "}":

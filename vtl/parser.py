@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from lark import Lark, Token, Transformer, v_args
@@ -29,8 +29,8 @@ _OP_NAMES = {
 _TOKEN_LABELS = {
     "END": "#end", "ELSE": "#else", "ELSEIF_START": "#elseif", "DIR_RPAREN": "')'",
     "RPAREN": "')'", "CALL_RPAREN": "')'", "ASSIGN": "'='", "IDX_RBRACKET": "']'",
-    "RBRACKET": "']'", "RBRACE": "'}'", "COMMA": "','", "TEXT": "text", "REF_START": "a reference",
-    "IDENT": "a name", "WORD": "a word", "INTEGER": "a number", "FLOAT": "a number",
+    "RBRACKET": "']'", "RBRACE": "'}'", "COMMA": "','", "TEXT": "text", "REF_HEAD": "a reference",
+    "WORD": "a word", "INTEGER": "a number", "FLOAT": "a number",
     "DQ_STRING": "a string", "SQ_STRING": "a string", "$END": "end of template",
 }
 
@@ -39,6 +39,7 @@ class _Local(threading.local):
     text: str = ""
     macros_enabled: bool = True
     name: str = "<template>"
+    builder: _AstBuilder | None = None
 
 
 _local = _Local()
@@ -66,10 +67,10 @@ def _get_parser() -> Lark:
     if _parser is None:
         with _parser_lock:
             if _parser is None:
-                grammar = resources.files("vtl").joinpath("grammar/vtl.lark").read_text("utf-8")
+                grammar = (Path(__file__).parent / "grammar" / "vtl.lark").read_text("utf-8")
                 _parser = Lark(
                     grammar, parser="lalr", lexer=_VtlLarkLexer, propagate_positions=False,
-                    maybe_placeholders=False,
+                    maybe_placeholders=False, transformer=_InlineBuilder(),
                 )
     return _parser
 
@@ -79,11 +80,11 @@ def parse(source: str, *, macros_enabled: bool = True, name: str = "<template>")
     if not isinstance(source, str):
         raise TypeError(f"template source must be str, not {type(source).__name__}")
     builder = _AstBuilder(source, macros_enabled, name)
-    saved = (_local.text, _local.macros_enabled, _local.name)
+    saved = (_local.text, _local.macros_enabled, _local.name, _local.builder)
     _local.text, _local.macros_enabled, _local.name = source, macros_enabled, name
+    _local.builder = builder
     try:
-        tree = _get_parser().parse(source)
-        body = builder.transform(tree)
+        body = _get_parser().parse(source)
     except VtlError as err:
         err.with_position(1, 1, source, name)
         raise
@@ -104,7 +105,7 @@ def parse(source: str, *, macros_enabled: bool = True, name: str = "<template>")
             java_class="ParseErrorException",
         ) from None
     finally:
-        _local.text, _local.macros_enabled, _local.name = saved
+        _local.text, _local.macros_enabled, _local.name, _local.builder = saved
     return ast.Template(body=body, source=source, name=name, macros=builder.macros)
 
 
@@ -169,11 +170,18 @@ def _pos(tok: Token) -> tuple[int, int, int, int]:
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
 
 
-class _AstBuilder(Transformer):
-    """Builds :mod:`vtl.ast` nodes from the parse tree."""
+class _InlineBuilder(Transformer):
+    """Runs inside the LALR parse: forwards each rule to the current thread's builder."""
+
+    def __default__(self, data, children, meta):
+        # Lark's internal helper rules (``item*``) become trees that the parent inlines.
+        return super().__default__(data, children, meta)
+
+
+class _AstBuilder:
+    """Builds :mod:`vtl.ast` nodes from rule matches (one instance per parse)."""
 
     def __init__(self, source: str, macros_enabled: bool, name: str) -> None:
-        super().__init__()
         self.source = source
         self.macros_enabled = macros_enabled
         self.name = name
@@ -301,28 +309,28 @@ class _AstBuilder(Transformer):
 
     def reference(self, children):
         start_tok = children[0]
-        ident = children[1]
-        suffixes = [c for c in children[2:] if not isinstance(c, Token)]
+        suffixes = [c for c in children[1:] if not isinstance(c, Token)]
         image = str(start_tok)
         backslashes = len(image) - len(image.lstrip("\\"))
         rest = image[backslashes:]
+        ident = rest.lstrip("$!{")
         end = children[-1].end_pos if isinstance(children[-1], Token) else children[-1].end
         line, col, start, _ = _pos(start_tok)
         return ast.Reference(
             line, col, start, end, name=str(ident), suffixes=suffixes, backslashes=backslashes,
-            silent="!" in rest, braced="{" in rest,
+            silent="!" in rest[:2], braced="{" in rest[:3],
             source_text=self.source[start + backslashes : end],
         )
 
     def prop(self, children):
-        dot, ident = children
-        return ast.Property(dot.line, dot.column, dot.start_pos, ident.end_pos, name=str(ident))
+        tok = children[0]
+        return ast.Property(*_pos(tok), name=str(tok)[1:])
 
     def method(self, children):
-        dot, ident = children[0], children[1]
-        args = children[3] if len(children) == 5 else []
+        tok = children[0]
+        args = children[1] if len(children) == 3 else []
         close = children[-1]
-        return ast.Method(dot.line, dot.column, dot.start_pos, close.end_pos, name=str(ident), args=args)
+        return ast.Method(tok.line, tok.column, tok.start_pos, close.end_pos, name=str(tok)[1:-1], args=args)
 
     def call_args(self, children):
         return [c for c in children if not (isinstance(c, Token) and c.type == "COMMA")]
@@ -406,3 +414,20 @@ class _AstBuilder(Transformer):
             message, line=tok.line, column=tok.column, source=self.source, name=self.name,
             java_class="ParseErrorException",
         )
+
+
+def _forward(rule: str):
+    def call(self, children):
+        return getattr(_local.builder, rule)(children)
+
+    call.__name__ = rule
+    return call
+
+
+for _rule in (
+    "start content text set_directive if_directive elseif_part else_part foreach_directive "
+    "macro_directive define_directive literal_directive block_call word_directive dargs word "
+    "reference prop method call_args index integer float true false sq_string dq_string "
+    "list_lit range_lit map_lit map_entry binop not_expr paren"
+).split():
+    setattr(_InlineBuilder, _rule, _forward(_rule))

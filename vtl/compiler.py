@@ -1,0 +1,819 @@
+"""Turn a :mod:`vtl.ast` tree into Python closures, once; rendering just calls them.
+
+Every statement compiles to ``f(state) -> None`` that appends strings to ``state.out``; every
+expression compiles to ``f(state) -> value``. Decisions that do not depend on the data —
+which profile, which operator, whether a reference has suffixes, constant literals — are
+taken here, at compile time, so that the render loop does no dispatch of its own.
+
+Positions are attached in one place: each statement and each reference closure converts
+errors raised beneath it into :class:`vtl.VtlRuntimeError` carrying its line and column.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from . import ast
+from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError, VtlSyntaxError
+from .limits import Limits
+from .runtime import (
+    MISSING,
+    HostObject,
+    JavaList,
+    arith,
+    call_method,
+    compare,
+    get_index,
+    get_property,
+    iterate,
+    set_index,
+    set_property,
+    to_string,
+)
+
+Stmt = Callable[["State"], None]
+Expr = Callable[["State"], Any]
+
+APIGATEWAY = "apigateway"
+VELOCITY = "velocity"
+PROFILES = (APIGATEWAY, VELOCITY)
+
+
+class BreakLoop(Exception):
+    """``#break``: leaves the innermost ``#foreach``."""
+
+
+class StopRender(Exception):
+    """``#stop``: ends the render, keeping what was written."""
+
+
+class State:
+    """The mutable state of one render (never shared between threads)."""
+
+    __slots__ = (
+        "vars", "out", "limits", "iterations", "deadline", "macro_depth", "render_depth",
+        "source", "name", "loop_stack",
+    )
+
+    def __init__(self, variables: dict[str, Any], limits: Limits, source: str, name: str) -> None:
+        self.vars = variables
+        self.out: list[str] = []
+        self.limits = limits
+        self.iterations = 0
+        self.deadline = (time.monotonic() + limits.deadline) if limits.deadline else None
+        self.macro_depth = 0
+        self.render_depth = 0
+        self.source = source
+        self.name = name
+        self.loop_stack: list[ForeachInfo] = []
+
+    def check_deadline(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise VtlLimitError(f"render exceeded its deadline of {self.limits.deadline} s")
+
+    def check_output(self) -> None:
+        size = sum(map(len, self.out))
+        if size > self.limits.max_output_size:
+            raise VtlLimitError(f"output exceeded {self.limits.max_output_size} characters")
+
+
+class ForeachInfo(HostObject):
+    """``$foreach``: index, count, hasNext, first, last and parent of the running loop."""
+
+    __slots__ = ("index", "has_next", "parent")
+    java_class = "org.apache.velocity.runtime.directive.ForeachScope"
+
+    def __init__(self, parent: ForeachInfo | None) -> None:
+        self.index = -1
+        self.has_next = False
+        self.parent = parent
+
+    vtl_properties = {
+        "index": lambda self: self.index,
+        "count": lambda self: self.index + 1,
+        "hasNext": lambda self: self.has_next,
+        "first": lambda self: self.index == 0,
+        "last": lambda self: not self.has_next,
+        "parent": lambda self: self.parent,
+    }
+    vtl_methods = {
+        "getIndex": lambda self: self.index,
+        "getCount": lambda self: self.index + 1,
+        "hasNext": lambda self: self.has_next,
+        "getHasNext": lambda self: self.has_next,
+        "isFirst": lambda self: self.index == 0,
+        "getFirst": lambda self: self.index == 0,
+        "isLast": lambda self: not self.has_next,
+        "getLast": lambda self: not self.has_next,
+        "getParent": lambda self: self.parent,
+    }
+
+
+class DefinedBlock(HostObject):
+    """The value ``#define`` binds: the block renders afresh each time it is printed."""
+
+    __slots__ = ("body", "state")
+    java_class = "org.apache.velocity.runtime.directive.Block$Reference"
+
+    def __init__(self, body: Stmt, state: State) -> None:
+        self.body = body
+        self.state = state
+
+    def vtl_to_string(self) -> str:
+        return render_nested(self.body, self.state)
+
+
+class MacroArg:
+    """A macro argument passed by name: re-evaluated at each use inside the macro body."""
+
+    __slots__ = ("expr", "state")
+
+    def __init__(self, expr: Expr, state: State) -> None:
+        self.expr = expr
+        self.state = state
+
+
+def render_nested(body: Stmt, state: State) -> str:
+    """Render ``body`` into a separate buffer (string interpolation, #define, #evaluate)."""
+    if state.render_depth >= state.limits.max_render_depth:
+        raise VtlLimitError(f"nesting deeper than {state.limits.max_render_depth} levels")
+    saved = state.out
+    state.out = []
+    state.render_depth += 1
+    try:
+        body(state)
+        return "".join(state.out)
+    finally:
+        state.render_depth -= 1
+        state.out = saved
+
+
+def value_to_text(value: Any, state: State) -> str:
+    """What printing ``value`` writes (Java ``String.valueOf``, #define blocks rendered)."""
+    if type(value) is str:
+        return value
+    if isinstance(value, DefinedBlock):
+        return value.vtl_to_string()
+    return to_string(value)
+
+
+class Compiler:
+    """Compiles one parsed template for one profile."""
+
+    def __init__(self, template: ast.Template, profile: str) -> None:
+        if profile not in PROFILES:
+            raise ValueError(f"unknown profile {profile!r}; expected one of {PROFILES}")
+        self.template = template
+        self.source = template.source
+        self.name = template.name
+        self.profile = profile
+        self.aws = profile == APIGATEWAY
+        self.macros: dict[str, ast.MacroDef] = {} if self.aws else dict(template.macros)
+        self.compiled_macros: dict[str, tuple[list[str], Stmt]] = {}
+
+    # -- statements ----------------------------------------------------------------------
+
+    def compile(self) -> Stmt:
+        return self.block(self.template.body)
+
+    def block(self, nodes: list[ast.Stmt]) -> Stmt:
+        parts: list[Stmt | str] = []
+        for node in nodes:
+            if isinstance(node, ast.Text):
+                if parts and isinstance(parts[-1], str):
+                    parts[-1] += node.text
+                else:
+                    parts.append(node.text)
+            elif isinstance(node, ast.Literal):
+                if parts and isinstance(parts[-1], str):
+                    parts[-1] += node.text
+                else:
+                    parts.append(node.text)
+            elif isinstance(node, ast.MacroDef):
+                continue  # registered at parse time (stock) or ignored (API Gateway)
+            else:
+                parts.append(self.stmt(node))
+        if not parts:
+            return _noop
+        if len(parts) == 1:
+            part = parts[0]
+            if isinstance(part, str):
+                text = part
+
+                def write_text(state: State) -> None:
+                    state.out.append(text)
+
+                return write_text
+            return part
+        steps: list[Stmt] = []
+        for part in parts:
+            if isinstance(part, str):
+                steps.append(_make_text(part))
+            else:
+                steps.append(part)
+        steps_t = tuple(steps)
+
+        def run_block(state: State) -> None:
+            for step in steps_t:
+                step(state)
+
+        return run_block
+
+    def stmt(self, node: ast.Stmt) -> Stmt:
+        if isinstance(node, ast.Reference):
+            return self.print_reference(node)
+        if isinstance(node, ast.Set):
+            return self.positioned(self.set_stmt(node), node)
+        if isinstance(node, ast.If):
+            return self.if_stmt(node)
+        if isinstance(node, ast.Foreach):
+            return self.positioned(self.foreach_stmt(node), node)
+        if isinstance(node, ast.Directive):
+            return self.positioned(self.directive(node), node)
+        if isinstance(node, ast.Define):
+            return self.define_stmt(node)
+        raise VtlSyntaxError(f"cannot compile {type(node).__name__}")
+
+    def positioned(self, fn: Stmt, node: ast.Node) -> Stmt:
+        """Attach ``node``'s position to any error raised by ``fn`` that lacks one."""
+        line, column = node.line, node.column
+
+        def run(state: State) -> None:
+            try:
+                fn(state)
+            except (BreakLoop, StopRender):
+                raise
+            except VtlError as err:
+                raise err.with_position(line, column, state.source, state.name)
+            except JavaException as exc:
+                raise VtlRuntimeError(
+                    exc.message or exc.java_class, line=line, column=column, source=state.source,
+                    name=state.name, java_class=exc.java_class,
+                ) from None
+            except RecursionError:
+                raise VtlLimitError(
+                    "template nesting too deep", line=line, column=column, source=state.source,
+                    name=state.name,
+                ) from None
+
+        return run
+
+    def set_stmt(self, node: ast.Set) -> Stmt:
+        value_fn = self.expr(node.value)
+        target = node.target
+        if target.braced or target.silent:
+            # Velocity takes the target's name from the token image minus its first
+            # character, so ${a} / $!b set variables no reference can read (D20).
+            name = ("{" if target.braced else "!") + target.name
+        else:
+            name = target.name
+        if not target.suffixes:
+
+            def set_var(state: State) -> None:
+                value = value_fn(state)
+                if value is not None:
+                    state.vars[name] = value
+
+            return set_var
+        parent_fn = self.reference_value(
+            ast.Reference(
+                target.line, target.column, target.start, target.end, name=target.name,
+                suffixes=target.suffixes[:-1], source_text=target.source_text,
+            )
+        )
+        last = target.suffixes[-1]
+        if isinstance(last, ast.Property):
+            prop = last.name
+
+            def set_prop(state: State) -> None:
+                value = value_fn(state)
+                if value is None:
+                    return
+                obj = parent_fn(state)
+                if obj is not None and obj is not MISSING:
+                    set_property(obj, prop, value)
+
+            return set_prop
+        if isinstance(last, ast.Index):
+            index_fn = self.expr(last.arg)
+
+            def set_idx(state: State) -> None:
+                value = value_fn(state)
+                if value is None:
+                    return
+                obj = parent_fn(state)
+                if obj is not None and obj is not MISSING:
+                    key = index_fn(state)
+                    if key is not None:
+                        set_index(obj, key, value)
+
+            return set_idx
+        raise VtlSyntaxError(
+            "#set cannot assign to a method call", line=target.line, column=target.column,
+            source=self.source, name=self.name, java_class="ParseErrorException",
+        )
+
+    def if_stmt(self, node: ast.If) -> Stmt:
+        branches = tuple(
+            (self.positioned_expr(self.condition(cond), cond), self.block(body))
+            for cond, body in node.branches
+        )
+        else_body = self.block(node.else_body) if node.else_body is not None else None
+
+        def run_if(state: State) -> None:
+            for cond, body in branches:
+                if cond(state):
+                    body(state)
+                    return
+            if else_body is not None:
+                else_body(state)
+
+        return run_if
+
+    def foreach_stmt(self, node: ast.Foreach) -> Stmt:
+        var = node.var.name
+        iterable_fn = self.expr(node.iterable)
+        body = self.block(node.body)
+
+        def run_foreach(state: State) -> None:
+            items = iterate(iterable_fn(state))
+            if items is None:
+                return
+            limits = state.limits
+            max_loops = limits.foreach_max_loops
+            variables = state.vars
+            saved = {k: variables.get(k, _UNSET) for k in (var, "foreach", "velocityCount", "velocityHasNext")}
+            info = ForeachInfo(state.loop_stack[-1] if state.loop_stack else None)
+            state.loop_stack.append(info)
+            n = len(items)
+            i = 0
+            try:
+                while i < n:
+                    if max_loops is not None and i >= max_loops:
+                        break
+                    state.iterations += 1
+                    if state.iterations > limits.max_total_iterations:
+                        raise VtlLimitError(
+                            f"more than {limits.max_total_iterations} #foreach iterations in one render"
+                        )
+                    if not state.iterations & 63:
+                        state.check_deadline()
+                        state.check_output()
+                    item = items[i]
+                    has_next = i + 1 < n
+                    info.index = i
+                    info.has_next = has_next
+                    variables[var] = item
+                    variables["foreach"] = info
+                    variables["velocityCount"] = i + 1
+                    variables["velocityHasNext"] = has_next
+                    try:
+                        body(state)
+                    except BreakLoop:
+                        break
+                    i += 1
+                    if len(items) != n:
+                        # The Java iterator notices the change on its next step.
+                        if i != len(items):
+                            raise VtlRuntimeError(
+                                "the collection was modified while #foreach iterated over it",
+                                java_class="ConcurrentModificationException",
+                            )
+                        break
+            finally:
+                state.loop_stack.pop()
+                for k, v in saved.items():
+                    if v is _UNSET:
+                        variables.pop(k, None)
+                    else:
+                        variables[k] = v
+
+        return run_foreach
+
+    def define_stmt(self, node: ast.Define) -> Stmt:
+        body = self.block(node.body)
+        name = node.target.name
+
+        def run_define(state: State) -> None:
+            state.vars[name] = DefinedBlock(body, state)
+
+        return run_define
+
+    def directive(self, node: ast.Directive) -> Stmt:
+        name = node.name
+        literal = node.source_text
+        if name == "break":
+
+            def do_break(state: State) -> None:
+                raise BreakLoop()
+
+            return do_break
+        if name == "stop":
+
+            def do_stop(state: State) -> None:
+                raise StopRender()
+
+            return do_stop
+        if name == "evaluate" and not self.aws:
+            return self.evaluate_stmt(node)
+        if name in ("include", "parse"):
+            directive_name = name
+
+            def no_loader(state: State) -> None:
+                raise VtlRuntimeError(
+                    f"#{directive_name} has no resource loader to read from",
+                    java_class="ResourceNotFoundException",
+                )
+
+            return no_loader
+        if name in self.macros:
+            return self.macro_call(node)
+        if node.body is not None:
+            # A block call of an unknown macro prints its source.
+            return _make_text(literal)
+        return _make_text(literal)
+
+    def evaluate_stmt(self, node: ast.Directive) -> Stmt:
+        arg_fn = self.expr(node.args[0]) if node.args else (lambda state: None)
+        from .parser import parse  # local import: #evaluate is rare
+
+        def run_evaluate(state: State) -> None:
+            src = arg_fn(state)
+            if src is None:
+                return
+            text = value_to_text(src, state)
+            tree = parse(text, macros_enabled=True, name=state.name)
+            sub = Compiler(tree, self.profile)
+            sub.macros.update(self.macros)
+            fn = sub.compile()
+            state.out.append(render_nested(fn, state))
+
+        return run_evaluate
+
+    def macro_call(self, node: ast.Directive) -> Stmt:
+        macro_name = node.name
+        for arg in node.args:
+            if isinstance(arg, ast.Word):
+                # Velocity rejects a bare word passed to a defined macro (D30).
+                raise VtlSyntaxError(
+                    f"invalid argument '{arg.value}' in call of macro #{macro_name}",
+                    line=arg.line, column=arg.column, source=self.source, name=self.name,
+                    java_class="ParseErrorException",
+                )
+        arg_fns = [self.expr(a) for a in node.args]
+        body_fn = self.block(node.body) if node.body is not None else None
+
+        def call_macro(state: State) -> None:
+            params, macro_body = self.compiled_macro(macro_name)
+            if state.macro_depth >= state.limits.max_macro_depth:
+                raise VtlRuntimeError(
+                    f"Max calling depth of {state.limits.max_macro_depth} was exceeded in macro '{macro_name}'",
+                    java_class="MacroOverflowException",
+                )
+            variables = state.vars
+            names = list(params)
+            if body_fn is not None:
+                names.append("bodyContent")
+            saved = {k: variables.get(k, _UNSET) for k in names}
+            for param, fn in zip(params, arg_fns):
+                variables[param] = MacroArg(fn, state)
+            for param in params[len(arg_fns):]:
+                variables.pop(param, None)
+            if body_fn is not None:
+                variables["bodyContent"] = DefinedBlock(body_fn, state)
+            state.macro_depth += 1
+            try:
+                macro_body(state)
+            finally:
+                state.macro_depth -= 1
+                for k, v in saved.items():
+                    if v is _UNSET:
+                        variables.pop(k, None)
+                    else:
+                        variables[k] = v
+
+        return call_macro
+
+    def compiled_macro(self, name: str) -> tuple[list[str], Stmt]:
+        found = self.compiled_macros.get(name)
+        if found is None:
+            macro = self.macros[name]
+            found = (macro.params, self.block(macro.body))
+            self.compiled_macros[name] = found
+        return found
+
+    # -- references ----------------------------------------------------------------------
+
+    def print_reference(self, node: ast.Reference) -> Stmt:
+        value_fn = self.reference_value(node)
+        n = node.backslashes
+        k = n // 2
+        literal = node.source_text
+        silent = node.silent
+        if n % 2 == 0:
+            prefix = "\\" * k
+            null_text = "\\" * (2 * k) + ("" if silent else literal)
+        else:
+            prefix = "\\" * k + literal  # escaped: prints the source when defined
+            null_text = "\\" * (k + 1) + literal
+        escaped = n % 2 == 1
+        line, column = node.line, node.column
+
+        def print_ref(state: State) -> None:
+            try:
+                value = value_fn(state)
+            except (BreakLoop, StopRender):
+                raise
+            except VtlError as err:
+                raise err.with_position(line, column, state.source, state.name)
+            except JavaException as exc:
+                raise _method_error(exc, line, column, state) from None
+            except RecursionError:
+                raise VtlLimitError(
+                    "template nesting too deep", line=line, column=column, source=state.source,
+                    name=state.name,
+                ) from None
+            if value is None or value is MISSING:
+                state.out.append(null_text)
+            elif escaped:
+                state.out.append(prefix)
+            else:
+                if prefix:
+                    state.out.append(prefix)
+                if type(value) is str:
+                    state.out.append(value)
+                else:
+                    state.out.append(value_to_text(value, state))
+
+        return print_ref
+
+    def reference_value(self, node: ast.Reference) -> Expr:
+        """The value of a reference: ``None`` for Java null."""
+        root = node.name
+        aws = self.aws
+
+        def root_value(state: State) -> Any:
+            value = state.vars.get(root)
+            if type(value) is MacroArg:
+                value = value.expr(value.state)
+            if value is None and aws:
+                return ""
+            return value
+
+        fn: Expr = root_value
+        for suffix in node.suffixes:
+            fn = self.suffix(fn, suffix)
+        return fn
+
+    def suffix(self, inner: Expr, suffix: ast.Suffix) -> Expr:
+        aws = self.aws
+        if isinstance(suffix, ast.Property):
+            name = suffix.name
+
+            def prop(state: State) -> Any:
+                obj = inner(state)
+                if obj is None:
+                    return None
+                value = get_property(obj, name)
+                if value is MISSING or value is None:
+                    return "" if aws else None
+                return value
+
+            return prop
+        if isinstance(suffix, ast.Method):
+            name = suffix.name
+            arg_fns = tuple(self.expr(a) for a in suffix.args)
+            line, column = suffix.line, suffix.column + 1
+
+            def method(state: State) -> Any:
+                obj = inner(state)
+                if obj is None:
+                    return None
+                args = [f(state) for f in arg_fns]
+                try:
+                    value = call_method(obj, name, args)
+                except JavaException as exc:
+                    raise VtlRuntimeError(
+                        f"Invocation of method '{name}' threw {exc.java_class}: {exc.message}",
+                        line=line, column=column, source=state.source, name=state.name,
+                        java_class="MethodInvocationException",
+                    ) from None
+                if value is MISSING:
+                    return None
+                if value is None and aws:
+                    return ""
+                if type(value) is str and len(value) > state.limits.max_string_size:
+                    raise VtlLimitError(f"a string grew beyond {state.limits.max_string_size} characters")
+                return value
+
+            return method
+        index_fn = self.expr(suffix.arg)
+        line, column = suffix.line, suffix.column
+
+        def index(state: State) -> Any:
+            obj = inner(state)
+            if obj is None:
+                return None
+            key = index_fn(state)
+            if key is None:
+                return None
+            try:
+                value = get_index(obj, key)
+            except JavaException as exc:
+                raise VtlRuntimeError(
+                    exc.message or f"index {key!r} failed", line=line, column=column,
+                    source=state.source, name=state.name, java_class="VelocityException",
+                ) from None
+            if value is MISSING or value is None:
+                return "" if aws else None
+            return value
+
+        return index
+
+    # -- expressions ---------------------------------------------------------------------
+
+    def positioned_expr(self, fn: Expr, node: ast.Node) -> Expr:
+        line, column = node.line, node.column
+
+        def run(state: State) -> Any:
+            try:
+                return fn(state)
+            except (BreakLoop, StopRender):
+                raise
+            except VtlError as err:
+                raise err.with_position(line, column, state.source, state.name)
+            except JavaException as exc:
+                raise _method_error(exc, line, column, state) from None
+
+        return run
+
+    def expr(self, node: ast.Expr) -> Expr:
+        if isinstance(node, ast.Reference):
+            return self.reference_value(node)
+        if isinstance(node, (ast.IntLit, ast.FloatLit, ast.BoolLit)):
+            return _const(node.value)
+        if isinstance(node, ast.StringLit):
+            if node.template is None:
+                return _const(node.value)
+            return self.interpolated(node)
+        if isinstance(node, ast.Word):
+            return _const(node.value)
+        if isinstance(node, ast.ListLit):
+            item_fns = tuple(self.expr(i) for i in node.items)
+
+            def make_list(state: State) -> Any:
+                return JavaList([f(state) for f in item_fns])
+
+            return make_list
+        if isinstance(node, ast.MapLit):
+            pair_fns = tuple((self.expr(k), self.expr(v)) for k, v in node.items)
+
+            def make_map(state: State) -> Any:
+                return {k(state): v(state) for k, v in pair_fns}
+
+            return make_map
+        if isinstance(node, ast.RangeLit):
+            return self.range_expr(node)
+        if isinstance(node, ast.Paren):
+            return self.expr(node.expr)
+        if isinstance(node, ast.Not):
+            cond = self.condition(node.operand)
+            return lambda state: not cond(state)
+        if isinstance(node, ast.BinOp):
+            return self.binop(node)
+        raise VtlSyntaxError(f"cannot compile expression {type(node).__name__}")
+
+    def interpolated(self, node: ast.StringLit) -> Expr:
+        assert node.template is not None
+        sub = Compiler(node.template, self.profile)
+        sub.macros = self.macros
+        sub.compiled_macros = self.compiled_macros
+        body = sub.compile()
+        trim = "##" not in node.value
+
+        def interpolate(state: State) -> Any:
+            text = render_nested(body, state)
+            return text[:-1] if trim and text else text
+
+        return interpolate
+
+    def range_expr(self, node: ast.RangeLit) -> Expr:
+        low_fn, high_fn = self.expr(node.low), self.expr(node.high)
+
+        def make_range(state: State) -> Any:
+            low, high = low_fn(state), high_fn(state)
+            if not _is_number(low) or not _is_number(high):
+                return None
+            low, high = int(low), int(high)
+            size = abs(high - low) + 1
+            if size > state.limits.max_range_size:
+                raise VtlLimitError(f"range [{low}..{high}] is larger than {state.limits.max_range_size} items")
+            step = 1 if high >= low else -1
+            return JavaList(range(low, high + step, step))
+
+        return make_range
+
+    def binop(self, node: ast.BinOp) -> Expr:
+        op = node.op
+        if op in ("and", "or"):
+            left_c, right_c = self.condition(node.left), self.condition(node.right)
+            if op == "and":
+                return lambda state: left_c(state) and right_c(state)
+            return lambda state: left_c(state) or right_c(state)
+        left, right = self.expr(node.left), self.expr(node.right)
+        if op in _COMPARE:
+            cmp = _COMPARE[op]
+            return lambda state: cmp(left(state), right(state))
+        math = _ARITH[op]
+        line, column = node.line, node.column
+
+        def arithmetic(state: State) -> Any:
+            value = math(left(state), right(state))
+            if type(value) is str and len(value) > state.limits.max_string_size:
+                raise VtlLimitError(
+                    f"a string grew beyond {state.limits.max_string_size} characters",
+                    line=line, column=column, source=state.source, name=state.name,
+                )
+            return value
+
+        return arithmetic
+
+    def condition(self, node: ast.Expr) -> Callable[[State], bool]:
+        """Velocity's ``evaluate()``: only references, booleans, logic and comparisons can be
+        true; any other literal or arithmetic is false (``#if('abc')`` is false)."""
+        if isinstance(node, ast.Reference):
+            value_fn = self.reference_value(node)
+
+            def ref_true(state: State) -> bool:
+                value = value_fn(state)
+                return value is not None and value is not MISSING and value is not False
+
+            return ref_true
+        if isinstance(node, ast.BoolLit):
+            return _const(node.value)
+        if isinstance(node, ast.Paren):
+            return self.condition(node.expr)
+        if isinstance(node, ast.Not):
+            inner = self.condition(node.operand)
+            return lambda state: not inner(state)
+        if isinstance(node, ast.BinOp) and (node.op in ("and", "or") or node.op in _COMPARE):
+            fn = self.binop(node)
+            return lambda state: bool(fn(state))
+        if isinstance(node, ast.BinOp):
+            fn = self.binop(node)
+
+            def evaluated_false(state: State) -> bool:
+                fn(state)  # still evaluated, for its side effects and errors
+                return False
+
+            return evaluated_false
+        if isinstance(node, ast.StringLit) and node.template is not None:
+            fn = self.interpolated(node)
+
+            def interpolated_false(state: State) -> bool:
+                fn(state)
+                return False
+
+            return interpolated_false
+        return _const(False)
+
+
+_COMPARE = {
+    "==": compare.eq, "!=": compare.ne, "<": compare.lt, "<=": compare.le, ">": compare.gt,
+    ">=": compare.ge,
+}
+_ARITH = {"+": arith.add, "-": arith.sub, "*": arith.mul, "/": arith.div, "%": arith.mod}
+_UNSET = object()
+
+
+def _noop(state: State) -> None:
+    return None
+
+
+def _make_text(text: str) -> Stmt:
+    def write(state: State) -> None:
+        state.out.append(text)
+
+    return write
+
+
+def _const(value: Any) -> Expr:
+    return lambda state: value
+
+
+def _is_number(value: Any) -> bool:
+    return type(value) in (int, float)
+
+
+def _method_error(exc: JavaException, line: int, column: int, state: State) -> VtlRuntimeError:
+    return VtlRuntimeError(
+        exc.message or exc.java_class, line=line, column=column, source=state.source,
+        name=state.name, java_class=exc.java_class,
+    )
+
+
+def compile_template(template: ast.Template, profile: str) -> Stmt:
+    """Compile a parsed template into its render closure."""
+    return Compiler(template, profile).compile()

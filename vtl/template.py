@@ -1,0 +1,153 @@
+"""Compile once, render many: :class:`Template`, :func:`compile` and :func:`render`."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from typing import Any
+
+from . import compiler
+from .compiler import APIGATEWAY, PROFILES, BreakLoop, State, StopRender
+from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError
+from .limits import APIGATEWAY_LIMITS, VELOCITY_LIMITS, Limits
+from .parser import parse
+from .runtime import HostObject, from_json
+
+
+class Template:
+    """A compiled template: immutable, safe to render from many threads at once."""
+
+    __slots__ = ("source", "name", "profile", "limits", "_render", "_tree")
+
+    def __init__(
+        self,
+        source: str,
+        *,
+        profile: str = APIGATEWAY,
+        name: str = "<template>",
+        limits: Limits | None = None,
+    ) -> None:
+        if not isinstance(source, str):
+            raise TypeError(f"template source must be str, not {type(source).__name__}")
+        if profile not in PROFILES:
+            raise ValueError(f"unknown profile {profile!r}; expected one of {PROFILES}")
+        self.source = source
+        self.name = name
+        self.profile = profile
+        self.limits = limits or (APIGATEWAY_LIMITS if profile == APIGATEWAY else VELOCITY_LIMITS)
+        max_size = self.limits.max_template_size
+        if max_size is not None and len(source) * 4 > max_size and len(source.encode("utf-8")) > max_size:
+            raise VtlLimitError(
+                f"template is {len(source.encode('utf-8'))} bytes; API Gateway accepts at most {max_size}",
+                line=1, column=1, source=source[:200], name=name,
+            )
+        self._tree = parse(source, macros_enabled=profile != APIGATEWAY, name=name)
+        self._render = compiler.compile_template(self._tree, profile)
+
+    def __repr__(self) -> str:
+        return f"<vtl.Template {self.name!r} profile={self.profile!r}>"
+
+    def render(self, variables: Mapping[str, Any] | None = None) -> str:
+        """Render with ``variables``; JSON-like values become Java values of the profile.
+
+        Raises:
+            VtlRuntimeError: a Java method threw, a budget ran out, ...
+        """
+        if variables is None:
+            variables = {}
+        elif not isinstance(variables, Mapping):
+            raise TypeError(f"variables must be a mapping, not {type(variables).__name__}")
+        converted = {}
+        for key, value in variables.items():
+            if not isinstance(key, str):
+                raise TypeError(f"variable names must be str, not {type(key).__name__}")
+            converted[key] = value if isinstance(value, HostObject) else from_json(value, self.profile)
+        return self._run(converted)
+
+    def _run(self, variables: dict[str, Any]) -> str:
+        state = State(variables, self.limits, self.source, self.name)
+        try:
+            self._render(state)
+        except (StopRender, BreakLoop):
+            pass
+        except VtlError as err:
+            if err.source is None:
+                err.source = self.source
+            raise
+        except JavaException as exc:
+            raise VtlRuntimeError(
+                exc.message or exc.java_class, line=1, column=1, source=self.source,
+                name=self.name, java_class=exc.java_class,
+            ) from None
+        except RecursionError:
+            raise VtlLimitError("template nesting too deep", line=1, column=1, source=self.source, name=self.name) from None
+        out = "".join(state.out)
+        if len(out) > self.limits.max_output_size:
+            raise VtlLimitError(f"output exceeded {self.limits.max_output_size} characters", line=1, column=1, source=self.source, name=self.name)
+        return out
+
+    def render_request(
+        self,
+        event: Mapping[str, Any] | None = None,
+        *,
+        response_body: str | None = None,
+        previous: Any = None,
+    ):
+        """Render as an API Gateway mapping template for ``event`` (a REST proxy event).
+
+        With ``response_body`` the template is a response template: ``$input`` reads that
+        body, and ``$context`` with its overrides carries on from ``previous`` (the result of
+        the request template).
+        """
+        from .apigateway import prepare
+
+        variables, finish = prepare(event, response_body=response_body, previous=previous)
+        return finish(self._run(variables))
+
+
+_cache: OrderedDict[tuple[str, str], Template] = OrderedDict()
+_cache_lock = threading.Lock()
+_CACHE_SIZE = 256
+
+
+def compile(source: str, profile: str = APIGATEWAY, *, name: str = "<template>", limits: Limits | None = None) -> Template:  # noqa: A001
+    """Compile ``source`` into a reusable :class:`Template`.
+
+    Raises:
+        VtlSyntaxError: the template does not parse.
+    """
+    return Template(source, profile=profile, name=name, limits=limits)
+
+
+def cached(source: str, profile: str = APIGATEWAY) -> Template:
+    """The compiled template for ``source`` from an LRU cache (compiling on a miss)."""
+    key = (profile, source)
+    template = _cache.get(key)
+    if template is not None:
+        return template
+    template = Template(source, profile=profile)
+    with _cache_lock:
+        _cache[key] = template
+        if len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return template
+
+
+def render(
+    template: str | Template,
+    event: Mapping[str, Any] | None = None,
+    *,
+    response_body: str | None = None,
+    previous: Any = None,
+    profile: str = APIGATEWAY,
+):
+    """Render an API Gateway mapping template for ``event``; returns a ``RenderResult``.
+
+    ``template`` is source text (compiled once and cached) or a compiled :class:`Template`.
+    """
+    if isinstance(template, str):
+        template = cached(template, profile)
+    elif not isinstance(template, Template):
+        raise TypeError(f"template must be str or vtl.Template, not {type(template).__name__}")
+    return template.render_request(event, response_body=response_body, previous=previous)
