@@ -177,7 +177,7 @@ class Lexer:
         m = _IDENT.match(text, name_start)
         if not m:
             # Not a reference: only the backslashes and '$' of the prefix survive (R5).
-            lit = text[start:dollar] + "$" + ("{" if braced else "")
+            lit = text[start:name_start] if braced else text[start:dollar] + "$"
             self.emit("TEXT", lit, start, name_start)
             return name_start
         name = m.group()
@@ -209,7 +209,7 @@ class Lexer:
                 return end + 3
             return self.lex_hash(hash_pos, hash_pos)
         name, _, _ = self.directive_name(hash_pos)
-        if name is not None:
+        if name is not None and self.is_directive_name(name):
             return self.lex_hash(hash_pos, hash_pos)
         self.emit("TEXT", prefix, start, hash_pos)
         return hash_pos

@@ -70,7 +70,7 @@ def _get_parser() -> Lark:
                 grammar = (Path(__file__).parent / "grammar" / "vtl.lark").read_text("utf-8")
                 _parser = Lark(
                     grammar, parser="lalr", lexer=_VtlLarkLexer, propagate_positions=False,
-                    maybe_placeholders=False, transformer=_InlineBuilder(),
+                    maybe_placeholders=False, transformer=_InlineBuilder(), cache=True,
                 )
     return _parser
 

@@ -111,6 +111,12 @@ _cache_lock = threading.Lock()
 _CACHE_SIZE = 256
 
 
+def clear_cache() -> None:
+    """Forget every template :func:`render` has compiled."""
+    with _cache_lock:
+        _cache.clear()
+
+
 def compile(source: str, profile: str = APIGATEWAY, *, name: str = "<template>", limits: Limits | None = None) -> Template:  # noqa: A001
     """Compile ``source`` into a reusable :class:`Template`.
 
@@ -125,6 +131,10 @@ def cached(source: str, profile: str = APIGATEWAY) -> Template:
     key = (profile, source)
     template = _cache.get(key)
     if template is not None:
+        try:
+            _cache.move_to_end(key)  # atomic under the GIL; may race with an eviction
+        except KeyError:
+            pass
         return template
     template = Template(source, profile=profile)
     with _cache_lock:
