@@ -73,12 +73,21 @@ class Lexer:
         self.macro_names: set[str] = set()
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
         self.tokens: list[Token] = []
+        self._line_index = 0
 
     # -- positions -----------------------------------------------------------------------
 
     def linecol(self, pos: int) -> tuple[int, int]:
-        i = bisect_right(self._line_starts, pos) - 1
-        return i + 1, pos - self._line_starts[i] + 1
+        starts = self._line_starts
+        i = self._line_index
+        if starts[i] > pos:
+            i = bisect_right(starts, pos) - 1
+        else:
+            last = len(starts) - 1
+            while i < last and starts[i + 1] <= pos:
+                i += 1
+        self._line_index = i
+        return i + 1, pos - starts[i] + 1
 
     def error(self, pos: int, message: str) -> VtlSyntaxError:
         line, col = self.linecol(min(pos, self.n))
@@ -230,7 +239,13 @@ class Lexer:
                     self.emit("METHOD_START", text[pos : paren + 1], pos, paren + 1)
                     pos = self.lex_args(paren + 1, CALL)
                     continue
-                self.emit("PROP", text[pos:paren], pos, paren)
+                last_tok = self.tokens[-1]
+                if last_tok.type == "REF_HEAD" and last_tok.end_pos == pos:
+                    # Fold plain properties into the reference head: fewer tokens to parse.
+                    self.tokens.pop()
+                    self.emit("REF_HEAD", last_tok + text[pos:paren], last_tok.start_pos, paren)
+                else:
+                    self.emit("PROP", text[pos:paren], pos, paren)
                 pos = paren
             elif ch == "[":
                 self.emit("IDX_LBRACKET", "[", pos, pos + 1)

@@ -313,7 +313,16 @@ class _AstBuilder:
         image = str(start_tok)
         backslashes = len(image) - len(image.lstrip("\\"))
         rest = image[backslashes:]
-        ident = rest.lstrip("$!{")
+        ident, *props = rest.lstrip("$!{").split(".")
+        if props:
+            # The lexer folds leading plain properties into the head token.
+            offset = start_tok.start_pos + len(image) - len(rest.lstrip("$!{")) + len(ident)
+            head_props = []
+            for prop in props:
+                line, col = start_tok.line, start_tok.column + (offset - start_tok.start_pos)
+                head_props.append(ast.Property(line, col, offset, offset + 1 + len(prop), name=prop))
+                offset += 1 + len(prop)
+            suffixes = head_props + suffixes
         end = children[-1].end_pos if isinstance(children[-1], Token) else children[-1].end
         line, col, start, _ = _pos(start_tok)
         return ast.Reference(

@@ -43,7 +43,12 @@ class Template:
                 line=1, column=1, source=source[:200], name=name,
             )
         self._tree = parse(source, macros_enabled=profile != APIGATEWAY, name=name)
-        self._render = compiler.compile_template(self._tree, profile)
+        try:
+            self._render = compiler.compile_template(self._tree, profile)
+        except RecursionError:
+            raise VtlLimitError(
+                "template is nested too deeply to compile", line=1, column=1, source=source, name=name
+            ) from None
 
     def __repr__(self) -> str:
         return f"<vtl.Template {self.name!r} profile={self.profile!r}>"
