@@ -10,6 +10,8 @@ java.lang.String                      ``str``
 java.lang.Boolean                     ``bool``
 Integer / Long / BigInteger           ``int`` (the Java class follows from the magnitude)
 java.lang.Double                      ``float``
+java.math.BigDecimal                  ``decimal.Decimal`` (only arithmetic on BigInteger + Double makes one)
+java.lang.Character                   :class:`JavaChar` (a one-character ``str``; ``charAt`` returns it)
 java.util.ArrayList                   :class:`JavaList`
 net.minidev.json.JSONArray            :class:`JsonArray` (prints as compact JSON)
 java.util.LinkedHashMap / JSONObject  ``dict`` (insertion order is Java's iteration order)
@@ -26,7 +28,11 @@ prints as the reference's source text in every profile, while ``None`` is a Java
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, ClassVar
+
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+LONG_MIN, LONG_MAX = -(2**63), 2**63 - 1
 
 
 class _Missing:
@@ -136,3 +142,104 @@ class HostObject:
     def vtl_to_string(self) -> str:
         """What Velocity prints for the object itself."""
         return f"{self.java_class}@{id(self) & 0xFFFFFFF:x}"
+
+
+class JavaChar(str):
+    """A ``java.lang.Character``: prints as the character, but is not a ``String`` to Java.
+
+    ``$s.charAt(0).equals('h')`` is false in Java (Character vs String) while
+    ``$s.charAt(0) == 'h'`` is true (Velocity compares the printed forms). It never equals
+    (or hashes like) a plain ``str``, so a Character and a String stay distinct map keys.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is JavaChar and str.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(("java.lang.Character", str(self)))
+
+    def __repr__(self) -> str:
+        return f"JavaChar({str.__repr__(self)})"
+
+
+def int_class_name(value: int) -> str:
+    """The boxed class Velocity/json-smart use for an integer of this magnitude."""
+    if INT_MIN <= value <= INT_MAX:
+        return "java.lang.Integer"
+    if LONG_MIN <= value <= LONG_MAX:
+        return "java.lang.Long"
+    return "java.math.BigInteger"
+
+
+_ARRAY_CODES = {
+    "byte": "B", "char": "C", "short": "S", "int": "I", "long": "J", "float": "F",
+    "double": "D", "boolean": "Z",
+}
+
+
+def java_class_name(value: Any) -> str:
+    """The Java class name of a value (``"null"`` for ``None``)."""
+    t = type(value)
+    if t is str:
+        return "java.lang.String"
+    if t is bool:
+        return "java.lang.Boolean"
+    if t is int:
+        return int_class_name(value)
+    if t is float:
+        return "java.lang.Double"
+    if value is None:
+        return "null"
+    if isinstance(value, JavaChar):
+        return "java.lang.Character"
+    if isinstance(value, str):
+        return "java.lang.String"
+    if isinstance(value, JavaArray):
+        code = _ARRAY_CODES.get(value.element_class)
+        return "[" + code if code else f"[L{value.element_class};"
+    if isinstance(value, (JavaList, HostObject)):
+        return value.java_class
+    if isinstance(value, dict):
+        return getattr(t, "java_class", "java.util.LinkedHashMap")
+    if isinstance(value, (list, tuple)):
+        return "java.util.ArrayList"
+    if isinstance(value, Decimal):
+        return "java.math.BigDecimal"
+    if isinstance(value, MapEntry):
+        return "java.util.LinkedHashMap$Entry"
+    if isinstance(value, JavaClass):
+        return "java.lang.Class"
+    if isinstance(value, int):
+        return int_class_name(int(value))
+    if isinstance(value, float):
+        return "java.lang.Double"
+    return "java.lang.Object"
+
+
+def from_json(value: Any, profile: str) -> Any:
+    """Convert a JSON-like Python value (as ``json.loads`` makes) into Java values.
+
+    Objects become new ``dict``s in the same order; arrays become :class:`JsonArray`
+    (json-smart, profile ``"apigateway"``) or :class:`JavaList` (profile ``"velocity"``).
+    Values that are already Java values (host objects, ...) pass through unchanged.
+    """
+    array_type = JsonArray if profile == "apigateway" else JavaList
+    return _convert(value, array_type)
+
+
+def _convert(value: Any, array_type: type) -> Any:
+    t = type(value)
+    if t is str or t is int or t is float or t is bool or value is None:
+        return value
+    if isinstance(value, dict):
+        return {k: _convert(v, array_type) for k, v in value.items()}
+    if isinstance(value, (list, tuple)) and not isinstance(value, (JavaList, JavaArray)):
+        return array_type(_convert(v, array_type) for v in value)
+    if isinstance(value, JavaList):
+        return type(value)(_convert(v, array_type) for v in value)
+    return value

@@ -1,0 +1,261 @@
+"""The one gate between templates and values: property, method, index and iteration access.
+
+Everything a template reaches goes through these functions, and they only ever consult the
+allow-listed tables of :mod:`vtl.runtime.methods` or a :class:`HostObject`'s declared
+``vtl_methods``/``vtl_properties``. Names coming from a template are never passed to
+``getattr``; anything not listed resolves to ``MISSING``.
+
+Resolution follows Velocity 1.7's ``UberspectImpl``:
+
+* ``$obj.name``: the getter ``getName()`` (or ``getname()``), then for a map ``map.get("name")``
+  (a map never looks further: a missing key is null), then ``isName()``.
+* ``$obj.name(args)``: the overload whose parameters accept the arguments.
+* ``$obj[i]``: ``obj.get(i)``, a negative Integer counting from the end.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from ..errors import JavaException
+from .compare import map_lookup
+from .methods import find_method
+from .values import MISSING, HostObject, JavaClass, java_class_name
+
+__all__ = ["get_property", "call_method", "get_index", "set_property", "set_index", "iterate"]
+
+def _flip_first(name: str) -> str:
+    first = name[:1]
+    return (first.upper() if first.islower() else first.lower()) + name[1:]
+
+
+def _call_host(obj: HostObject, name: str, args: list[Any]) -> Any:
+    fn = type(obj).vtl_methods.get(name)
+    if fn is not None and _accepts_arity(fn, len(args)):
+        return fn(obj, *args)
+    if name in ("getClass", "toString", "hashCode", "equals"):
+        return _call_object_method(obj, name, args)
+    return MISSING
+
+
+def _call_object_method(obj: HostObject, name: str, args: list[Any]) -> Any:
+    if name == "getClass" and not args:
+        return JavaClass(obj.java_class)
+    if name == "toString" and not args:
+        return obj.vtl_to_string()
+    if name == "hashCode" and not args:
+        return (id(obj) * 2654435761) & 0x7FFFFFFF
+    if name == "equals" and len(args) == 1:
+        return obj is args[0]
+    return MISSING
+
+
+@lru_cache(maxsize=1024)
+def _arity(fn: Callable[..., Any]) -> tuple[int, int]:
+    """(minimum, maximum) number of template arguments a host method takes (after self)."""
+    try:
+        params = list(inspect.signature(fn).parameters.values())[1:]
+    except (TypeError, ValueError):
+        return 0, 255
+    lo = hi = 0
+    for p in params:
+        if p.kind in (p.VAR_POSITIONAL,):
+            hi = 255
+        elif p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
+            hi += 1
+            if p.default is p.empty:
+                lo += 1
+    return lo, max(hi, lo)
+
+
+def _accepts_arity(fn: Callable[..., Any], n: int) -> bool:
+    lo, hi = _arity(fn)
+    return lo <= n <= hi
+
+
+def _zero_arg_host(obj: HostObject, name: str) -> Any:
+    fn = type(obj).vtl_methods.get(name)
+    if fn is not None and _accepts_arity(fn, 0):
+        return fn(obj)
+    if name == "getClass":
+        return JavaClass(obj.java_class)
+    return MISSING
+
+
+def get_property(obj: Any, name: str) -> Any:
+    """``$obj.name``: the value, ``None`` (Java null) or ``MISSING`` (nothing resolves)."""
+    if obj is None or obj is MISSING or not name:
+        return MISSING
+    if isinstance(obj, HostObject):
+        props = type(obj).vtl_properties
+        getter = props.get(name)
+        if getter is not None:
+            return getter(obj)
+        for candidate in ("get" + name, "get" + _flip_first(name)):
+            value = _zero_arg_host(obj, candidate)
+            if value is not MISSING:
+                return value
+        for candidate in ("is" + name, "is" + _flip_first(name)):
+            value = _zero_arg_host(obj, candidate)
+            if type(value) is bool:
+                return value
+        return MISSING
+    for candidate in ("get" + name, "get" + _flip_first(name)):
+        fn = find_method(obj, candidate, [])
+        if fn is not None:
+            return fn(obj)
+    if isinstance(obj, dict):
+        return map_lookup(obj, name)[1]
+    for candidate in ("is" + name, "is" + _flip_first(name)):
+        fn = find_method(obj, candidate, [])
+        if fn is not None:
+            value = fn(obj)
+            if type(value) is bool:
+                return value
+    return MISSING
+
+
+def call_method(obj: Any, name: str, args: list[Any]) -> Any:
+    """``$obj.name(args)``: the result, ``None``, ``""`` for a void method, or ``MISSING``
+    when the type has no such method for these arguments. Raises ``JavaException`` when
+    the Java method would throw."""
+    if obj is None or obj is MISSING:
+        return MISSING
+    if isinstance(obj, HostObject):
+        return _call_host(obj, name, args)
+    fn = find_method(obj, name, args)
+    if fn is None:
+        return MISSING
+    return fn(obj, *args)
+
+
+def _adjust_negative(obj: Any, index: Any) -> Any:
+    """``ASTIndex.adjMinusIndexArg``: a negative Integer index counts back from ``size()``."""
+    if type(index) is int and -(2**31) <= index < 0:
+        size = call_method(obj, "size", [])
+        if size is MISSING:
+            raise JavaException(
+                "org.apache.velocity.exception.VelocityException",
+                f"A 'size()' method required for negative value {index} does not exist for class "
+                f"'{java_class_name(obj)}'",
+            )
+        if type(size) is not int:
+            raise JavaException(
+                "org.apache.velocity.exception.VelocityException",
+                f"Method 'size()' on class '{java_class_name(obj)}' returned "
+                f"'{java_class_name(size)}' when Integer was expected",
+            )
+        return size + index
+    return index
+
+
+def get_index(obj: Any, index: Any) -> Any:
+    """``$obj[index]``: ``obj.get(index)`` (lists by Integer, negative from the end; maps by
+    key). ``MISSING`` when there is no applicable ``get`` (strings, a Long index...); a Java
+    exception surfaces as Velocity's ``VelocityException`` "Error invoking method 'get(...)'"."""
+    if obj is None or obj is MISSING:
+        return MISSING
+    index = _adjust_negative(obj, index)
+    if isinstance(obj, dict) and type(index) is str:
+        return map_lookup(obj, index)[1]
+    try:
+        return call_method(obj, "get", [index])
+    except JavaException as exc:
+        arg_class = "null" if index is None else java_class_name(index)
+        raise JavaException(
+            "org.apache.velocity.exception.VelocityException",
+            f"Error invoking method 'get({arg_class})' in {java_class_name(obj)}",
+        ) from exc
+
+
+def set_property(obj: Any, name: str, value: Any) -> bool:
+    """``#set($obj.name = value)``: a setter ``setName(value)``, else ``map.put(name, value)``.
+
+    Returns False when nothing can be set (the assignment is then ignored)."""
+    if obj is None or obj is MISSING or not name:
+        return False
+    setters = ("set" + name, "set" + _flip_first(name))
+    if isinstance(obj, HostObject):
+        for candidate in setters:
+            fn = type(obj).vtl_methods.get(candidate)
+            if fn is not None and _accepts_arity(fn, 1):
+                fn(obj, value)
+                return True
+        return False
+    for candidate in setters:
+        fn = find_method(obj, candidate, [value])
+        if fn is not None:
+            fn(obj, value)
+            return True
+    if isinstance(obj, dict):
+        obj[name] = value  # dict subclasses may intercept writes
+        return True
+    return False
+
+
+def set_index(obj: Any, index: Any, value: Any) -> bool:
+    """``#set($obj[index] = value)``: ``obj.set(index, value)``, else ``obj.put(index, value)``.
+
+    An index out of range raises ``JavaException`` (Velocity lets the Java exception through).
+    Returns False when the object has neither method."""
+    if obj is None or obj is MISSING:
+        return False
+    index = _adjust_negative(obj, index)
+    if isinstance(obj, dict):
+        found, _ = map_lookup(obj, index)
+        if found and type(index) is not str:
+            call_method(obj, "put", [index, value])
+        else:
+            obj[index] = value
+        return True
+    for name in ("set", "put"):
+        result = call_method(obj, name, [index, value])
+        if result is not MISSING:
+            return True
+    return False
+
+
+class LiveValues:
+    """What ``#foreach`` walks for a map: its values, read through the live map.
+
+    ``len()`` is the map's current size, so a loop that checks the size after each step sees
+    additions and removals (where Java throws ``ConcurrentModificationException``).
+    """
+
+    __slots__ = ("mapping", "keys")
+
+    def __init__(self, mapping: dict) -> None:
+        self.mapping = mapping
+        self.keys = list(mapping)
+
+    def __len__(self) -> int:
+        return len(self.mapping)
+
+    def __getitem__(self, i: int) -> Any:
+        if len(self.keys) != len(self.mapping):
+            self.keys = list(self.mapping)
+        key = self.keys[i]
+        return self.mapping.get(key)
+
+
+def iterate(value: Any) -> Any:
+    """What ``#foreach`` iterates, or ``None`` when Velocity would not iterate at all.
+
+    Lists and arrays are returned *live* (the same object, so a loop can notice that the
+    body changed the size); a map yields a :class:`LiveValues` over its values. Strings,
+    numbers, booleans, null and other objects give ``None``: no iterations.
+    """
+    if isinstance(value, (list, tuple)):
+        return value
+    if isinstance(value, dict):
+        return LiveValues(value)
+    if isinstance(value, HostObject):
+        fn = type(value).vtl_methods.get("iterator")
+        if fn is not None and _accepts_arity(fn, 0):
+            items = fn(value)
+            return items if isinstance(items, (list, tuple)) else list(items)
+    return None
+

@@ -1,0 +1,181 @@
+"""Velocity 1.7 truthiness, Java ``equals`` and the comparison operators.
+
+``==``/``!=`` (``ASTEQNode``/``ASTNENode``): two numbers compare by value across types
+(``1 == 1.0``); two objects of related classes use ``equals``; anything else compares the
+``toString()`` of both sides (``'1' == 1`` and ``$list == '[1, 2]'`` are true); null equals
+only null. ``< <= > >=`` are false unless both sides are numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import Any
+
+from .arith import compare_numbers, is_number
+from .text import to_string
+from .values import MISSING, HostObject, JavaArray, JavaChar, JavaClass, MapEntry
+
+__all__ = ["is_true", "java_equals", "eq", "ne", "lt", "le", "gt", "ge", "map_lookup"]
+
+
+def is_true(value: Any) -> bool:
+    """``#if($ref)`` in 1.7: only null (or a missing reference) and ``false`` are false."""
+    return value is not None and value is not False and value is not MISSING
+
+
+def _is_list(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and not isinstance(value, JavaArray)
+
+
+def java_equals(a: Any, b: Any) -> bool:
+    """Java ``a.equals(b)`` (``None`` equals only ``None``)."""
+    if a is b:
+        return True
+    ta = type(a)
+    if ta is str:
+        return isinstance(b, str) and type(b) is not JavaChar and str.__eq__(a, b)
+    if a is None or b is None:
+        return False
+    if ta is bool:
+        return type(b) is bool and a == b
+    if ta is int:
+        return type(b) is int and a == b
+    if ta is float:
+        # Double.equals compares bit patterns: NaN equals NaN, 0.0 differs from -0.0.
+        if type(b) is not float:
+            return False
+        if a != a:
+            return b != b
+        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+    if ta is Decimal:
+        return type(b) is Decimal and a.as_tuple() == b.as_tuple()
+    if isinstance(a, JavaChar):
+        return isinstance(b, JavaChar) and str.__eq__(a, b)
+    if isinstance(a, str):
+        return isinstance(b, str) and not isinstance(b, JavaChar) and str.__eq__(a, b)
+    if isinstance(a, JavaArray) or isinstance(b, JavaArray):
+        return False
+    if _is_list(a):
+        if not _is_list(b) or len(a) != len(b):
+            return False
+        return all(java_equals(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        if not isinstance(b, dict) or len(a) != len(b):
+            return False
+        for key, value in a.items():
+            found, other = map_lookup(b, key)
+            if not found or not java_equals(value, other):
+                return False
+        return True
+    if isinstance(a, MapEntry):
+        return isinstance(b, MapEntry) and java_equals(a.key, b.key) and java_equals(a.value, b.value)
+    if isinstance(a, JavaClass):
+        return isinstance(b, JavaClass) and a.name == b.name
+    return False
+
+
+_NUMERIC_KEY_TYPES = (int, float, bool, Decimal)
+
+
+def map_lookup(mapping: dict, key: Any) -> tuple[bool, Any]:
+    """``(containsKey(key), get(key))`` with Java key equality.
+
+    Python merges keys that Java keeps apart (``1``, ``1.0`` and ``True``), so for numeric
+    and boolean keys the stored key must also be of the same Java class.
+    """
+    if type(key) is str:
+        if key in mapping:
+            return True, mapping[key]
+        return False, None
+    try:
+        present = key in mapping
+    except TypeError:  # unhashable key (a list): Java would hash it; scan instead
+        for k, v in mapping.items():
+            if java_equals(k, key):
+                return True, v
+        return False, None
+    if not present:
+        return False, None
+    if type(key) in _NUMERIC_KEY_TYPES:
+        for k in mapping:
+            if k == key and type(k) is type(key):
+                if java_equals(k, key):
+                    return True, mapping[key]
+                break
+        return False, None
+    return True, mapping[key]
+
+
+def _related(a: Any, b: Any) -> bool:
+    """Whether one operand's class is assignable from the other's (both non-null)."""
+    if isinstance(a, str) or isinstance(b, str):
+        return isinstance(a, str) and isinstance(b, str) and isinstance(a, JavaChar) == isinstance(b, JavaChar)
+    ta, tb = type(a), type(b)
+    if ta is bool or tb is bool:
+        return ta is tb
+    if _is_list(a) and _is_list(b):
+        # JSONArray extends ArrayList: related either way; ArrayList vs ArrayList too.
+        return True
+    if isinstance(a, JavaArray) and isinstance(b, JavaArray):
+        return True
+    if isinstance(a, dict) and isinstance(b, dict):
+        return True
+    if isinstance(a, MapEntry) and isinstance(b, MapEntry):
+        return True
+    if isinstance(a, JavaClass) and isinstance(b, JavaClass):
+        return True
+    if isinstance(a, HostObject) and isinstance(b, HostObject):
+        return isinstance(a, tb) or isinstance(b, ta)
+    return False
+
+
+def eq(a: Any, b: Any) -> bool:
+    """Velocity ``a == b``."""
+    if a is MISSING:
+        a = None
+    if b is MISSING:
+        b = None
+    if is_number(a) and is_number(b):
+        return compare_numbers(a, b) == 0
+    if a is not None and b is not None and _related(a, b):
+        return java_equals(a, b)
+    if a is None or b is None:
+        return a is None and b is None
+    return to_string(a) == to_string(b)
+
+
+def ne(a: Any, b: Any) -> bool:
+    """Velocity ``a != b`` (the exact negation of ``==``)."""
+    return not eq(a, b)
+
+
+def _ordered(a: Any, b: Any) -> int | None:
+    if is_number(a) and is_number(b):
+        return compare_numbers(a, b)
+    return None
+
+
+def lt(a: Any, b: Any) -> bool:
+    """Velocity ``a < b``: false unless both are numbers."""
+    c = _ordered(a, b)
+    return c is not None and c < 0
+
+
+def le(a: Any, b: Any) -> bool:
+    """Velocity ``a <= b``."""
+    c = _ordered(a, b)
+    return c is not None and c <= 0
+
+
+def gt(a: Any, b: Any) -> bool:
+    """Velocity ``a > b``."""
+    c = _ordered(a, b)
+    return c is not None and c > 0
+
+
+def ge(a: Any, b: Any) -> bool:
+    """Velocity ``a >= b``."""
+    c = _ordered(a, b)
+    return c is not None and c >= 0
+

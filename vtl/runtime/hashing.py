@@ -1,0 +1,99 @@
+"""Java ``hashCode()`` of model values (32-bit signed ints, as Java computes them)."""
+
+from __future__ import annotations
+
+import struct
+from decimal import Decimal
+from typing import Any
+
+from .values import JavaArray, JavaChar, JavaClass, MapEntry
+
+__all__ = ["java_hash", "string_hash"]
+
+
+def _int32(value: int) -> int:
+    value &= 0xFFFFFFFF
+    return value - (1 << 32) if value >> 31 else value
+
+
+def string_hash(text: str) -> int:
+    """``String.hashCode`` over UTF-16 code units."""
+    h = 0
+    data = text.encode("utf-16-le", "surrogatepass")
+    for i in range(0, len(data), 2):
+        h = (31 * h + (data[i] | data[i + 1] << 8)) & 0xFFFFFFFF
+    return _int32(h)
+
+
+def _long_hash(value: int) -> int:
+    value &= 0xFFFFFFFFFFFFFFFF
+    return _int32(value ^ (value >> 32))
+
+
+def _big_integer_hash(value: int) -> int:
+    mag = abs(value)
+    words = []
+    while mag:
+        words.append(mag & 0xFFFFFFFF)
+        mag >>= 32
+    h = 0
+    for word in reversed(words):
+        h = (31 * h + word) & 0xFFFFFFFF
+    return _int32(h * (1 if value > 0 else -1 if value < 0 else 0))
+
+
+def _double_hash(value: float) -> int:
+    if value != value:
+        bits = 0x7FF8000000000000
+    else:
+        bits = struct.unpack("<Q", struct.pack("<d", value))[0]
+    return _int32(bits ^ (bits >> 32))
+
+
+def _decimal_hash(value: Decimal) -> int:
+    sign, digits, exponent = value.as_tuple()
+    unscaled = int("".join(map(str, digits)) or "0") * (-1 if sign else 1)
+    scale = -exponent
+    if -(2**63) < unscaled < 2**63:  # BigDecimal's compact form
+        mag = abs(unscaled)
+        temp = _int32(_int32(mag >> 32) * 31 + (mag & 0xFFFFFFFF))
+        return _int32(31 * (-temp if unscaled < 0 else temp) + scale)
+    return _int32(31 * _big_integer_hash(unscaled) + scale)
+
+
+def java_hash(value: Any) -> int:
+    """``value.hashCode()`` (``0`` for null; identity-based for objects without equality)."""
+    t = type(value)
+    if value is None:
+        return 0
+    if t is str:
+        return string_hash(value)
+    if t is bool:
+        return 1231 if value else 1237
+    if t is int:
+        if -(2**31) <= value < 2**31:
+            return value
+        if -(2**63) <= value < 2**63:
+            return _long_hash(value)
+        return _big_integer_hash(value)
+    if t is float:
+        return _double_hash(value)
+    if t is Decimal:
+        return _decimal_hash(value)
+    if isinstance(value, JavaChar):
+        return ord(value) if len(value) == 1 else string_hash(value)
+    if isinstance(value, str):
+        return string_hash(value)
+    if isinstance(value, dict):
+        return _int32(sum(java_hash(k) ^ java_hash(v) for k, v in value.items()))
+    if isinstance(value, MapEntry):
+        return java_hash(value.key) ^ java_hash(value.value)
+    if isinstance(value, (list, tuple)) and not isinstance(value, JavaArray):
+        h = 1
+        for item in value:
+            h = (31 * h + java_hash(item)) & 0xFFFFFFFF
+        return _int32(h)
+    if isinstance(value, JavaClass):
+        return string_hash(value.name)  # stands in for an identity hash
+    return (id(value) * 2654435761) & 0x7FFFFFFF
+

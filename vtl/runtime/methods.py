@@ -1,0 +1,953 @@
+"""The allow-listed Java methods of each value type.
+
+Each table maps a Java method name to its overloads: ``(parameter kinds, implementation)``.
+An overload applies when every argument converts to its parameter the way Velocity 1.7's
+introspector allows (an ``int`` parameter takes an Integer, never a Long, Double or String;
+reference parameters take null). The first applicable overload in table order wins, which
+lists the most specific first as Java's overload resolution would.
+
+Implementations take ``(receiver, *args)`` and return a model value; a method declared
+``void`` in Java returns ``""`` (what Velocity 1.7 substitutes for it). Java exceptions are
+raised as :class:`vtl.errors.JavaException` with Java 17's class names and messages.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from ..errors import JavaException
+from . import regex as jregex
+from .compare import java_equals, map_lookup
+from .hashing import java_hash
+from .strings import (
+    SIOOBE,
+    check_bounds,
+    compare_to,
+    compare_to_ignore_case,
+    equals_ignore_case,
+    from_units,
+    is_bmp,
+    java_is_whitespace,
+    java_strip,
+    java_trim,
+    to_units,
+)
+from .text import json_smart_string, to_string
+from .values import (
+    INT_MAX,
+    INT_MIN,
+    LONG_MAX,
+    LONG_MIN,
+    HostObject,
+    JavaArray,
+    JavaChar,
+    JavaClass,
+    JavaList,
+    JsonArray,
+    MapEntry,
+    java_class_name,
+)
+
+__all__ = ["VOID", "find_method", "KeySetView", "ValuesView", "EntrySetView", "LiveMapEntry"]
+
+#: What a ``void`` Java method gives a template (Velocity 1.7 returns an empty string).
+VOID = ""
+IOOBE = "java.lang.IndexOutOfBoundsException"
+UOE = "java.lang.UnsupportedOperationException"
+NFE = "java.lang.NumberFormatException"
+NPE = "java.lang.NullPointerException"
+
+Impl = Callable[..., Any]
+Table = dict[str, list[tuple[tuple[str, ...], Impl]]]
+
+
+# -- collection views ----------------------------------------------------------------------
+
+
+class KeySetView(JavaList):
+    """``map.keySet()``: a snapshot of the keys that prints like a collection."""
+
+    __slots__ = ()
+    java_class = "java.util.LinkedHashMap$LinkedKeySet"
+
+
+class ValuesView(JavaList):
+    """``map.values()``."""
+
+    __slots__ = ()
+    java_class = "java.util.LinkedHashMap$LinkedValues"
+
+
+class EntrySetView(JavaList):
+    """``map.entrySet()``: entries whose ``setValue`` writes through to the map."""
+
+    __slots__ = ()
+    java_class = "java.util.LinkedHashMap$LinkedEntrySet"
+
+
+class LiveMapEntry(MapEntry):
+    """A ``Map.Entry`` that belongs to a map (``setValue`` updates it)."""
+
+    __slots__ = ("owner",)
+
+    def __init__(self, key: Any, value: Any, owner: dict) -> None:
+        super().__init__(key, value)
+        self.owner = owner
+
+
+# -- argument kinds ------------------------------------------------------------------------
+
+
+def _is_string(v: Any) -> bool:
+    return isinstance(v, str) and type(v) is not JavaChar
+
+
+def _is_collection(v: Any) -> bool:
+    return isinstance(v, (list, tuple)) and not isinstance(v, JavaArray)
+
+
+_KINDS: dict[str, Callable[[Any], bool]] = {
+    # primitives: no null, boxed widening only (Integer -> long/double, Long -> double)
+    "int": lambda v: type(v) is int and INT_MIN <= v <= INT_MAX,
+    "long": lambda v: type(v) is int and LONG_MIN <= v <= LONG_MAX,
+    "double": lambda v: type(v) is float or (type(v) is int and LONG_MIN <= v <= LONG_MAX),
+    "boolean": lambda v: type(v) is bool,
+    "char": lambda v: type(v) is JavaChar,
+    # references: null converts to any of them
+    "String": lambda v: v is None or _is_string(v),
+    "Integer": lambda v: v is None or (type(v) is int and INT_MIN <= v <= INT_MAX),
+    "Long": lambda v: v is None or (type(v) is int and not INT_MIN <= v <= INT_MAX and LONG_MIN <= v <= LONG_MAX),
+    "Double": lambda v: v is None or type(v) is float,
+    "Boolean": lambda v: v is None or type(v) is bool,
+    "Character": lambda v: v is None or type(v) is JavaChar,
+    "Object": lambda v: True,
+    "Collection": lambda v: v is None or _is_collection(v),
+    "Map": lambda v: v is None or isinstance(v, dict),
+}
+
+
+def _applicable(kinds: tuple[str, ...], args: list[Any]) -> bool:
+    if len(kinds) != len(args):
+        return False
+    return all(_KINDS[k](a) for k, a in zip(kinds, args))
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def _npe(what: str = "") -> JavaException:
+    return JavaException(NPE, what)
+
+
+def _wrap32(value: int) -> int:
+    value &= 0xFFFFFFFF
+    return value - (1 << 32) if value >> 31 else value
+
+
+def _wrap64(value: int) -> int:
+    value &= 0xFFFFFFFFFFFFFFFF
+    return value - (1 << 64) if value >> 63 else value
+
+
+def _d2i(value: float, lo: int, hi: int) -> int:
+    """Java's (int)/(long) cast of a double: NaN is 0, saturates, truncates toward zero."""
+    if value != value:
+        return 0
+    if value >= hi:
+        return hi
+    if value <= lo:
+        return lo
+    return int(value)
+
+
+def _to_double(value: int) -> float:
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
+def _check_index(index: int, length: int) -> None:
+    if index < 0 or index >= length:
+        raise JavaException(IOOBE, f"Index {index} out of bounds for length {length}")
+
+
+# -- java.lang.String -----------------------------------------------------------------------
+
+
+def _s_length(s: str) -> int:
+    return len(s) if is_bmp(s) else len(to_units(s))
+
+
+def _s_char_at(s: str, i: int) -> JavaChar:
+    u = to_units(s)
+    if i < 0 or i >= len(u):
+        raise JavaException(SIOOBE, f"String index out of range: {i}")
+    return JavaChar(u[i])
+
+
+def _s_code_point_at(s: str, i: int) -> int:
+    u = to_units(s)
+    if i < 0 or i >= len(u):
+        raise JavaException(SIOOBE, f"index {i}, length {len(u)}")
+    hi = u[i]
+    if "\ud800" <= hi <= "\udbff" and i + 1 < len(u) and "\udc00" <= u[i + 1] <= "\udfff":
+        return 0x10000 + ((ord(hi) - 0xD800) << 10) + (ord(u[i + 1]) - 0xDC00)
+    return ord(hi)
+
+
+def _s_substring(s: str, begin: int, end: int | None = None) -> str:
+    if is_bmp(s):
+        n = len(s)
+        check_bounds(begin, n if end is None else end, n)
+        return s[begin:end]
+    u = to_units(s)
+    n = len(u)
+    check_bounds(begin, n if end is None else end, n)
+    return from_units(u[begin:end])
+
+
+def _s_index_of(s: str, sub: str | None, start: int = 0) -> int:
+    if sub is None:
+        raise _npe()
+    if is_bmp(s) and is_bmp(sub):
+        return s.find(sub, max(start, 0)) if start <= len(s) else (len(s) if not sub else -1)
+    u, su = to_units(s), to_units(sub)
+    if start > len(u):
+        return len(u) if not su else -1
+    return u.find(su, max(start, 0))
+
+
+def _s_last_index_of(s: str, sub: str | None, start: int | None = None) -> int:
+    if sub is None:
+        raise _npe()
+    u, su = to_units(s), to_units(sub)
+    if start is None:
+        return u.rfind(su)
+    if start < 0:
+        return -1
+    # the match must begin at or before ``start``
+    return u.rfind(su, 0, min(start, len(u)) + len(su))
+
+
+def _code_unit_str(ch: int) -> str | None:
+    if 0 <= ch <= 0xFFFF:
+        return chr(ch)
+    if 0x10000 <= ch <= 0x10FFFF:
+        return to_units(chr(ch))
+    return None
+
+
+def _s_index_of_char(s: str, ch: int, start: int = 0) -> int:
+    target = _code_unit_str(ch)
+    if target is None:
+        return -1
+    u = to_units(s)
+    return u.find(target, max(start, 0)) if start < len(u) else -1
+
+
+def _s_last_index_of_char(s: str, ch: int, start: int | None = None) -> int:
+    target = _code_unit_str(ch)
+    if target is None:
+        return -1
+    u = to_units(s)
+    if start is None:
+        return u.rfind(target)
+    if start < 0:
+        return -1
+    return u.rfind(target, 0, min(start, len(u) - 1) + len(target))
+
+
+def _s_starts_with(s: str, prefix: str | None, offset: int = 0) -> bool:
+    if prefix is None:
+        raise _npe()
+    u, pu = to_units(s), to_units(prefix)
+    if offset < 0 or offset > len(u) - len(pu):
+        return False
+    return u.startswith(pu, offset)
+
+
+def _s_ends_with(s: str, suffix: str | None) -> bool:
+    if suffix is None:
+        raise _npe()
+    return s.endswith(suffix)
+
+
+def _s_contains(s: str, sub: str | None) -> bool:
+    if sub is None:
+        raise _npe()
+    return sub in s
+
+
+def _s_replace_chars(s: str, old: JavaChar, new: JavaChar) -> str:
+    return from_units(to_units(s).replace(old, str(new)))
+
+
+def _s_replace(s: str, target: str | None, replacement: str | None) -> str:
+    if target is None or replacement is None:
+        raise _npe()
+    if not target:
+        # Java inserts the replacement around every UTF-16 unit
+        u = to_units(s)
+        return from_units(replacement + "".join(c + replacement for c in u))
+    return s.replace(target, replacement)
+
+
+def _require(*values: Any) -> None:
+    for v in values:
+        if v is None:
+            raise _npe()
+
+
+def _s_replace_all(s: str, regex: str, repl: str) -> str:
+    _require(regex, repl)
+    return jregex.java_replace_all(s, regex, repl)
+
+
+def _s_replace_first(s: str, regex: str, repl: str) -> str:
+    _require(regex, repl)
+    return jregex.java_replace_first(s, regex, repl)
+
+
+def _s_matches(s: str, regex: str) -> bool:
+    _require(regex)
+    return jregex.java_matches(s, regex)
+
+
+def _s_split(s: str, regex: str, limit: int = 0) -> JavaArray:
+    _require(regex)
+    return JavaArray(jregex.java_split(s, regex, limit), "java.lang.String")
+
+
+def _s_concat(s: str, other: str | None) -> str:
+    if other is None:
+        raise _npe('Cannot invoke "String.isEmpty()" because "str" is null')
+    return s + other
+
+
+def _s_compare_to(s: str, other: str | None) -> int:
+    if other is None:
+        raise _npe()
+    return compare_to(s, other)
+
+
+def _s_compare_to_ic(s: str, other: str | None) -> int:
+    if other is None:
+        raise _npe()
+    return compare_to_ignore_case(s, other)
+
+
+def _s_equals_ic(s: str, other: str | None) -> bool:
+    return other is not None and equals_ignore_case(s, other)
+
+
+def _s_to_upper(s: str) -> str:
+    return s.upper()
+
+
+def _s_to_lower(s: str) -> str:
+    return s.lower()
+
+
+def _s_bytes(s: str) -> JavaArray:
+    data = s.encode("utf-8", "replace")
+    return JavaArray([b - 256 if b > 127 else b for b in data], "byte")
+
+
+def _s_to_char_array(s: str) -> JavaArray:
+    return JavaArray([JavaChar(c) for c in to_units(s)], "char")
+
+
+STRING_METHODS: Table = {
+    "length": [((), _s_length)],
+    "isEmpty": [((), lambda s: len(s) == 0)],
+    "isBlank": [((), lambda s: all(java_is_whitespace(c) for c in s))],
+    "charAt": [(("int",), _s_char_at)],
+    "codePointAt": [(("int",), _s_code_point_at)],
+    "substring": [(("int",), _s_substring), (("int", "int"), _s_substring)],
+    "subSequence": [(("int", "int"), _s_substring)],
+    "indexOf": [
+        (("int",), _s_index_of_char), (("String",), _s_index_of),
+        (("int", "int"), _s_index_of_char), (("String", "int"), _s_index_of),
+    ],
+    "lastIndexOf": [
+        (("int",), _s_last_index_of_char), (("String",), _s_last_index_of),
+        (("int", "int"), _s_last_index_of_char), (("String", "int"), _s_last_index_of),
+    ],
+    "contains": [(("String",), _s_contains)],
+    "startsWith": [(("String",), _s_starts_with), (("String", "int"), _s_starts_with)],
+    "endsWith": [(("String",), _s_ends_with)],
+    "equalsIgnoreCase": [(("String",), _s_equals_ic)],
+    "contentEquals": [(("String",), lambda s, o: _require(o) or s == o)],
+    "compareTo": [(("String",), _s_compare_to)],
+    "compareToIgnoreCase": [(("String",), _s_compare_to_ic)],
+    "trim": [((), java_trim)],
+    "strip": [((), java_strip)],
+    "stripLeading": [((), lambda s: java_strip(s, trailing=False))],
+    "stripTrailing": [((), lambda s: java_strip(s, leading=False))],
+    "toUpperCase": [((), _s_to_upper)],
+    "toLowerCase": [((), _s_to_lower)],
+    "replace": [(("char", "char"), _s_replace_chars), (("String", "String"), _s_replace)],
+    "replaceAll": [(("String", "String"), _s_replace_all)],
+    "replaceFirst": [(("String", "String"), _s_replace_first)],
+    "matches": [(("String",), _s_matches)],
+    "split": [(("String",), _s_split), (("String", "int"), _s_split)],
+    "concat": [(("String",), _s_concat)],
+    "getBytes": [((), _s_bytes)],
+    "toCharArray": [((), _s_to_char_array)],
+}
+
+
+# -- numbers, booleans, characters ------------------------------------------------------------
+
+
+def _parse_int(text: str | None, radix: int, lo: int, hi: int) -> int:
+    if text is None:
+        raise JavaException(NFE, "Cannot parse null string: null")
+    if not 2 <= radix <= 36:
+        raise JavaException(NFE, f"radix {radix} {'less than Character.MIN_RADIX' if radix < 2 else 'greater than Character.MAX_RADIX'}")
+    suffix = "" if radix == 10 else f" under radix {radix}"
+    bad = JavaException(NFE, f'For input string: "{text}"{suffix}')
+    if not text:
+        raise JavaException(NFE, "") if False else bad
+    i, negative = 0, False
+    if text[0] in "+-":
+        negative = text[0] == "-"
+        i = 1
+        if len(text) == 1:
+            raise bad
+    value = 0
+    for ch in text[i:]:
+        d = _digit(ch, radix)
+        if d < 0:
+            raise bad
+        value = value * radix + d
+    value = -value if negative else value
+    if not lo <= value <= hi:
+        raise bad
+    return value
+
+
+def _digit(ch: str, radix: int) -> int:
+    """``Character.digit(ch, radix)``."""
+    d = unicodedata.decimal(ch, -1)
+    if d < 0:
+        o = ord(ch)
+        if 0x41 <= o <= 0x5A or 0x61 <= o <= 0x7A:
+            d = (o | 0x20) - 0x61 + 10
+        elif 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
+            d = ((o - 0xFF21) & 0x1F) + 10
+    return d if 0 <= d < radix else -1
+
+
+_DOUBLE_RE = None
+
+
+def _parse_double(text: str | None) -> float:
+    """``Double.parseDouble``: Java's float syntax (trimmed; ``NaN``, ``Infinity``, suffixes)."""
+    import re
+
+    global _DOUBLE_RE
+    if text is None:
+        raise _npe()
+    if _DOUBLE_RE is None:
+        _DOUBLE_RE = re.compile(
+            r"[+-]?(?:NaN|Infinity|(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+            r"|0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?\d+)[fFdD]?)",
+            re.ASCII,
+        )
+    s = java_trim(text)
+    if not s:
+        raise JavaException(NFE, "empty String")
+    if not _DOUBLE_RE.fullmatch(s):
+        raise JavaException(NFE, f'For input string: "{text}"')
+    body = s.rstrip("fFdD") if not s.endswith("NaN") and not s.endswith("Infinity") else s
+    if "x" in body or "X" in body:
+        sign = -1.0 if body.startswith("-") else 1.0
+        return sign * float.fromhex(body.lstrip("+-"))
+    if body.lstrip("+-") == "NaN":
+        return math.nan
+    if body.lstrip("+-") == "Infinity":
+        return -math.inf if body.startswith("-") else math.inf
+    return float(body)
+
+
+def _parse_boolean(text: str | None) -> bool:
+    return text is not None and text.lower() == "true"
+
+
+def _n_int_value(n: Any) -> int:
+    if type(n) is float:
+        return _d2i(n, INT_MIN, INT_MAX)
+    if type(n) is Decimal:
+        return _wrap32(int(n))
+    return _wrap32(n)
+
+
+def _n_long_value(n: Any) -> int:
+    if type(n) is float:
+        return _d2i(n, LONG_MIN, LONG_MAX)
+    if type(n) is Decimal:
+        return _wrap64(int(n))
+    return _wrap64(n)
+
+
+def _n_double_value(n: Any) -> float:
+    if type(n) is float:
+        return n
+    return _to_double(int(n)) if type(n) is int else float(n)
+
+
+def _same_number_class(a: Any, b: Any) -> bool:
+    return java_class_name(a) == java_class_name(b)
+
+
+def _n_compare_to(a: Any, b: Any) -> int:
+    if b is None:
+        raise _npe()
+    if type(a) is float:
+        # Double.compare: -0.0 < 0.0, NaN greater than everything and equal to itself
+        if a != a or b != b:
+            return 0 if (a != a and b != b) else (1 if a != a else -1)
+        if a == b:
+            sa, sb = math.copysign(1.0, a), math.copysign(1.0, b)
+            return (sa > sb) - (sa < sb)
+    return (a > b) - (a < b)
+
+
+def _integer_to_string(value: int, radix: int = 10) -> str:
+    if not 2 <= radix <= 36:
+        radix = 10
+    if radix == 10:
+        return str(value)
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    n, out = abs(value), []
+    while True:
+        n, r = divmod(n, radix)
+        out.append(digits[r])
+        if not n:
+            break
+    return ("-" if value < 0 else "") + "".join(reversed(out))
+
+
+_NUMBER_COMMON: Table = {
+    "intValue": [((), _n_int_value)],
+    "longValue": [((), _n_long_value)],
+    "doubleValue": [((), _n_double_value)],
+    "shortValue": [((), lambda n: ((_n_long_value(n) + 0x8000) & 0xFFFF) - 0x8000)],
+    "byteValue": [((), lambda n: ((_n_long_value(n) + 0x80) & 0xFF) - 0x80)],
+}
+
+INTEGER_METHODS: Table = {
+    **_NUMBER_COMMON,
+    "compareTo": [(("Integer",), _n_compare_to)],
+    "parseInt": [(("String",), lambda _, s: _parse_int(s, 10, INT_MIN, INT_MAX)),
+                 (("String", "int"), lambda _, s, r: _parse_int(s, r, INT_MIN, INT_MAX))],
+    "valueOf": [(("String",), lambda _, s: _parse_int(s, 10, INT_MIN, INT_MAX)),
+                (("int",), lambda _, i: i),
+                (("String", "int"), lambda _, s, r: _parse_int(s, r, INT_MIN, INT_MAX))],
+    "toString": [((), str), (("int",), lambda _, i: str(i)),
+                 (("int", "int"), lambda _, i, r: _integer_to_string(i, r))],
+    "max": [(("int", "int"), lambda _, a, b: max(a, b))],
+    "min": [(("int", "int"), lambda _, a, b: min(a, b))],
+}
+
+LONG_METHODS: Table = {
+    **_NUMBER_COMMON,
+    "compareTo": [(("Long",), _n_compare_to)],
+    "parseLong": [(("String",), lambda _, s: _parse_int(s, 10, LONG_MIN, LONG_MAX)),
+                  (("String", "int"), lambda _, s, r: _parse_int(s, r, LONG_MIN, LONG_MAX))],
+    "valueOf": [(("String",), lambda _, s: _parse_int(s, 10, LONG_MIN, LONG_MAX)),
+                (("long",), lambda _, i: i)],
+    "toString": [((), str), (("long",), lambda _, i: str(i))],
+}
+
+BIGINTEGER_METHODS: Table = {
+    **_NUMBER_COMMON,
+    "compareTo": [(("BigInteger",), _n_compare_to)],
+    "toString": [((), str)],
+}
+_KINDS["BigInteger"] = lambda v: v is None or (type(v) is int and not LONG_MIN <= v <= LONG_MAX)
+
+DOUBLE_METHODS: Table = {
+    **_NUMBER_COMMON,
+    "compareTo": [(("Double",), _n_compare_to)],
+    "isNaN": [((), lambda d: d != d)],
+    "isInfinite": [((), lambda d: d in (math.inf, -math.inf))],
+    "parseDouble": [(("String",), lambda _, s: _parse_double(s))],
+    "valueOf": [(("String",), lambda _, s: _parse_double(s)), (("double",), lambda _, d: float(d))],
+    "toString": [((), to_string), (("double",), lambda _, d: to_string(float(d)))],
+}
+
+DECIMAL_METHODS: Table = {
+    **_NUMBER_COMMON,
+    "toString": [((), to_string)],
+    "toPlainString": [((), lambda d: format(d, "f"))],
+    "scale": [((), lambda d: -d.as_tuple().exponent)],
+}
+
+BOOLEAN_METHODS: Table = {
+    "booleanValue": [((), lambda b: b)],
+    "compareTo": [(("Boolean",), lambda a, b: _require(b) or (a > b) - (a < b))],
+    "parseBoolean": [(("String",), lambda _, s: _parse_boolean(s))],
+    "valueOf": [(("String",), lambda _, s: _parse_boolean(s)), (("boolean",), lambda _, b: b)],
+    "toString": [((), to_string), (("boolean",), lambda _, b: to_string(b))],
+}
+
+CHARACTER_METHODS: Table = {
+    "charValue": [((), lambda c: c)],
+    "compareTo": [(("Character",), lambda a, b: _require(b) or ord(a) - ord(b))],
+    "toString": [((), lambda c: str.__str__(c))],
+}
+
+
+# -- java.util.List / arrays -----------------------------------------------------------------
+
+
+def _index_of(items: list, value: Any) -> int:
+    for i, item in enumerate(items):
+        if java_equals(value, item) if value is not None else item is None:
+            return i
+    return -1
+
+
+def _last_index_of(items: list, value: Any) -> int:
+    for i in range(len(items) - 1, -1, -1):
+        item = items[i]
+        if java_equals(value, item) if value is not None else item is None:
+            return i
+    return -1
+
+
+def _l_get(items: list, index: int) -> Any:
+    _check_index(index, len(items))
+    return items[index]
+
+
+def _l_set(items: list, index: int, value: Any) -> Any:
+    _check_index(index, len(items))
+    old = items[index]
+    items[index] = value
+    return old
+
+
+def _l_add(items: list, value: Any) -> bool:
+    items.append(value)
+    return True
+
+
+def _l_insert(items: list, index: int, value: Any) -> str:
+    if index < 0 or index > len(items):
+        raise JavaException(IOOBE, f"Index: {index}, Size: {len(items)}")
+    items.insert(index, value)
+    return VOID
+
+
+def _l_remove_at(items: list, index: int) -> Any:
+    _check_index(index, len(items))
+    return items.pop(index)
+
+
+def _l_remove(items: list, value: Any) -> bool:
+    i = _index_of(items, value)
+    if i < 0:
+        return False
+    del items[i]
+    return True
+
+
+def _l_add_all(items: list, other: Any) -> bool:
+    if other is None:
+        raise _npe()
+    other = list(other)
+    items.extend(other)
+    return bool(other)
+
+
+def _l_insert_all(items: list, index: int, other: Any) -> bool:
+    if index < 0 or index > len(items):
+        raise JavaException(IOOBE, f"Index: {index}, Size: {len(items)}")
+    if other is None:
+        raise _npe()
+    other = list(other)
+    items[index:index] = other
+    return bool(other)
+
+
+def _l_contains_all(items: list, other: Any) -> bool:
+    if other is None:
+        raise _npe()
+    return all(_index_of(items, v) >= 0 for v in other)
+
+
+def _l_remove_all(items: list, other: Any, keep: bool = False) -> bool:
+    if other is None:
+        raise _npe()
+    other = list(other)
+    kept = [v for v in items if (_index_of(other, v) >= 0) == keep]
+    changed = len(kept) != len(items)
+    items[:] = kept
+    return changed
+
+
+def _l_clear(items: list) -> str:
+    items.clear()
+    return VOID
+
+
+def _l_sub_list(items: list, start: int, end: int) -> JavaList:
+    if start < 0:
+        raise JavaException(IOOBE, f"fromIndex = {start}")
+    if end > len(items):
+        raise JavaException(IOOBE, f"toIndex = {end}")
+    if start > end:
+        raise JavaException("java.lang.IllegalArgumentException", f"fromIndex({start}) > toIndex({end})")
+    return JavaList(items[start:end])
+
+
+def _unsupported(*_: Any) -> Any:
+    raise JavaException(UOE)
+
+
+_COLLECTION_READ: Table = {
+    "size": [((), len)],
+    "isEmpty": [((), lambda items: len(items) == 0)],
+    "contains": [(("Object",), lambda items, v: _index_of(items, v) >= 0)],
+    "containsAll": [(("Collection",), _l_contains_all)],
+}
+
+LIST_METHODS: Table = {
+    **_COLLECTION_READ,
+    "get": [(("int",), _l_get)],
+    "indexOf": [(("Object",), _index_of)],
+    "lastIndexOf": [(("Object",), _last_index_of)],
+    "add": [(("Object",), _l_add), (("int", "Object"), _l_insert)],
+    "set": [(("int", "Object"), _l_set)],
+    "remove": [(("int",), _l_remove_at), (("Object",), _l_remove)],
+    "addAll": [(("Collection",), _l_add_all), (("int", "Collection"), _l_insert_all)],
+    "removeAll": [(("Collection",), _l_remove_all)],
+    "retainAll": [(("Collection",), lambda items, o: _l_remove_all(items, o, keep=True))],
+    "clear": [((), _l_clear)],
+    "subList": [(("int", "int"), _l_sub_list)],
+}
+
+JSON_ARRAY_METHODS: Table = {
+    **LIST_METHODS,
+    "toJSONString": [((), json_smart_string)],
+}
+
+# Velocity wraps arrays in an ArrayListWrapper (a fixed-size AbstractList).
+ARRAY_METHODS: Table = {
+    **_COLLECTION_READ,
+    "get": [(("int",), lambda a, i: _array_check(a, i) or a[i])],
+    "set": [(("int", "Object"), lambda a, i, v: _array_check(a, i) or _l_set(a, i, v))],
+    "indexOf": [(("Object",), _index_of)],
+    "lastIndexOf": [(("Object",), _last_index_of)],
+    "subList": [(("int", "int"), _l_sub_list)],
+    "add": [(("Object",), _unsupported), (("int", "Object"), _unsupported)],
+    "remove": [(("int",), _unsupported), (("Object",), _unsupported)],
+    "addAll": [(("Collection",), _unsupported)],
+    "clear": [((), _unsupported)],
+}
+
+
+def _array_check(items: list, index: int) -> None:
+    if index < 0 or index >= len(items):
+        raise JavaException("java.lang.ArrayIndexOutOfBoundsException", f"Index {index} out of bounds for length {len(items)}")
+
+
+# Map views: plain collections (no index access).
+VIEW_METHODS: Table = {**_COLLECTION_READ}
+
+
+# -- java.util.Map -----------------------------------------------------------------------------
+
+
+def _m_get(m: dict, key: Any) -> Any:
+    return map_lookup(m, key)[1]
+
+
+def _m_put(m: dict, key: Any, value: Any) -> Any:
+    found, old = map_lookup(m, key)
+    if found and type(key) is not str:
+        _delete_java_key(m, key)
+    m[key] = value
+    return old
+
+
+def _delete_java_key(m: dict, key: Any) -> None:
+    for k in list(m):
+        if k == key and type(k) is type(key):
+            del m[k]
+            return
+
+
+def _m_remove(m: dict, key: Any) -> Any:
+    found, old = map_lookup(m, key)
+    if found:
+        if type(key) is str:
+            del m[key]
+        else:
+            _delete_java_key(m, key)
+    return old
+
+
+def _m_remove_pair(m: dict, key: Any, value: Any) -> bool:
+    found, old = map_lookup(m, key)
+    if found and java_equals(value, old) if value is not None else (found and old is None):
+        _m_remove(m, key)
+        return True
+    return False
+
+
+def _m_put_all(m: dict, other: dict | None) -> str:
+    if other is None:
+        raise _npe()
+    for k, v in list(other.items()):
+        _m_put(m, k, v)
+    return VOID
+
+
+def _m_clear(m: dict) -> str:
+    m.clear()
+    return VOID
+
+
+def _m_get_or_default(m: dict, key: Any, default: Any) -> Any:
+    found, value = map_lookup(m, key)
+    return value if found else default
+
+
+def _m_put_if_absent(m: dict, key: Any, value: Any) -> Any:
+    found, old = map_lookup(m, key)
+    if old is None:
+        _m_put(m, key, value)
+    return old
+
+
+def _m_contains_value(m: dict, value: Any) -> bool:
+    return _index_of(list(m.values()), value) >= 0
+
+
+MAP_METHODS: Table = {
+    "get": [(("Object",), _m_get)],
+    "put": [(("Object", "Object"), _m_put)],
+    "remove": [(("Object",), _m_remove), (("Object", "Object"), _m_remove_pair)],
+    "containsKey": [(("Object",), lambda m, k: map_lookup(m, k)[0])],
+    "containsValue": [(("Object",), _m_contains_value)],
+    "keySet": [((), lambda m: KeySetView(m.keys()))],
+    "values": [((), lambda m: ValuesView(m.values()))],
+    "entrySet": [((), lambda m: EntrySetView(LiveMapEntry(k, v, m) for k, v in m.items()))],
+    "size": [((), len)],
+    "isEmpty": [((), lambda m: len(m) == 0)],
+    "putAll": [(("Map",), _m_put_all)],
+    "clear": [((), _m_clear)],
+    "getOrDefault": [(("Object", "Object"), _m_get_or_default)],
+    "putIfAbsent": [(("Object", "Object"), _m_put_if_absent)],
+}
+
+
+def _e_set_value(entry: MapEntry, value: Any) -> Any:
+    old = entry.value
+    entry.value = value
+    if isinstance(entry, LiveMapEntry):
+        _m_put(entry.owner, entry.key, value)
+    return old
+
+
+ENTRY_METHODS: Table = {
+    "getKey": [((), lambda e: e.key)],
+    "getValue": [((), lambda e: e.value)],
+    "setValue": [(("Object",), _e_set_value)],
+}
+
+CLASS_METHODS: Table = {
+    "getName": [((), lambda c: c.name)],
+    "getTypeName": [((), lambda c: c.simple_name if c.name.startswith("[") else c.name)],
+    "getSimpleName": [((), lambda c: c.simple_name)],
+    "isArray": [((), lambda c: c.name.startswith("["))],
+}
+
+# Methods every object has (java.lang.Object).
+OBJECT_METHODS: Table = {
+    "getClass": [((), lambda o: JavaClass(java_class_name(o)))],
+    "toString": [((), to_string)],
+    "equals": [(("Object",), java_equals)],
+    "hashCode": [((), java_hash)],
+}
+
+
+def _table_for(obj: Any) -> Table | None:
+    t = type(obj)
+    if t is str:
+        return STRING_METHODS
+    if t is int:
+        if INT_MIN <= obj <= INT_MAX:
+            return INTEGER_METHODS
+        return LONG_METHODS if LONG_MIN <= obj <= LONG_MAX else BIGINTEGER_METHODS
+    if t is float:
+        return DOUBLE_METHODS
+    if t is bool:
+        return BOOLEAN_METHODS
+    if t is JavaChar:
+        return CHARACTER_METHODS
+    if isinstance(obj, dict):
+        return MAP_METHODS
+    if isinstance(obj, (KeySetView, ValuesView, EntrySetView)):
+        return VIEW_METHODS
+    if isinstance(obj, JsonArray):
+        return JSON_ARRAY_METHODS
+    if isinstance(obj, JavaArray):
+        return ARRAY_METHODS
+    if isinstance(obj, (list, tuple)):
+        return LIST_METHODS
+    if isinstance(obj, MapEntry):
+        return ENTRY_METHODS
+    if isinstance(obj, JavaClass):
+        return CLASS_METHODS
+    if t is Decimal:
+        return DECIMAL_METHODS
+    if isinstance(obj, str):
+        return STRING_METHODS
+    return None
+
+
+def find_method(obj: Any, name: str, args: list[Any]) -> Impl | None:
+    """The implementation Velocity would invoke for ``obj.name(args)``, or ``None``.
+
+    Host objects are not handled here (see :mod:`vtl.runtime.access`).
+    """
+    if isinstance(obj, HostObject):
+        return None
+    table = _table_for(obj)
+    if table is not None:
+        overloads = table.get(name)
+        if overloads:
+            for kinds, fn in overloads:
+                if _applicable(kinds, args):
+                    return fn
+    if isinstance(obj, JavaArray) and name in ("toString", "equals", "hashCode"):
+        return _ARRAY_IDENTITY[name] if _applicable(OBJECT_METHODS[name][0][0], args) else None
+    overloads = OBJECT_METHODS.get(name)
+    if overloads:
+        for kinds, fn in overloads:
+            if _applicable(kinds, args):
+                return fn
+    return None
+
+
+def _identity_string(obj: Any) -> str:
+    from .text import identity_string
+
+    return identity_string(obj)
+
+
+_ARRAY_IDENTITY: dict[str, Impl] = {
+    "toString": _identity_string,
+    "equals": lambda a, b: a is b,
+    "hashCode": java_hash,
+}

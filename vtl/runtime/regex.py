@@ -1,0 +1,278 @@
+"""``java.util.regex`` on top of the third-party ``regex`` module.
+
+Java patterns are translated (see :mod:`vtl.runtime.regex_translate`) into ``regex``
+VERSION1 syntax, compiled once (LRU cache, thread-safe; failures are cached too) and run with
+a time budget so that catastrophic backtracking ends with :class:`vtl.errors.VtlLimitError`.
+The match loop, replacement strings (``$1``, ``${name}``, ``\\$``) and ``split`` follow
+``java.util.regex.Matcher`` and ``String.split`` exactly, not Python's ``re`` conventions.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from typing import Any
+
+import regex as _re
+
+from ..errors import JavaException, VtlLimitError
+from .regex_translate import translate
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "compile_java_regex",
+    "java_matches",
+    "java_replace_all",
+    "java_replace_first",
+    "java_split",
+    "set_timeout",
+]
+
+#: Seconds one regex operation (a whole replaceAll/split/matches) may run.
+DEFAULT_TIMEOUT = 1.0
+_CACHE_SIZE = 512
+_cache: OrderedDict[str, Any] = OrderedDict()
+_lock = threading.Lock()
+
+
+def set_timeout(seconds: float) -> None:
+    """Change the time budget of every regex operation (seconds)."""
+    global DEFAULT_TIMEOUT
+    DEFAULT_TIMEOUT = float(seconds)
+
+
+def compile_java_regex(pattern: str) -> Any:
+    """Compile a Java regex (cached); raises ``JavaException('...PatternSyntaxException')``."""
+    with _lock:
+        entry = _cache.get(pattern)
+        if entry is not None:
+            _cache.move_to_end(pattern)
+    if entry is None:
+        try:
+            entry = _re.compile(translate(pattern), _re.VERSION1)
+        except JavaException as exc:
+            entry = exc
+        except _re.error as exc:  # a construct the translator let through but regex rejects
+            entry = JavaException(
+                "java.util.regex.PatternSyntaxException", f"{exc.msg} near index {exc.pos or 0}\n{pattern}"
+            )
+        with _lock:
+            _cache[pattern] = entry
+            if len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
+    if isinstance(entry, JavaException):
+        raise JavaException(entry.java_class, entry.message)
+    return entry
+
+
+class _Budget:
+    """The deadline shared by all the searches of one Java call."""
+
+    __slots__ = ("deadline",)
+
+    def __init__(self) -> None:
+        self.deadline = time.monotonic() + DEFAULT_TIMEOUT
+
+    def search(self, compiled: Any, text: str, pos: int) -> Any:
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise self.error()
+        try:
+            return compiled.search(text, pos, timeout=remaining)
+        except TimeoutError:
+            raise self.error() from None
+
+    def fullmatch(self, compiled: Any, text: str) -> Any:
+        try:
+            return compiled.fullmatch(text, timeout=DEFAULT_TIMEOUT)
+        except TimeoutError:
+            raise self.error() from None
+
+    @staticmethod
+    def error() -> VtlLimitError:
+        return VtlLimitError(f"regex evaluation exceeded {DEFAULT_TIMEOUT} s")
+
+
+def _find_all(compiled: Any, text: str, budget: _Budget, limit: int = -1):
+    """``Matcher.find()`` repeatedly: after an empty match the next search starts one further."""
+    pos = 0
+    n = len(text)
+    count = 0
+    while pos <= n and count != limit:
+        m = budget.search(compiled, text, pos)
+        if m is None:
+            return
+        yield m
+        count += 1
+        start, end = m.span()
+        pos = end + 1 if end == start else end
+
+
+def java_matches(text: str, pattern: str) -> bool:
+    """``String.matches``: the whole string must match."""
+    compiled = compile_java_regex(pattern)
+    return _Budget().fullmatch(compiled, text) is not None
+
+
+def _parse_replacement(replacement: str, compiled: Any) -> list[Any]:
+    """Split a Java replacement string into literal text and group references.
+
+    Mirrors ``Matcher.appendExpandedReplacement``: ``\\x`` is a literal ``x``, ``$n`` takes as
+    many digits as still name an existing group, ``${name}`` a named group.
+    """
+    parts: list[Any] = []
+    literal: list[str] = []
+    groups = compiled.groups
+    names = compiled.groupindex
+    i, n = 0, len(replacement)
+    while i < n:
+        ch = replacement[i]
+        if ch == "\\":
+            i += 1
+            if i >= n:
+                raise JavaException("java.lang.IllegalArgumentException", "character to be escaped is missing")
+            literal.append(replacement[i])
+            i += 1
+        elif ch == "$":
+            i += 1
+            if i >= n:
+                raise JavaException("java.lang.IllegalArgumentException", "Illegal group reference: group index is missing")
+            if replacement[i] == "{":
+                i += 1
+                start = i
+                while i < n and (replacement[i].isascii() and replacement[i].isalnum()):
+                    i += 1
+                name = replacement[start:i]
+                if not name:
+                    raise JavaException("java.lang.IllegalArgumentException", "named capturing group has 0 length name")
+                if i >= n or replacement[i] != "}":
+                    raise JavaException("java.lang.IllegalArgumentException", "named capturing group is missing trailing '}'")
+                i += 1
+                if name[0].isdigit() or not all(c.isalpha() or c.isdigit() for c in name):
+                    raise JavaException("java.lang.IllegalArgumentException", f"capturing group name {{{name}}} starts with digit character")
+                if name not in names:
+                    raise JavaException("java.lang.IllegalArgumentException", f"No group with name {{{name}}}")
+                ref: Any = name
+            else:
+                digit = ord(replacement[i]) - 48
+                if not 0 <= digit <= 9:
+                    raise JavaException("java.lang.IllegalArgumentException", "Illegal group reference")
+                ref = digit
+                i += 1
+                while i < n:
+                    nxt = ord(replacement[i]) - 48
+                    if not 0 <= nxt <= 9:
+                        break
+                    candidate = ref * 10 + nxt
+                    if candidate > groups:
+                        break
+                    ref = candidate
+                    i += 1
+                if ref > groups:
+                    raise JavaException("java.lang.IndexOutOfBoundsException", f"No group {ref}")
+            if literal:
+                parts.append("".join(literal))
+                literal = []
+            parts.append((ref,))
+        else:
+            literal.append(ch)
+            i += 1
+    if literal:
+        parts.append("".join(literal))
+    return parts
+
+
+def _expand(parts: list[Any], m: Any) -> str:
+    out = []
+    for part in parts:
+        if type(part) is str:
+            out.append(part)
+        else:
+            value = m.group(part[0])
+            if value is not None:
+                out.append(value)
+    return "".join(out)
+
+
+def _replace(text: str, pattern: str, replacement: str, limit: int) -> str:
+    compiled = compile_java_regex(pattern)
+    budget = _Budget()
+    out: list[str] = []
+    last = 0
+    parts: list[Any] | None = None
+    for m in _find_all(compiled, text, budget, limit):
+        if parts is None:  # Java parses the replacement only once something matched
+            parts = _parse_replacement(replacement, compiled)
+        out.append(text[last : m.start()])
+        out.append(_expand(parts, m))
+        last = m.end()
+    if parts is None:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
+def java_replace_all(text: str, pattern: str, replacement: str) -> str:
+    """``String.replaceAll``."""
+    return _replace(text, pattern, replacement, -1)
+
+
+def java_replace_first(text: str, pattern: str, replacement: str) -> str:
+    """``String.replaceFirst``."""
+    return _replace(text, pattern, replacement, 1)
+
+
+_SPLIT_SPECIAL = ".$|()[{^?*+\\"
+
+
+def _fast_split_char(pattern: str) -> str | None:
+    """The character ``String.split`` splits on without a regex (its fast path), if any."""
+    if len(pattern) == 1 and pattern not in _SPLIT_SPECIAL:
+        ch = pattern
+    elif len(pattern) == 2 and pattern[0] == "\\" and not (pattern[1].isascii() and pattern[1].isalnum()):
+        ch = pattern[1]
+    else:
+        return None
+    return None if "\ud800" <= ch <= "\udfff" else ch
+
+
+def java_split(text: str, pattern: str, limit: int = 0) -> list[str]:
+    """``String.split(regex, limit)`` with Java 8+ rules.
+
+    A zero-width match at index 0 yields no leading empty string; with ``limit == 0`` the
+    trailing empty strings are removed; a positive limit caps the number of pieces.
+    """
+    pieces: list[str] = []
+    limited = limit > 0
+    index = 0
+    ch = _fast_split_char(pattern)
+    if ch is not None:
+        while (nxt := text.find(ch, index)) != -1:
+            if not limited or len(pieces) < limit - 1:
+                pieces.append(text[index:nxt])
+                index = nxt + 1
+            else:
+                pieces.append(text[index:])
+                index = len(text)
+                break
+    else:
+        compiled = compile_java_regex(pattern)
+        for m in _find_all(compiled, text, _Budget()):
+            if not limited or len(pieces) < limit - 1:
+                if index == 0 and m.start() == 0 and m.end() == 0:
+                    continue  # no leading empty piece for a zero-width match at the start
+                pieces.append(text[index : m.start()])
+                index = m.end()
+            else:
+                pieces.append(text[index:])
+                index = m.end()
+                break
+    if index == 0:
+        return [text]
+    if not limited or len(pieces) < limit:
+        pieces.append(text[index:])
+    if limit == 0:
+        while pieces and pieces[-1] == "":
+            pieces.pop()
+    return pieces
