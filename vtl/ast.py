@@ -9,7 +9,6 @@ reference, an unknown macro call, ``#literal``) can slice it exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(slots=True)
@@ -86,7 +85,7 @@ class Index(Node):
     arg: Expr
 
 
-Suffix = Union[Property, Method, Index]
+Suffix = Property | Method | Index
 
 
 @dataclass(slots=True)
@@ -120,7 +119,7 @@ class Paren(Node):
     expr: Expr
 
 
-Expr = Union[StringLit, IntLit, FloatLit, BoolLit, Word, ListLit, MapLit, RangeLit, Reference, BinOp, Not, Paren]
+Expr = StringLit | IntLit | FloatLit | BoolLit | Word | ListLit | MapLit | RangeLit | Reference | BinOp | Not | Paren
 
 
 # -- statements ----------------------------------------------------------------------------
@@ -186,7 +185,7 @@ class Literal(Node):
     text: str
 
 
-Stmt = Union[Text, Reference, Set, If, Foreach, MacroDef, Directive, Define, Literal]
+Stmt = Text | Reference | Set | If | Foreach | MacroDef | Directive | Define | Literal
 
 
 @dataclass(slots=True)

@@ -246,7 +246,8 @@ class Compiler:
             except (BreakLoop, StopRender):
                 raise
             except VtlError as err:
-                raise err.with_position(line, column, state.source, state.name)
+                err.with_position(line, column, state.source, state.name)
+                raise
             except JavaException as exc:
                 raise VtlRuntimeError(
                     exc.message or exc.java_class, line=line, column=column, source=state.source,
@@ -527,7 +528,8 @@ class Compiler:
             except (BreakLoop, StopRender):
                 raise
             except VtlError as err:
-                raise err.with_position(line, column, state.source, state.name)
+                err.with_position(line, column, state.source, state.name)
+                raise
             except JavaException as exc:
                 raise _method_error(exc, line, column, state) from None
             except RecursionError:
@@ -643,7 +645,8 @@ class Compiler:
             except (BreakLoop, StopRender):
                 raise
             except VtlError as err:
-                raise err.with_position(line, column, state.source, state.name)
+                err.with_position(line, column, state.source, state.name)
+                raise
             except JavaException as exc:
                 raise _method_error(exc, line, column, state) from None
 
