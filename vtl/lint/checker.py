@@ -1,0 +1,161 @@
+"""Lint one template, one file: parse, run the selected rules, honour ``noqa``, map positions."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import VtlError
+from ..parser import parse
+from . import checks, gateway, sample
+from .analysis import analyse
+from .diagnostic import Diagnostic, Finding
+from .extract import (
+    DOCUMENT_SUFFIXES,
+    GATEWAY,
+    RESPONSE,
+    TEMPLATE_SUFFIXES,
+    EmbeddedTemplate,
+    find_templates,
+    may_hold_templates,
+    template_file,
+)
+from .jsonpos import JsonError
+from .jsonpos import loads as load_json
+from .rules import RULES
+from .sourcemap import SourceFile
+from .yamlpos import YamlError, load_all
+
+#: API Gateway's quota on one mapping template, in bytes.
+MAX_TEMPLATE_BYTES = 300 * 1024
+
+_NOQA = re.compile(r"##\s*vtl:\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]*(?:[\s,]+[A-Z]+[0-9]*)*))?", re.I)
+
+
+def check_template(tpl: EmbeddedTemplate, codes: Iterable[str], name: str = "<template>") -> list[Finding]:
+    """Findings (in template offsets) of the rules in ``codes``, ``noqa`` lines removed."""
+    codes = frozenset(codes)
+    findings: list[Finding] = []
+    size = len(tpl.text.encode("utf-8"))
+    if size > MAX_TEMPLATE_BYTES:
+        findings.append(Finding("VTL002", 0, f"the template is {size:,} bytes; API Gateway accepts at most {MAX_TEMPLATE_BYTES:,}"))
+    if tpl.proxy:
+        findings.append(Finding("VTL003", 0, "this template is never applied: the integration is a proxy integration"))
+    if tpl.kind == GATEWAY:
+        findings.extend(gateway.check(tpl.text))
+    else:
+        findings.extend(_vtl_findings(tpl, codes, name))
+    kept = [f for f in findings if f.code in codes]
+    return _without_noqa(tpl.text, kept)
+
+
+def _vtl_findings(tpl: EmbeddedTemplate, codes: frozenset[str], name: str) -> list[Finding]:
+    try:
+        tree = parse(tpl.text, macros_enabled=False, name=name)
+    except VtlError as err:
+        offset = _offset_of(tpl.text, err.line or 1, err.column or 1)
+        return [Finding("VTL001", offset, err.message)]
+    facts = analyse(tree)
+    findings = [
+        *checks.directives(tree), *checks.members(tree), *checks.loop_sets(facts), *checks.overrides(facts),
+    ]
+    json_output = facts.json_text if facts.json_text is not None else "json" in (tpl.content_type or "").lower()
+    if json_output:
+        findings.extend(checks.json_strings(facts, tpl.content_type))
+        if "VTL305" in codes:
+            findings.extend(sample.check(tree, facts, tpl.kind == RESPONSE, tpl.content_type))
+    return findings
+
+
+def _offset_of(text: str, line: int, column: int) -> int:
+    offset = 0
+    for _ in range(line - 1):
+        nl = text.find("\n", offset)
+        if nl == -1:
+            break
+        offset = nl + 1
+    return min(len(text), offset + column - 1)
+
+
+def _without_noqa(text: str, findings: list[Finding]) -> list[Finding]:
+    if "noqa" not in text:
+        return findings
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    kept = []
+    for finding in findings:
+        index = bisect_right(starts, finding.offset) - 1
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        m = _NOQA.search(text, starts[index], end)
+        if m is None:
+            kept.append(finding)
+        elif m.group("codes"):
+            listed = [c.upper() for c in re.split(r"[\s,]+", m.group("codes")) if c]
+            if not any(finding.code.startswith(c) for c in listed):
+                kept.append(finding)
+    return kept
+
+
+class DocumentError(Exception):
+    """A JSON/YAML document that does not parse."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+def templates_in(path: Path, text: str) -> list[EmbeddedTemplate]:
+    """Every template of one file (its suffix decides how it is read)."""
+    suffix = path.suffix.lower()
+    if suffix not in DOCUMENT_SUFFIXES or suffix in TEMPLATE_SUFFIXES:
+        return [template_file(text)]
+    if not may_hold_templates(text):
+        return []
+    as_json = suffix == ".json" or (suffix == ".template" and text.lstrip("\ufeff \t\r\n").startswith("{"))
+    try:
+        documents = [load_json(text)] if as_json else list(load_all(text))
+    except (JsonError, YamlError) as err:
+        raise DocumentError(err.message, err.offset) from None
+    return [tpl for document in documents for tpl in find_templates(document)]
+
+
+def lint_text(path: str, text: str, codes: Iterable[str]) -> list[Diagnostic]:
+    """Lint the contents of one file; ``path`` decides how it is read and is reported."""
+    codes = frozenset(codes)
+    source = SourceFile(path, text)
+    try:
+        templates = templates_in(Path(path), text)
+    except DocumentError as err:
+        if "VTL902" not in codes:
+            return []
+        return [_diagnostic(source, err.offset, Finding("VTL902", 0, f"cannot parse: {err.message}"), "")]
+    diagnostics: set[Diagnostic] = set()
+    for tpl in templates:
+        for finding in check_template(tpl, codes, name=path):
+            if finding.related >= 0:
+                related_line = source.position(_file_offset(tpl, finding.related))[0]
+                finding = finding._replace(message=finding.message.replace("{related}", str(related_line)))
+            diagnostics.add(_diagnostic(source, _file_offset(tpl, finding.offset), finding, tpl.where))
+    return sorted(diagnostics, key=Diagnostic.sort_key)
+
+
+def _file_offset(tpl: EmbeddedTemplate, offset: int) -> int:
+    return tpl.offsets[min(max(offset, 0), len(tpl.text))]
+
+
+def lint_file(path: Path, codes: Iterable[str]) -> tuple[list[Diagnostic], bool]:
+    """Lint one file; returns its diagnostics and whether it could not be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        return [Diagnostic(str(path), 1, 1, "VTL901", f"cannot read: {reason}", RULES["VTL901"].severity)], True
+    return lint_text(str(path), text, codes), False
+
+
+def _diagnostic(source: SourceFile, offset: int, finding: Finding, where: str) -> Diagnostic:
+    line, column = source.position(offset)
+    rule = RULES[finding.code]
+    return Diagnostic(source.path, line, column, finding.code, finding.message, rule.severity, source.line_text(line), where)
