@@ -8,7 +8,7 @@ the variable's old value.
 
 * both integral (Integer/Long/BigInteger): 64-bit ``long`` arithmetic with overflow detection
   that widens to BigInteger (Python ints are exact, but the quirks are reproduced: ``/`` and
-  ``%`` truncate toward zero, ``Long.MIN_VALUE * -1`` wraps, and with a BigInteger operand
+  ``%`` truncate toward zero, ``Long.MIN_VALUE * -1`` wraps (but ``-1 * Long.MIN_VALUE`` widens), and with a BigInteger operand
   ``%`` is ``BigInteger.mod``, which is never negative);
 * a Double with no BigInteger: IEEE doubles (``%`` is C ``fmod``);
 * a BigInteger with a Double, or any BigDecimal: ``BigDecimal`` (``decimal.Decimal``); ``/``
@@ -129,7 +129,7 @@ def _arith(op: str, a: Any, b: Any) -> Any:
             return a - b
         if op == "*":
             r = _wrap64(a * b)
-            if a != 0 and _wrap64(_java_div(r, a)) != b:
+            if b != 0 and _wrap64(_java_div(r, b)) != a:
                 return a * b
             return r
         if op == "/":

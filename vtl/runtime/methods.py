@@ -176,6 +176,43 @@ def _check_index(index: int, length: int) -> None:
         raise JavaException(IOOBE, f"Index {index} out of bounds for length {length}")
 
 
+def _class_cast(value: Any, target: Any) -> JavaException:
+    src, dst = java_class_name(value), java_class_name(target)
+    where = (
+        f"{src} and {dst} are in module java.base of loader 'bootstrap'"
+        if not src.startswith(("java.util.LinkedHashMap$", "net.")) else f"{src} is in unnamed module"
+    )
+    return JavaException(
+        "java.lang.ClassCastException", f"class {src} cannot be cast to class {dst} ({where})"
+    )
+
+
+def _compare_to(a: Any, b: Any) -> int:
+    """``Comparable.compareTo(Object)`` (the bridge Velocity finds): same class or it throws."""
+    if b is None:
+        raise _npe()
+    if java_class_name(a) != java_class_name(b):
+        raise _class_cast(b, a)
+    if type(a) is bool:
+        return (a > b) - (a < b)
+    if isinstance(a, str):
+        if type(a) is JavaChar:
+            return ord(a) - ord(b)
+        return compare_to(a, b)
+    return _n_compare_to(a, b)
+
+
+def _n_compare_to(a: Any, b: Any) -> int:
+    if type(a) is float:
+        # Double.compare: -0.0 < 0.0, NaN greater than everything and equal to itself
+        if a != a or b != b:
+            return 0 if (a != a and b != b) else (1 if a != a else -1)
+        if a == b:
+            sa, sb = math.copysign(1.0, a), math.copysign(1.0, b)
+            return (sa > sb) - (sa < sb)
+    return (a > b) - (a < b)
+
+
 # -- java.lang.String -----------------------------------------------------------------------
 
 
@@ -383,7 +420,7 @@ STRING_METHODS: Table = {
     "endsWith": [(("String",), _s_ends_with)],
     "equalsIgnoreCase": [(("String",), _s_equals_ic)],
     "contentEquals": [(("String",), lambda s, o: _require(o) or s == o)],
-    "compareTo": [(("String",), _s_compare_to)],
+    "compareTo": [(("String",), _s_compare_to), (("Object",), _compare_to)],
     "compareToIgnoreCase": [(("String",), _s_compare_to_ic)],
     "trim": [((), java_trim)],
     "strip": [((), java_strip)],
@@ -506,19 +543,6 @@ def _same_number_class(a: Any, b: Any) -> bool:
     return java_class_name(a) == java_class_name(b)
 
 
-def _n_compare_to(a: Any, b: Any) -> int:
-    if b is None:
-        raise _npe()
-    if type(a) is float:
-        # Double.compare: -0.0 < 0.0, NaN greater than everything and equal to itself
-        if a != a or b != b:
-            return 0 if (a != a and b != b) else (1 if a != a else -1)
-        if a == b:
-            sa, sb = math.copysign(1.0, a), math.copysign(1.0, b)
-            return (sa > sb) - (sa < sb)
-    return (a > b) - (a < b)
-
-
 def _integer_to_string(value: int, radix: int = 10) -> str:
     if not 2 <= radix <= 36:
         radix = 10
@@ -535,6 +559,7 @@ def _integer_to_string(value: int, radix: int = 10) -> str:
 
 
 _NUMBER_COMMON: Table = {
+    "compareTo": [(("Object",), _compare_to)],
     "intValue": [((), _n_int_value)],
     "longValue": [((), _n_long_value)],
     "doubleValue": [((), _n_double_value)],
@@ -544,7 +569,6 @@ _NUMBER_COMMON: Table = {
 
 INTEGER_METHODS: Table = {
     **_NUMBER_COMMON,
-    "compareTo": [(("Integer",), _n_compare_to)],
     "parseInt": [(("String",), lambda _, s: _parse_int(s, 10, INT_MIN, INT_MAX)),
                  (("String", "int"), lambda _, s, r: _parse_int(s, r, INT_MIN, INT_MAX))],
     "valueOf": [(("String",), lambda _, s: _parse_int(s, 10, INT_MIN, INT_MAX)),
@@ -558,7 +582,6 @@ INTEGER_METHODS: Table = {
 
 LONG_METHODS: Table = {
     **_NUMBER_COMMON,
-    "compareTo": [(("Long",), _n_compare_to)],
     "parseLong": [(("String",), lambda _, s: _parse_int(s, 10, LONG_MIN, LONG_MAX)),
                   (("String", "int"), lambda _, s, r: _parse_int(s, r, LONG_MIN, LONG_MAX))],
     "valueOf": [(("String",), lambda _, s: _parse_int(s, 10, LONG_MIN, LONG_MAX)),
@@ -568,14 +591,12 @@ LONG_METHODS: Table = {
 
 BIGINTEGER_METHODS: Table = {
     **_NUMBER_COMMON,
-    "compareTo": [(("BigInteger",), _n_compare_to)],
     "toString": [((), str)],
 }
 _KINDS["BigInteger"] = lambda v: v is None or (type(v) is int and not LONG_MIN <= v <= LONG_MAX)
 
 DOUBLE_METHODS: Table = {
     **_NUMBER_COMMON,
-    "compareTo": [(("Double",), _n_compare_to)],
     "isNaN": [((), lambda d: d != d)],
     "isInfinite": [((), lambda d: d in (math.inf, -math.inf))],
     "parseDouble": [(("String",), lambda _, s: _parse_double(s))],
@@ -591,16 +612,16 @@ DECIMAL_METHODS: Table = {
 }
 
 BOOLEAN_METHODS: Table = {
+    "compareTo": [(("Object",), _compare_to)],
     "booleanValue": [((), lambda b: b)],
-    "compareTo": [(("Boolean",), lambda a, b: _require(b) or (a > b) - (a < b))],
     "parseBoolean": [(("String",), lambda _, s: _parse_boolean(s))],
     "valueOf": [(("String",), lambda _, s: _parse_boolean(s)), (("boolean",), lambda _, b: b)],
     "toString": [((), to_string), (("boolean",), lambda _, b: to_string(b))],
 }
 
 CHARACTER_METHODS: Table = {
+    "compareTo": [(("Object",), _compare_to)],
     "charValue": [((), lambda c: c)],
-    "compareTo": [(("Character",), lambda a, b: _require(b) or ord(a) - ord(b))],
     "toString": [((), lambda c: str.__str__(c))],
 }
 
@@ -757,7 +778,8 @@ ARRAY_METHODS: Table = {
 
 def _array_check(items: list, index: int) -> None:
     if index < 0 or index >= len(items):
-        raise JavaException("java.lang.ArrayIndexOutOfBoundsException", f"Index {index} out of bounds for length {len(items)}")
+        # java.lang.reflect.Array.get throws it without a message
+        raise JavaException("java.lang.ArrayIndexOutOfBoundsException")
 
 
 # Map views: plain collections (no index access).
