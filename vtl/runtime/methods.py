@@ -52,7 +52,10 @@ from .values import (
     java_class_name,
 )
 
-__all__ = ["VOID", "find_method", "KeySetView", "ValuesView", "EntrySetView", "LiveMapEntry"]
+__all__ = [
+    "VOID", "find_method", "KeySetView", "ValuesView", "EntrySetView", "LiveMapEntry",
+    "SubListView",
+]
 
 #: What a ``void`` Java method gives a template (Velocity 1.7 returns an empty string).
 VOID = ""
@@ -87,6 +90,13 @@ class EntrySetView(JavaList):
 
     __slots__ = ()
     java_class = "java.util.LinkedHashMap$LinkedEntrySet"
+
+
+class SubListView(JavaList):
+    """``list.subList(a, b)`` (a snapshot: writes do not reach the original list)."""
+
+    __slots__ = ()
+    java_class = "java.util.ArrayList$SubList"
 
 
 class LiveMapEntry(MapEntry):
@@ -720,14 +730,14 @@ def _l_clear(items: list) -> str:
     return VOID
 
 
-def _l_sub_list(items: list, start: int, end: int) -> JavaList:
+def _l_sub_list(items: list, start: int, end: int) -> SubListView:
     if start < 0:
         raise JavaException(IOOBE, f"fromIndex = {start}")
     if end > len(items):
         raise JavaException(IOOBE, f"toIndex = {end}")
     if start > end:
         raise JavaException("java.lang.IllegalArgumentException", f"fromIndex({start}) > toIndex({end})")
-    return JavaList(items[start:end])
+    return SubListView(items[start:end])
 
 
 def _unsupported(*_: Any) -> Any:
@@ -754,6 +764,7 @@ LIST_METHODS: Table = {
     "retainAll": [(("Collection",), lambda items, o: _l_remove_all(items, o, keep=True))],
     "clear": [((), _l_clear)],
     "subList": [(("int", "int"), _l_sub_list)],
+    "clone": [((), lambda items: (type(items) if isinstance(items, JavaList) else JavaList)(items))],
 }
 
 JSON_ARRAY_METHODS: Table = {
@@ -870,6 +881,7 @@ MAP_METHODS: Table = {
     "clear": [((), _m_clear)],
     "getOrDefault": [(("Object", "Object"), _m_get_or_default)],
     "putIfAbsent": [(("Object", "Object"), _m_put_if_absent)],
+    "clone": [((), lambda m: dict(m))],
 }
 
 
