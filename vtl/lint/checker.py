@@ -26,7 +26,6 @@ from .jsonpos import JsonError
 from .jsonpos import loads as load_json
 from .rules import RULES
 from .sourcemap import SourceFile
-from .yamlpos import YamlError, load_all
 
 #: API Gateway's quota on one mapping template, in bytes.
 MAX_TEMPLATE_BYTES = 300 * 1024
@@ -65,7 +64,12 @@ def _vtl_findings(tpl: EmbeddedTemplate, codes: frozenset[str], name: str) -> li
     if json_output:
         findings.extend(checks.json_strings(facts, tpl.content_type))
         if "VTL305" in codes:
-            findings.extend(sample.check(tree, facts, tpl.kind == RESPONSE, tpl.content_type))
+            # where a more specific rule already points, the rendering check adds nothing
+            taken = {f.offset for f in findings if f.code in codes}
+            findings.extend(
+                f for f in sample.check(tree, facts, tpl.kind == RESPONSE, tpl.content_type)
+                if f.offset not in taken
+            )
     return findings
 
 
@@ -114,10 +118,20 @@ def templates_in(path: Path, text: str) -> list[EmbeddedTemplate]:
     if not may_hold_templates(text):
         return []
     as_json = suffix == ".json" or (suffix == ".template" and text.lstrip("\ufeff \t\r\n").startswith("{"))
-    try:
-        documents = [load_json(text)] if as_json else list(load_all(text))
-    except (JsonError, YamlError) as err:
-        raise DocumentError(err.message, err.offset) from None
+    if as_json:
+        try:
+            documents = [load_json(text)]
+        except JsonError as err:
+            raise DocumentError(err.message, err.offset) from None
+    else:
+        try:
+            from .yamlpos import YamlError, load_all
+        except ImportError:
+            raise DocumentError("reading YAML needs PyYAML: pip install 'apigw-vtl[lint]'", 0) from None
+        try:
+            documents = list(load_all(text))
+        except YamlError as err:
+            raise DocumentError(err.message, err.offset) from None
     return [tpl for document in documents for tpl in find_templates(document)]
 
 
@@ -134,11 +148,21 @@ def lint_text(path: str, text: str, codes: Iterable[str]) -> list[Diagnostic]:
     diagnostics: set[Diagnostic] = set()
     for tpl in templates:
         for finding in check_template(tpl, codes, name=path):
+            if finding.code == "VTL001":  # the parser's "opened at L:C" is in template coordinates
+                finding = finding._replace(message=_AT.sub(lambda m, t=tpl: _file_at(source, t, m), finding.message))
             if finding.related >= 0:
                 related_line = source.position(_file_offset(tpl, finding.related))[0]
                 finding = finding._replace(message=finding.message.replace("{related}", str(related_line)))
             diagnostics.add(_diagnostic(source, _file_offset(tpl, finding.offset), finding, tpl.where))
     return sorted(diagnostics, key=Diagnostic.sort_key)
+
+
+_AT = re.compile(r"\bat (\d+):(\d+)")
+
+
+def _file_at(source: SourceFile, tpl: EmbeddedTemplate, m: re.Match[str]) -> str:
+    line, column = source.position(_file_offset(tpl, _offset_of(tpl.text, int(m.group(1)), int(m.group(2)))))
+    return f"at {line}:{column}"
 
 
 def _file_offset(tpl: EmbeddedTemplate, offset: int) -> int:

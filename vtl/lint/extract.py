@@ -167,7 +167,8 @@ def _sls_templates(value: object, kind: str, where: tuple[str, ...], proxy: bool
     if isinstance(value, dict) and not _is_intrinsic(value):
         yield from _by_type(value, kind, where, proxy)
     elif value is not None:
-        tpl = _template(value, kind, None, where, proxy)
+        # a single template applies to application/json
+        tpl = _template(value, kind, "application/json", where, proxy)
         if tpl is not None:
             yield tpl
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -33,6 +33,8 @@ def sample_body(facts: Facts) -> Any:
         for key in path:
             node = node.setdefault("children", {}).setdefault(key, {})
         node.setdefault("hows", set()).update(hows)
+    if not root.get("children") and "list" not in root.get("hows", ()):
+        return {}  # the body itself is only printed or tested: an empty object will do
     return _build(root)
 
 
@@ -77,22 +79,40 @@ def check(tree: ast.Template, facts: Facts, response: bool, content_type: str | 
     except ImportError:  # the engine is not available: nothing to check against
         return
     body = json.dumps(sample_body(facts))
+
+    def render(instrumented: ast.Template) -> str:
+        event = vtl.event(**sample_event(facts, content_type, None if response else body))
+        template = vtl.compile(tree.source, profile="apigateway")
+        # render the marked copy of the tree with the template's own settings
+        template._render = compiler.compile_template(instrumented, "apigateway")  # type: ignore[attr-defined]
+        result = vtl.render(template, event, response_body=body if response else None)
+        return str(getattr(result, "body", result))
+
+    finding = find_invalid_json(tree, render)
+    if finding is not None:
+        yield finding
+
+
+def find_invalid_json(tree: ast.Template, render: Callable[[ast.Template], str]) -> Finding | None:
+    """Render a marked copy of ``tree`` with ``render``; if the output is not JSON, say where.
+
+    ``render`` receives the marked tree and returns its output. A render that fails proves
+    nothing about the template (the sample data is made up): the result is then None.
+    """
     owners: list[ast.Node] = []
     instrumented = ast.Template(_instrument(tree.body, owners), tree.source, tree.name)
     try:
-        event = vtl.event(**sample_event(facts, content_type, None if response else body))
-        template = vtl.compile(tree.source, profile="apigateway")
-        template._render = compiler.compile_template(instrumented, "apigateway")  # type: ignore[attr-defined]
-        result = vtl.render(template, event, response_body=body if response else None)
-    except Exception:  # noqa: BLE001 - a render failure on made-up data proves nothing
-        return
-    output, starts, nodes = _strip(str(getattr(result, "body", result)), owners)
+        marked = render(instrumented)
+    except Exception:  # noqa: BLE001
+        return None
+    output, starts, nodes = _strip(marked, owners)
     if not output.strip():
-        return
+        return None
     try:
         json.loads(output)
     except json.JSONDecodeError as err:
-        yield _finding(err, output, starts, nodes)
+        return _finding(err, output, starts, nodes)
+    return None
 
 
 def _instrument(body: list[ast.Stmt], owners: list[ast.Node]) -> list[ast.Stmt]:
