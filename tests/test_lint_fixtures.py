@@ -7,7 +7,7 @@ count (columns are 1-based characters).
 from __future__ import annotations
 
 import pytest
-from lint_support import FIXTURES, engine_renders_events
+from test_lint_support import FIXTURES, engine_renders_events
 
 from vtl.lint import RULES, lint_file
 from vtl.lint.discover import iter_files

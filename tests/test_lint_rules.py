@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from lint_support import engine_renders_events
+from test_lint_support import engine_renders_events
 
 import vtl
 from vtl import compiler

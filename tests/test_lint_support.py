@@ -1,4 +1,4 @@
-"""Shared helpers for the linter and CLI tests."""
+"""Shared helpers for the linter and CLI tests (no tests of its own)."""
 
 from __future__ import annotations
 
