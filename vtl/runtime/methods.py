@@ -14,12 +14,13 @@ raised as :class:`vtl.errors.JavaException` with Java 17's class names and messa
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from ..errors import JavaException
+from ..errors import JavaException, VtlLimitError
 from . import regex as jregex
 from .compare import java_equals, map_lookup
 from .hashing import java_hash
@@ -36,7 +37,7 @@ from .strings import (
     java_trim,
     to_units,
 )
-from .text import json_smart_string, to_string
+from .text import identity_string, json_smart_string, to_string
 from .values import (
     INT_MAX,
     INT_MIN,
@@ -153,6 +154,16 @@ def _npe(what: str = "") -> JavaException:
     return JavaException(NPE, what)
 
 
+# Java 17's "helpful NullPointerException" messages.
+_NPE_CALL = 'Cannot invoke "{}" because "{}" is null'
+_NPE_FIELD = 'Cannot read field "value" because "{}" is null'
+_COMPARE_TO_PARAM = {
+    "java.lang.Integer": "anotherInteger", "java.lang.Long": "anotherLong",
+    "java.lang.Double": "anotherDouble", "java.lang.Boolean": "b",
+    "java.lang.Character": "anotherCharacter", "java.lang.String": "anotherString",
+}
+
+
 def _wrap32(value: int) -> int:
     value &= 0xFFFFFFFF
     return value - (1 << 32) if value >> 31 else value
@@ -200,7 +211,10 @@ def _class_cast(value: Any, target: Any) -> JavaException:
 def _compare_to(a: Any, b: Any) -> int:
     """``Comparable.compareTo(Object)`` (the bridge Velocity finds): same class or it throws."""
     if b is None:
-        raise _npe()
+        cls = java_class_name(a)
+        if cls == "java.math.BigInteger":
+            raise _npe('Cannot read field "signum" because "val" is null')
+        raise _npe(_NPE_FIELD.format(_COMPARE_TO_PARAM.get(cls, "o")))
     if java_class_name(a) != java_class_name(b):
         raise _class_cast(b, a)
     if type(a) is bool:
@@ -258,9 +272,11 @@ def _s_substring(s: str, begin: int, end: int | None = None) -> str:
     return from_units(u[begin:end])
 
 
-def _s_index_of(s: str, sub: str | None, start: int = 0) -> int:
+def _s_index_of(s: str, sub: str | None, start: int | None = None) -> int:
     if sub is None:
-        raise _npe()
+        raise _npe(_NPE_FIELD.format("tgtStr") if start is not None else _NPE_CALL.format("String.coder()", "str"))
+    if start is None:
+        start = 0
     if is_bmp(s) and is_bmp(sub):
         return s.find(sub, max(start, 0)) if start <= len(s) else (len(s) if not sub else -1)
     u, su = to_units(s), to_units(sub)
@@ -271,7 +287,7 @@ def _s_index_of(s: str, sub: str | None, start: int = 0) -> int:
 
 def _s_last_index_of(s: str, sub: str | None, start: int | None = None) -> int:
     if sub is None:
-        raise _npe()
+        raise _npe(_NPE_FIELD.format("tgtStr"))
     u, su = to_units(s), to_units(sub)
     if start is None:
         return u.rfind(su)
@@ -311,7 +327,7 @@ def _s_last_index_of_char(s: str, ch: int, start: int | None = None) -> int:
 
 def _s_starts_with(s: str, prefix: str | None, offset: int = 0) -> bool:
     if prefix is None:
-        raise _npe()
+        raise _npe(_NPE_CALL.format("String.length()", "prefix"))
     u, pu = to_units(s), to_units(prefix)
     if offset < 0 or offset > len(u) - len(pu):
         return False
@@ -320,13 +336,13 @@ def _s_starts_with(s: str, prefix: str | None, offset: int = 0) -> bool:
 
 def _s_ends_with(s: str, suffix: str | None) -> bool:
     if suffix is None:
-        raise _npe()
+        raise _npe(_NPE_CALL.format("String.length()", "suffix"))
     return s.endswith(suffix)
 
 
 def _s_contains(s: str, sub: str | None) -> bool:
     if sub is None:
-        raise _npe()
+        raise _npe(_NPE_CALL.format("java.lang.CharSequence.toString()", "s"))
     return sub in s
 
 
@@ -336,7 +352,8 @@ def _s_replace_chars(s: str, old: JavaChar, new: JavaChar) -> str:
 
 def _s_replace(s: str, target: str | None, replacement: str | None) -> str:
     if target is None or replacement is None:
-        raise _npe()
+        which = "target" if target is None else "replacement"
+        raise _npe(_NPE_CALL.format("java.lang.CharSequence.toString()", which))
     if not target:
         # Java inserts the replacement around every UTF-16 unit
         u = to_units(s)
@@ -350,24 +367,46 @@ def _require(*values: Any) -> None:
             raise _npe()
 
 
+_NPE_PATTERN = 'Cannot invoke "String.isEmpty()" because "this.pattern" is null'
+
+
 def _s_replace_all(s: str, regex: str, repl: str) -> str:
-    _require(regex, repl)
+    if regex is None:
+        raise _npe(_NPE_PATTERN)
+    if repl is None:
+        raise _npe(_NPE_CALL.format("String.length()", "replacement"))
     return jregex.java_replace_all(s, regex, repl)
 
 
 def _s_replace_first(s: str, regex: str, repl: str) -> str:
-    _require(regex, repl)
+    if regex is None:
+        raise _npe(_NPE_PATTERN)
+    if repl is None:
+        raise _npe("replacement")
     return jregex.java_replace_first(s, regex, repl)
 
 
 def _s_matches(s: str, regex: str) -> bool:
-    _require(regex)
+    if regex is None:
+        raise _npe(_NPE_PATTERN)
     return jregex.java_matches(s, regex)
 
 
 def _s_split(s: str, regex: str, limit: int = 0) -> JavaArray:
-    _require(regex)
+    if regex is None:
+        raise _npe(_NPE_CALL.format("String.length()", "regex"))
     return JavaArray(jregex.java_split(s, regex, limit), "java.lang.String")
+
+
+_MAX_REPEAT = 1 << 24
+
+
+def _s_repeat(s: str, count: int) -> str:
+    if count < 0:
+        raise JavaException("java.lang.IllegalArgumentException", f"count is negative: {count}")
+    if len(s) * count > _MAX_REPEAT:
+        raise VtlLimitError(f"String.repeat would build more than {_MAX_REPEAT} characters")
+    return s * count
 
 
 def _s_concat(s: str, other: str | None) -> str:
@@ -376,15 +415,21 @@ def _s_concat(s: str, other: str | None) -> str:
     return s + other
 
 
+def _s_content_equals(s: str, other: str | None) -> bool:
+    if other is None:
+        raise _npe(_NPE_CALL.format("java.lang.CharSequence.length()", "cs"))
+    return s == other
+
+
 def _s_compare_to(s: str, other: str | None) -> int:
     if other is None:
-        raise _npe()
+        raise _npe(_NPE_FIELD.format("anotherString"))
     return compare_to(s, other)
 
 
 def _s_compare_to_ic(s: str, other: str | None) -> int:
     if other is None:
-        raise _npe()
+        raise _npe(_NPE_FIELD.format("s2"))
     return compare_to_ignore_case(s, other)
 
 
@@ -429,7 +474,9 @@ STRING_METHODS: Table = {
     "startsWith": [(("String",), _s_starts_with), (("String", "int"), _s_starts_with)],
     "endsWith": [(("String",), _s_ends_with)],
     "equalsIgnoreCase": [(("String",), _s_equals_ic)],
-    "contentEquals": [(("String",), lambda s, o: _require(o) or s == o)],
+    "contentEquals": [(("String",), _s_content_equals)],
+    "intern": [((), lambda s: s)],
+    "repeat": [(("int",), _s_repeat)],
     "compareTo": [(("String",), _s_compare_to), (("Object",), _compare_to)],
     "compareToIgnoreCase": [(("String",), _s_compare_to_ic)],
     "trim": [((), java_trim)],
@@ -454,13 +501,13 @@ STRING_METHODS: Table = {
 
 def _parse_int(text: str | None, radix: int, lo: int, hi: int) -> int:
     if text is None:
-        raise JavaException(NFE, "Cannot parse null string: null")
+        raise JavaException(NFE, "Cannot parse null string")
     if not 2 <= radix <= 36:
         raise JavaException(NFE, f"radix {radix} {'less than Character.MIN_RADIX' if radix < 2 else 'greater than Character.MAX_RADIX'}")
     suffix = "" if radix == 10 else f" under radix {radix}"
     bad = JavaException(NFE, f'For input string: "{text}"{suffix}')
     if not text:
-        raise JavaException(NFE, "") if False else bad
+        raise bad
     i, negative = 0, False
     if text[0] in "+-":
         negative = text[0] == "-"
@@ -491,22 +538,18 @@ def _digit(ch: str, radix: int) -> int:
     return d if 0 <= d < radix else -1
 
 
-_DOUBLE_RE = None
+# Java's FloatingDecimal syntax: decimal or hex floats, NaN, Infinity, optional d/f suffix.
+_DOUBLE_RE = re.compile(
+    r"[+-]?(?:NaN|Infinity|(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+    r"|0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?\d+)[fFdD]?)",
+    re.ASCII,
+)
 
 
 def _parse_double(text: str | None) -> float:
     """``Double.parseDouble``: Java's float syntax (trimmed; ``NaN``, ``Infinity``, suffixes)."""
-    import re
-
-    global _DOUBLE_RE
     if text is None:
-        raise _npe()
-    if _DOUBLE_RE is None:
-        _DOUBLE_RE = re.compile(
-            r"[+-]?(?:NaN|Infinity|(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
-            r"|0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?\d+)[fFdD]?)",
-            re.ASCII,
-        )
+        raise _npe(_NPE_CALL.format("String.trim()", "in"))
     s = java_trim(text)
     if not s:
         raise JavaException(NFE, "empty String")
@@ -691,9 +734,12 @@ def _l_remove(items: list, value: Any) -> bool:
     return True
 
 
+_NPE_TO_ARRAY = _NPE_CALL.format("java.util.Collection.toArray()", "c")
+
+
 def _l_add_all(items: list, other: Any) -> bool:
     if other is None:
-        raise _npe()
+        raise _npe(_NPE_TO_ARRAY)
     other = list(other)
     items.extend(other)
     return bool(other)
@@ -703,7 +749,7 @@ def _l_insert_all(items: list, index: int, other: Any) -> bool:
     if index < 0 or index > len(items):
         raise JavaException(IOOBE, f"Index: {index}, Size: {len(items)}")
     if other is None:
-        raise _npe()
+        raise _npe(_NPE_TO_ARRAY)
     other = list(other)
     items[index:index] = other
     return bool(other)
@@ -711,7 +757,7 @@ def _l_insert_all(items: list, index: int, other: Any) -> bool:
 
 def _l_contains_all(items: list, other: Any) -> bool:
     if other is None:
-        raise _npe()
+        raise _npe(_NPE_CALL.format("java.util.Collection.iterator()", "c"))
     return all(_index_of(items, v) >= 0 for v in other)
 
 
@@ -839,7 +885,7 @@ def _m_remove_pair(m: dict, key: Any, value: Any) -> bool:
 
 def _m_put_all(m: dict, other: dict | None) -> str:
     if other is None:
-        raise _npe()
+        raise _npe(_NPE_CALL.format("java.util.Map.size()", "m"))
     for k, v in list(other.items()):
         _m_put(m, k, v)
     return VOID
@@ -974,14 +1020,8 @@ def find_method(obj: Any, name: str, args: list[Any]) -> Impl | None:
     return None
 
 
-def _identity_string(obj: Any) -> str:
-    from .text import identity_string
-
-    return identity_string(obj)
-
-
 _ARRAY_IDENTITY: dict[str, Impl] = {
-    "toString": _identity_string,
+    "toString": identity_string,
     "equals": lambda a, b: a is b,
     "hashCode": java_hash,
 }
