@@ -138,9 +138,9 @@ def _run_render(args: argparse.Namespace) -> int:
     else:
         if event_data is not None and not isinstance(event_data, dict):
             raise UsageError("--event must hold a JSON object (an API Gateway proxy event)")
+        template = vtl.compile(source, profile="apigateway", name=name)
         event = _event(args, event_data)
         response_body = _text_or_file(args.response_body, "response body")
-        template = vtl.compile(source, profile="apigateway", name=name)
         rendered = vtl.render(template, event, response_body=response_body)
         result = {
             "body": rendered.body,
