@@ -199,7 +199,8 @@ def set_property(obj: Any, name: str, value: Any) -> bool:
 def set_index(obj: Any, index: Any, value: Any) -> bool:
     """``#set($obj[index] = value)``: ``obj.set(index, value)``, else ``obj.put(index, value)``.
 
-    An index out of range raises ``JavaException`` (Velocity lets the Java exception through).
+    An index out of range raises ``JavaException`` (Velocity's MethodInvocationException
+    "Exception calling method 'set(...)'", the Java exception as ``__cause__``).
     Returns False when the object has neither method."""
     if obj is None or obj is MISSING:
         return False
@@ -212,7 +213,15 @@ def set_index(obj: Any, index: Any, value: Any) -> bool:
             obj[index] = value
         return True
     for name in ("set", "put"):
-        result = call_method(obj, name, [index, value])
+        try:
+            result = call_method(obj, name, [index, value])
+        except JavaException as exc:
+            # Velocity: "Exception calling method 'set(java.lang.Integer,java.lang.String)'..."
+            classes = ",".join("null" if a is None else java_class_name(a) for a in (index, value))
+            raise JavaException(
+                "org.apache.velocity.exception.MethodInvocationException",
+                f"Exception calling method '{name}({classes})' in  class {java_class_name(obj)}",
+            ) from exc
         if result is not MISSING:
             return True
     return False

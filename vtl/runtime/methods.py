@@ -945,9 +945,23 @@ ENTRY_METHODS: Table = {
     "setValue": [(("Object",), _e_set_value)],
 }
 
+def _type_name(cls: JavaClass) -> str:
+    """``Class.getTypeName``: ``java.lang.String[]`` for arrays, else the name."""
+    name = cls.name
+    dims = len(name) - len(name.lstrip("["))
+    if not dims:
+        return name
+    component = name[dims:]
+    if component.startswith("L"):
+        component = component[1:-1]
+    else:
+        component = JavaClass("[" + component).simple_name[:-2]
+    return component + "[]" * dims
+
+
 CLASS_METHODS: Table = {
     "getName": [((), lambda c: c.name)],
-    "getTypeName": [((), lambda c: c.simple_name if c.name.startswith("[") else c.name)],
+    "getTypeName": [((), _type_name)],
     "getSimpleName": [((), lambda c: c.simple_name)],
     "isArray": [((), lambda c: c.name.startswith("["))],
 }

@@ -96,6 +96,12 @@ class MapEntry:
         return f"MapEntry({self.key!r}, {self.value!r})"
 
 
+_PRIMITIVE_NAMES = {
+    "B": "byte", "C": "char", "S": "short", "I": "int", "J": "long", "F": "float", "D": "double",
+    "Z": "boolean",
+}
+
+
 class JavaClass:
     """What ``$x.class`` / ``$x.getClass()`` gives: a harmless name holder.
 
@@ -110,10 +116,13 @@ class JavaClass:
 
     @property
     def simple_name(self) -> str:
-        base = self.name.rsplit(".", 1)[-1]
-        if base.startswith("[L") and base.endswith(";"):
-            return base[2:-1] + "[]"
-        return base
+        """``Class.getSimpleName``: no package, no outer class, ``[]`` per array dimension."""
+        name = self.name
+        dims = len(name) - len(name.lstrip("["))
+        name = name[dims:]
+        if dims:
+            name = name[1:-1] if name.startswith("L") else _PRIMITIVE_NAMES.get(name, name)
+        return name.rsplit(".", 1)[-1].rsplit("$", 1)[-1] + "[]" * dims
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, JavaClass) and other.name == self.name
