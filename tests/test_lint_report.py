@@ -63,3 +63,11 @@ def test_nothing_to_report() -> None:
     assert format_diagnostics([], "text") == ""
     assert json.loads(format_diagnostics([], "json")) == []
     assert json.loads(format_diagnostics([], "sarif"))["runs"][0]["results"] == []
+
+
+def test_docs_explain_every_rule() -> None:
+    from pathlib import Path
+
+    docs = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    missing = [code for code in RULES if f"**{code} —" not in docs]
+    assert missing == []
