@@ -384,3 +384,25 @@ def test_other_objects() -> None:
 
     assert to_string(Thing()) == "thing!"
     assert to_string(JavaList([Thing()])) == "[thing!]"
+
+
+def test_from_json_and_class_names() -> None:
+    from vtl.runtime import from_json, java_class_name
+
+    data = {"i": 1, "l": 3000000000, "d": 1.5, "b": [1, {"x": [2]}], "n": None, "t": True}
+    velocity = from_json(data, "velocity")
+    aws = from_json(data, "apigateway")
+    assert velocity == data and velocity is not data
+    assert type(velocity["b"]) is JavaList and type(velocity["b"][1]["x"]) is JavaList
+    assert type(aws["b"]) is JsonArray and type(aws["b"][1]["x"]) is JsonArray
+    # Velocity 1.7 probes int-vs-long-vars / list-class: Integer, Long, Double, ArrayList,
+    # LinkedHashMap; json-smart arrays are net.minidev.json.JSONArray
+    names = [java_class_name(velocity[k]) for k in ("i", "l", "d", "b", "t")]
+    assert names == ["java.lang.Integer", "java.lang.Long", "java.lang.Double", "java.util.ArrayList",
+                     "java.lang.Boolean"]
+    assert java_class_name(velocity) == "java.util.LinkedHashMap"
+    assert java_class_name(aws["b"]) == "net.minidev.json.JSONArray"
+    assert java_class_name(12345678901234567890) == "java.math.BigInteger"
+    assert java_class_name(JavaArray(["a"])) == "[Ljava.lang.String;"
+    assert java_class_name(JavaChar("a")) == "java.lang.Character"
+    assert to_string(aws["b"]) == '[1,{"x":[2]}]'  # AWS: arrays from JSON print as compact JSON

@@ -103,12 +103,15 @@ def get_property(obj: Any, name: str) -> Any:
             if type(value) is bool:
                 return value
         return MISSING
+    if isinstance(obj, dict):
+        # getClass() is a map's only zero-argument getter; every other name is a key
+        if name in ("class", "Class"):
+            return JavaClass(java_class_name(obj))
+        return map_lookup(obj, name)[1]
     for candidate in ("get" + name, "get" + _flip_first(name)):
         fn = find_method(obj, candidate, [])
         if fn is not None:
             return fn(obj)
-    if isinstance(obj, dict):
-        return map_lookup(obj, name)[1]
     for candidate in ("is" + name, "is" + _flip_first(name)):
         fn = find_method(obj, candidate, [])
         if fn is not None:

@@ -57,8 +57,13 @@ def java_equals(a: Any, b: Any) -> bool:
     if isinstance(a, JavaArray) or isinstance(b, JavaArray):
         return False
     if _is_list(a):
-        if not _is_list(b) or len(a) != len(b):
+        kind = getattr(type(a), "java_kind", "list")
+        if kind == "collection":  # map.values(): AbstractCollection keeps Object.equals
             return False
+        if not _is_list(b) or getattr(type(b), "java_kind", "list") != kind or len(a) != len(b):
+            return False
+        if kind == "set":
+            return all(any(java_equals(x, y) for y in b) for x in a)
         return all(java_equals(x, y) for x, y in zip(a, b))
     if isinstance(a, dict):
         if not isinstance(b, dict) or len(a) != len(b):

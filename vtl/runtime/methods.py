@@ -77,6 +77,7 @@ class KeySetView(JavaList):
 
     __slots__ = ()
     java_class = "java.util.LinkedHashMap$LinkedKeySet"
+    java_kind = "set"
 
 
 class ValuesView(JavaList):
@@ -84,6 +85,7 @@ class ValuesView(JavaList):
 
     __slots__ = ()
     java_class = "java.util.LinkedHashMap$LinkedValues"
+    java_kind = "collection"
 
 
 class EntrySetView(JavaList):
@@ -91,6 +93,7 @@ class EntrySetView(JavaList):
 
     __slots__ = ()
     java_class = "java.util.LinkedHashMap$LinkedEntrySet"
+    java_kind = "set"
 
 
 class SubListView(JavaList):
