@@ -230,6 +230,8 @@ def test_nullable_set_in_a_loop() -> None:
         "#set($n = $input.path('$.name'))$n",
         # cannot be null
         "#foreach($i in $input.path('$.items'))\n#set($n = \"$i.name\")\n$n\n#end",
+        # the template's own map, read by its own keys
+        "#set($m = {'a': 1})#foreach($k in $m.keySet())\n#set($v = $m.get($k))\n$v\n#end",
     ],
 )
 def test_set_in_loop_false_alarms(text: str) -> None:

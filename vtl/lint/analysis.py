@@ -370,7 +370,8 @@ class _Walker:
                     key = "*"
                 path = (*value.path, key) if value.path is not None and key is not None else None
                 return Value(BODY, untrusted=value.untrusted, nullable=True, path=path)
-            return Value(untrusted=value.untrusted, nullable=True)
+            # only body data is known to have holes; other maps are the template's own
+            return Value(untrusted=value.untrusted)
         assert isinstance(suffix, ast.Method)
         name = suffix.name
         if name == "size" and value.path is not None:
@@ -387,7 +388,7 @@ class _Walker:
             if name in ("trim", "toString"):
                 return value
             return Value(untrusted=value.untrusted)
-        return Value(untrusted=value.untrusted, nullable=name == "get")
+        return Value(untrusted=value.untrusted)
 
     def key_step(self, value: Value, key: str | None) -> Value:
         """One step into ``$input.params()``: a group, then one parameter."""
