@@ -98,8 +98,8 @@ class Lexer:
 
     def emit(self, type_: str, value: str, start: int, end: int) -> None:
         line, col = self.linecol(start)
-        end_line, end_col = self.linecol(end)
-        self.tokens.append(Token(type_, value, start, line, col, end_line, end_col, end))
+        # End line/column are never read; leaving them unset saves a lookup per token.
+        self.tokens.append(Token(type_, value, start, line, col, None, None, end))
 
     # -- top level -----------------------------------------------------------------------
 
