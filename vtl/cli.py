@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _pair(separator: str):
+def _pair(separator: str) -> Callable[[str], tuple[str, str]]:
+    """An argparse type for ``NAME<separator>VALUE``."""
+
     def parse(text: str) -> tuple[str, str]:
         name, sep, value = text.partition(separator)
         if not sep or not name.strip():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from .. import ast
 from .analysis import ESCAPED, JSON, OBJECT, PARAMS, REQUEST, Facts
@@ -47,11 +47,13 @@ def members(tree: ast.Template) -> Iterator[Finding]:
             yield from context_names(node.suffixes, CONTEXT, assigned)
 
 
-def _suggest(name: str, candidates: object) -> str:
-    match = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)  # type: ignore[call-overload]
-    if not match:
-        lowered = {c.lower(): c for c in candidates}  # type: ignore[attr-defined]
-        match = [lowered[name.lower()]] if name.lower() in lowered else []
+def _suggest(name: str, candidates: Iterable[str]) -> str:
+    """The closest known name ("" if none is close), case differences first."""
+    names = list(candidates)
+    lowered = {c.lower(): c for c in names}
+    if name.lower() in lowered:
+        return lowered[name.lower()]
+    match = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
     return match[0] if match else ""
 
 
@@ -86,7 +88,7 @@ def _object_member(
     yield Finding("VTL201", at, f"{label} has no member {name!r}" + (f" (did you mean {hint!r}?)" if hint else ""))
 
 
-def context_names(suffixes: list[ast.Suffix], tree: dict, assigned: set[str] = frozenset()) -> Iterator[Finding]:  # type: ignore[assignment]
+def context_names(suffixes: list[ast.Suffix], tree: dict, assigned: Collection[str] = ()) -> Iterator[Finding]:
     """Check a ``$context.a.b...`` chain against the tree of documented variables."""
     node: dict | None = tree
     path = "$context"

@@ -195,9 +195,10 @@ def _template(value: object, kind: str, content_type: str | None, where: tuple[s
 
 
 def _is_intrinsic(value: dict) -> bool:
-    return len(value) == 1 and next(iter(value)) in ("Ref", "Condition") or any(
-        str(k).startswith("Fn::") for k in value
-    )
+    """Is this mapping a CloudFormation function (``Ref``, ``Fn::If`` ...) rather than data?"""
+    if len(value) == 1 and next(iter(value)) in ("Ref", "Condition"):
+        return True
+    return any(str(key).startswith("Fn::") for key in value)
 
 
 def literal_text(value: object) -> tuple[str, list[int]] | None:
