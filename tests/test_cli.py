@@ -245,3 +245,11 @@ def test_lint_stdin(monkeypatch, capsys) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("openapi: 3.0.0\nx-amazon-apigateway-gateway-responses:\n  A:\n    responseTemplates:\n      application/json: '$context.stag'\n"))
     assert main(["lint", "-", "--stdin-filename", "api.yaml"]) == 1
     assert capsys.readouterr().out.startswith("api.yaml:5:35: VTL203")
+
+
+def test_render_writes_utf8_bytes_exactly(tpl) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "vtl", "render", tpl("$a\r\n"), "--profile", "velocity", "--event", tpl('{"a": "é"}', "e.json")],
+        capture_output=True, timeout=60, env={"PYTHONIOENCODING": "ascii", "PATH": ""},
+    )
+    assert (done.returncode, done.stdout) == (0, "é\r\n".encode())

@@ -103,10 +103,12 @@ def _pair(separator: str) -> Callable[[str], tuple[str, str]]:
 
 def _read(name: str, what: str) -> str:
     """Read a file (``-`` is standard input) as text; failures are usage errors."""
-    try:
+    try:  # no newline translation: a template's \r\n reaches the output as written
         if name == "-":
-            return sys.stdin.read()
-        return Path(name).read_text(encoding="utf-8")
+            buffer = getattr(sys.stdin, "buffer", None)
+            return buffer.read().decode("utf-8") if buffer is not None else sys.stdin.read()
+        with open(name, encoding="utf-8", newline="") as file:
+            return file.read()
     except (OSError, UnicodeDecodeError) as err:
         reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
         raise UsageError(f"cannot read {what} {name}: {reason}") from None
@@ -152,11 +154,22 @@ def _run_render(args: argparse.Namespace) -> int:
             "request_overrides": getattr(rendered, "request_overrides", {}),
         }
     if args.json:
-        sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False, default=str) + "\n")
+        _write_exact(json.dumps(result, indent=2, ensure_ascii=False, default=str) + "\n")
     else:
-        sys.stdout.write(result["body"])
-    sys.stdout.flush()
+        _write_exact(result["body"])
     return 0
+
+
+def _write_exact(text: str) -> None:
+    """Write UTF-8 bytes, untouched by the console's encoding or newline translation."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 def _load_json(text: str, name: str) -> Any:
