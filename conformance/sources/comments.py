@@ -1,0 +1,40 @@
+"""## line comments, #* block *# and #** doc *# comments, #[[ unparsed ]]# blocks."""
+
+from __future__ import annotations
+
+from . import Cases
+
+ENV = {"a": "A", "t": True}
+
+CASES = [
+    ("line-mid", "a ## c\nb"), ("line-own", "a\n## c\nb"), ("line-indented", "a\n   ## c\nb"),
+    ("line-crlf", "a ## c\r\nb"), ("line-cr", "a ## c\rb"), ("line-eof", "a ## c"),
+    ("line-empty", "a##\nb"), ("line-double", "a ## c ## d\nb"), ("line-after-ref", "$a## c\nb"),
+    ("line-after-ref-space", "$a ## c\nb"), ("line-hash-hash-hash", "a ### c\nb"),
+    ("line-in-if", "#if(true)## c\nx#end"), ("line-after-directive", "#set($x = 1)## c\n$x"),
+    ("line-after-end", "#if(true)x#end## c\ny"), ("line-then-blank", "a ## c\n\nb"),
+    ("line-with-dollar", "a ## $a #if(\nb"), ("line-with-block-open", "a ## #* c\nb *# d"),
+    ("block-mid", "a #* c *# b"), ("block-multiline", "a #* c\nd\n *# b"), ("block-own-line", "a\n#* c *#\nb"),
+    ("block-adjacent", "a#*c*#b"), ("block-not-nested", "a #* #* c *# b *# d"),
+    ("block-empty", "a#**#b"), ("block-star-star", "a #*** c ***# b"), ("block-with-hash", "a #* # ## *# b"),
+    ("block-unclosed", "a #* never"), ("block-after-ref", "$a#* c *#b"), ("block-between-refs", "$a#**#$a"),
+    ("block-in-directive-line", "#set($x = 1)#* c *#\n$x"), ("block-crlf-after", "#* c *#\r\nb"),
+    ("block-contains-end", "#if(true)x#* #end *#y#end"), ("block-contains-quote", "a #* ' \" *# b"),
+    ("doc-comment", "a #** doc *# b"), ("doc-comment-multiline", "#**\n * doc\n *#\nb"),
+    ("textblock", "#[[ $a #if( ]]#"), ("textblock-multi", "#[[a\nb]]#\nc"),
+    ("textblock-bracket-end", "#[[a]]]]#"), ("textblock-empty", "x#[[]]#y"),
+    ("textblock-with-comment", "#[[ ## not a comment ]]#x"), ("textblock-unclosed", "a#[[x"),
+    ("textblock-after-dollar", "a$#[[x]]#b"), ("comment-after-dollar", "a$## c\nb"),
+    ("comment-after-dollar-bang", "a$!## c\nb"), ("block-after-dollar", "a$#* c *#b"),
+    ("textblock-nested-open", "#[[ #[[ ]]# ]]#"), ("textblock-in-if", "#if(true)#[[#end]]##end"),
+    ("textblock-in-string", '#set($s = "#[[$a]]#")$s'), ("comment-in-string", '#set($s = "a ## b")[$s]'),
+    ("block-comment-in-string", '#set($s = "a #* b *# c")[$s]'), ("comment-in-method-args", "$a.concat('x' ## c\n)"),
+    ("hash-star-in-text", "5 #*3 = 15 *# ok"), ("comment-then-set", "## c\n  #set($x = 1)\nx"),
+]
+
+
+def cases() -> Cases:
+    out = Cases()
+    for cid, template in CASES:
+        out.add(cid, template, ENV)
+    return out

@@ -1,0 +1,111 @@
+"""#if/#elseif/#else, #stop, #evaluate, #literal, #include/#parse and their syntax."""
+
+from __future__ import annotations
+
+from itertools import product
+
+from . import Cases
+
+CONDS = {"T": "true", "F": "false", "U": "$undef", "N": "$n", "S": "$s"}
+ENV = {"n": None, "s": "x", "t": True, "l": [1, 2], "m": {"k": "v"}}
+
+
+def cases() -> Cases:
+    out = Cases()
+    # every combination of branch conditions, with and without #else
+    for a, b in product(CONDS, repeat=2):
+        out.add(f"if-elseif-{a}{b}", f"#if({CONDS[a]})1#elseif({CONDS[b]})2#end.", ENV)
+        out.add(f"if-elseif-else-{a}{b}", f"#if({CONDS[a]})1#elseif({CONDS[b]})2#{{else}}3#end.", ENV)
+    for a, b, c in product("TF", repeat=3):
+        out.add(
+            f"if-3-elseif-{a}{b}{c}",
+            f"#if({CONDS[a]})1#elseif({CONDS[b]})2#elseif({CONDS[c]})3#else 4#end.",
+            ENV,
+        )
+    for a, b in product("TF", repeat=2):
+        out.add(f"nested-if-{a}{b}", f"#if({CONDS[a]})A#if({CONDS[b]})B#{{else}}b#end#{{else}}a#end", ENV)
+    extra = [
+        ("if-space-newline-paren", "#if \n ($t)y#end #if\t(true)z#end"),
+        ("if-braced", "#{if}(true)y#{else}n#{end}"),
+        ("if-braced-elseif", "#if(false)a#{elseif}(true)b#end"),
+        ("if-no-paren", "#if true y#end"),
+        ("if-empty-parens", "#if()y#end"),
+        ("if-unclosed", "#if(true)y"),
+        ("if-unclosed-paren", "#if(true y#end"),
+        ("else-with-parens", "#if(false)a#else(b)#end"),
+        ("elseif-no-paren", "#if(false)a#elseif true b#end"),
+        ("else-after-else", "#if(false)a#else b#else c#end"),
+        ("elseif-after-else", "#if(false)a#else b#elseif(true)c#end"),
+        ("stray-else", "a#else b"),
+        ("stray-elseif", "a#elseif(true) b"),
+        ("stray-end", "a#end b"),
+        ("endif-word", "#if(true)a#endif"),
+        ("end-then-word", "#if(true)a#end if"),
+        ("elsey-word", "#if(false)a#elsey#end"),
+        ("else-if-words", "#if(false)a#else if(true)b#end"),
+        ("if-set-inside", "#if(true)#set($v = 1)#end$v"),
+        ("if-false-set-inside", "#if(false)#set($v = 1)#end$v"),
+        ("if-assign", "#if($x = 1)y#end"),
+        ("if-string-cond", "#if('true')y#{else}n#end"),
+        ("if-ref-method-cond", "#if($l.contains(1))y#{else}n#end #if($m.containsKey('z'))y#{else}n#end"),
+        ("if-nested-deep", "#if(true)#if(true)#if(true)#if(true)deep#end#end#end#end"),
+        ("stop-plain", "before#stop after"),
+        ("stop-paren", "before#stop() after"),
+        ("stop-in-if", "a#if(true)b#stop c#end d"),
+        ("stop-in-false-if", "a#if(false)#stop#end b"),
+        ("stop-args", "a#stop('x') b"),
+        ("stop-in-define", "#define($d)x#stop y#end[$d] after"),
+        ("stop-in-string", '#set($s = "a#stop b")[$s] after'),
+        ("stop-in-macro", "#macro(m)x#stop y#end#m() after"),
+        ("evaluate-basic", "#set($src = '#set($y = 5)$y!')#evaluate($src) $y"),
+        ("evaluate-literal", "#evaluate('$s and #if(true)yes#end')"),
+        ("evaluate-dq", '#evaluate("$s")'),
+        ("evaluate-null", "#evaluate($n)x"),
+        ("evaluate-number", "#evaluate(5)"),
+        ("evaluate-bad", "#evaluate('#if(')"),
+        ("evaluate-no-args", "#evaluate()x"),
+        ("evaluate-two-args", "#evaluate('a' 'b')"),
+        ("evaluate-stop", "#evaluate('a#stop b') c"),
+        ("evaluate-macro", "#evaluate('#macro(em)E#end')#em()"),
+        ("literal-block", "#literal()$s #if(true)x#end #set($q = 1)#end|$q"),
+        ("literal-nested-end", "#literal()#foreach($i in [1])$i#end#end"),
+        ("literal-comment", "#literal()a ## c\nb #* d *# e#end"),
+        ("literal-args", "#literal($s)x#end"),
+        ("literal-unclosed", "#literal()x"),
+        ("literal-no-paren", "#literal x#end"),
+        ("include-missing", "a#include('nope.vm')b"),
+        ("parse-missing", "a#parse('nope.vm')b"),
+        ("include-no-arg", "a#include()b"),
+        ("include-null", "a#include($n)b"),
+        ("parse-null", "a#parse($n)b"),
+        ("break-alone", "a#break b"),
+        ("break-in-if", "a#if(true)b#break c#end d"),
+        ("break-in-define", "#define($d)x#break y#end[$d]"),
+        ("set-no-paren", "#set $a = 1"),
+        ("set-tab-paren", "#set\t($a = 1)$a"),
+        ("set-newline-paren", "#set\n($a = 1)$a"),
+        ("set-no-eq", "#set($a)$a"),
+        ("set-two-eq", "#set($a = = 1)$a"),
+        ("set-literal-target", "#set('a' = 1)"),
+        ("set-braced-target", "#set(${b} = 1)$b|${b}"),
+        ("set-quiet-target", "#set($!b = 1)$b|$!b"),
+        ("set-method-target", "#set($s.length() = 1)$s"),
+        ("set-index-target-expr", "#set($l[0] = 1 + 1)$l"),
+        ("set-unclosed", "#set($a = 1"),
+        ("set-multi", "#set($a = 1, $b = 2)$a$b"),
+        ("set-comparison", "#set($a = 1 == 1)$a #set($b = 1 < 2 && 2 < 1)$b"),
+        ("set-null-removes-var", "#set($a = 1)#set($a = $n)$a"),
+        ("set-null-map-entry", "#set($m.k = $n)$m"),
+        ("set-undefined-map-entry", "#set($m.k = $undef)$m"),
+        ("set-chain-ref", "#set($a = $m)#set($a.k = 'changed')$m"),
+        ("set-self-ref", "#set($a = 'x')#set($a = \"$a$a\")$a"),
+        ("set-prop-on-null", "#set($n.k = 1)$n"),
+        ("set-prop-on-string", "#set($s.k = 1)$s"),
+        ("set-list-to-var-prop", "#set($m.k = [1, 2])$m"),
+        ("set-dash-name", "#set($a-b = 1)$a-b $a"),
+        ("set-then-ref-dash", "#set($x = 3)$x-1"),
+        ("macro-evaluate-disabled-like-text", "#evaluate('ok')"),
+    ]
+    for cid, template in extra:
+        out.add(cid, template, ENV)
+    return out

@@ -1,0 +1,84 @@
+"""Backslashes before references and directives, in text and in string literals."""
+
+from __future__ import annotations
+
+from . import Cases
+
+#: (slug, target) pairs; each is tried after 0-4 backslashes.
+TARGETS = [
+    ("def", "$a"),
+    ("undef", "$z"),
+    ("quiet_def", "$!a"),
+    ("quiet_undef", "$!z"),
+    ("formal_def", "${a}"),
+    ("formal_undef", "${z}"),
+    ("qformal_undef", "$!{z}"),
+    ("prop_def", "$m.k"),
+    ("prop_missing", "$m.nope"),
+    ("method_def", "$a.length()"),
+    ("method_missing", "$a.nope()"),
+    ("null_var", "$n"),
+    ("index_def", "$l[0]"),
+    ("dollar_digit", "$1"),
+    ("dollar_space", "$ x"),
+    ("if_block", "#if(true)x#end"),
+    ("if_braced", "#{if}(true)x#{end}"),
+    ("else", "#if(false)x#else y#end"),
+    ("end_only", "#end"),
+    ("set", "#set($b = 1)$b"),
+    ("set_braced", "#{set}($b = 1)$b"),
+    ("foreach", "#foreach($i in [1])$i#end"),
+    ("stop", "#stop tail"),
+    ("define", "#define($dd)D#end$dd"),
+    ("literal", "#literal()L#end"),
+    ("macro_def", "#macro(mm)M#end#mm()"),
+    ("unknown_word", "#foo"),
+    ("unknown_call", "#foo()"),
+    ("hash_alone", "# x"),
+    ("textblock", "#[[t]]#"),
+    ("line_comment", "## c\nx"),
+    ("block_comment", "#* c *#x"),
+    ("evaluate", "#evaluate('E')"),
+    ("break", "#break"),
+]
+ENV = {"a": "A", "m": {"k": "K"}, "n": None, "l": [5]}
+
+
+def cases() -> Cases:
+    out = Cases()
+    for name, target in TARGETS:
+        for n in range(5):
+            template = "<" + "\\" * n + target + ">"
+            out.add(f"{name}-{n}", template, ENV)
+    # inside a double-quoted string literal, which is re-parsed as a template
+    for name, target in TARGETS[:13] + TARGETS[15:18] + TARGETS[19:20]:
+        for n in range(4):
+            inner = ("\\" * n + target).replace('"', '""')
+            out.add(f"dq-{name}-{n}", f'#set($s = "<{inner}>")$s', ENV)
+    # inside a single-quoted literal nothing is special
+    for n in range(3):
+        out.add(f"sq-def-{n}", "#set($s = '" + "\\" * n + "$a')$s", ENV)
+    # a macro defined in the template counts as a known directive
+    for n in range(4):
+        out.add(f"macro_call-{n}", "#macro(mm)M#end" + "\\" * n + "#mm()", ENV)
+        out.add(f"macro_braced-{n}", "#macro(mm)M#end" + "\\" * n + "#{mm}()", ENV)
+        out.add(f"two_refs-{n}", "\\" * n + "$a" + "\\" * n + "$z", ENV)
+        out.add(f"at_end-{n}", "x" + "\\" * n, ENV)
+        out.add(f"after_text-{n}", "text" + "\\" * n + "$a text", ENV)
+        out.add(f"before_newline-{n}", "\\" * n + "\n$a", ENV)
+    extra = [
+        ("unicode-in-text", "x\\u0041y \\n \\t"),
+        ("backslash-runs", "a\\b\\\\c\\\\\\d"),
+        ("escaped-set-then-use", "\\#set($a = 'B')$a"),
+        ("double-escaped-set-then-use", "\\\\#set($a = 'B')$a"),
+        ("escaped-in-if", "#if(true)\\$a \\\\$a#end"),
+        ("escaped-in-foreach", "#foreach($i in [1,2])\\$i $i #end"),
+        ("escaped-ref-assigned-later", "\\$b #set($b = 1)\\$b"),
+        ("escape-hash-brace", "\\#{a} \\#{foo}"),
+        ("escaped-else-in-if", "#if(false)x\\#else y#end"),
+        ("escaped-end-in-if", "#if(true)x\\#end y#end"),
+        ("escape-textblock-close", "#[[a\\]]#b"),
+    ]
+    for cid, template in extra:
+        out.add(cid, template, ENV)
+    return out

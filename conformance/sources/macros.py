@@ -1,0 +1,71 @@
+"""#macro: definitions, arguments, scoping, recursion, block calls (dropped on AWS)."""
+
+from __future__ import annotations
+
+from . import Cases
+
+ENV = {"a": "A", "l": [1, 2], "m": {"k": "v"}, "n": None}
+
+CASES = [
+    ("no-args", "#macro(m)X#end#m()#m"),
+    ("one-arg", "#macro(m $p)[$p]#end#m('x')#m($a)#m(1)#m([1, 2])#m({'k': 1})"),
+    ("two-args-spaces", "#macro(m $p $q)[$p|$q]#end#m(1 2)#m(1, 2)#m( 1 ,2 )"),
+    ("missing-arg", "#macro(m $p $q)[$p|$q]#end#m('x')"),
+    ("extra-arg", "#macro(m $p)[$p]#end#m('x' 'y')"),
+    ("null-arg", "#macro(m $p)[$p][$!p]#end#m($n)#m($undef)"),
+    ("ref-arg-by-name", "#macro(m $p)$p $p#end#set($i = 0)#m(\"#set($i = $i + 1)$i\")"),
+    ("arg-shadows-global", "#set($p = 'global')#macro(m $p)[$p]#end#m('local') $p"),
+    ("set-inside-visible", "#macro(m)#set($inner = 'set')#end#m()$inner"),
+    ("set-arg-inside", "#macro(m $p)#set($p = 'changed')#end#set($v = 'orig')#m($v)$v"),
+    ("global-read", "#set($g = 'G')#macro(m)[$g]#end#m()"),
+    ("forward-reference", "#m()#macro(m)x#end#m()"),
+    ("redefine", "#macro(m)1#end#m()#macro(m)2#end#m()"),
+    ("recursion", "#macro(fact $n)#if($n <= 1)1#else#set($k = $n - 1)$n*#fact($k)#end#end#fact(4)"),
+    ("deep-recursion", "#macro(r $n)#set($k = $n + 1)#r($k)#end#r(0)"),
+    ("depth-20", "#macro(r $n)#if($n < 19)#set($k = $n + 1)#r($k)#end$n,#end#r(0)"),
+    ("body-content", "#macro(wrap)<$bodyContent>#end#@wrap()inner $a#end"),
+    ("body-content-missing", "#macro(wrap)<$bodyContent>#end#wrap()"),
+    ("block-call-args", "#macro(tag $t)<$t>$bodyContent</$t>#end#@tag('b')bold#end"),
+    ("block-call-undefined", "#@nosuch()x#end"),
+    ("block-call-nested", "#macro(w)[$bodyContent]#end#@w()a#@w()b#end#end"),
+    ("undefined-call", "#nosuch() #nosuch('a', $a) #nosuch"),
+    ("undefined-call-newline", "#nosuch($a)  \nnext"),
+    ("word-arg", "#macro(m $p)[$p]#end#m(foo)"),
+    ("expr-arg", "#macro(m $p)[$p]#end#m(1 + 2)"),
+    ("range-arg", "#macro(m $p)$p#end#m([1..3])"),
+    ("bool-arg", "#macro(m $p)#if($p)T#{else}F#end#end#m(true)#m(false)"),
+    ("double-quoted-arg", "#macro(m $p)[$p]#end#m(\"v=$a\")"),
+    ("macro-name-with-at", "#macro(m@x)X#end#m@x()"),
+    ("macro-name-digit", "#macro(m1)X#end#m1()"),
+    ("macro-no-name", "#macro()X#end"),
+    ("macro-name-ref", "#macro($m)X#end"),
+    ("macro-bad-param", "#macro(m 'x')X#end"),
+    ("macro-comma-params", "#macro(m, $a, $b)[$a$b]#end#m(1, 2)"),
+    ("macro-unclosed", "#macro(m)X"),
+    ("macro-in-if", "#if(false)#macro(m)X#end#end#m()"),
+    ("macro-with-foreach", "#macro(list $xs)#foreach($x in $xs)$x;#end#end#list($l)"),
+    ("macro-foreach-break", "#macro(mb)#break#end#foreach($i in [1,2,3])$i#mb()#end"),
+    ("macro-stop", "#macro(ms)a#stop b#end#ms() c"),
+    ("macro-whitespace", "#macro(m)\n  body\n#end\n#m()\n#m()\n"),
+    ("macro-call-in-string", "#macro(m)M#end#set($s = \"[#m()]\")$s"),
+    ("macro-defined-in-string", "#set($s = \"#macro(sm)S#end\")#sm()"),
+    ("macro-call-braced", "#macro(m)M#end#{m}() #{m}"),
+    ("macro-call-space", "#macro(m $x)[$x]#end#m ('a') #m\n('b')"),
+    ("macro-named-like-directive", "#macro(foreach)X#end#foreach()"),
+    ("macro-arg-is-map-modified", "#macro(m $p)#set($d = $p.put('k', 'new'))#end#m($m)$m"),
+    ("macro-local-var-leak", "#macro(m)#set($leak = 1)#end$!leak#m()$leak"),
+    ("macro-velocity-count", "#macro(m)$velocityCount#end#foreach($i in [1,2])#m()#end"),
+    ("macro-foreach-var", "#macro(m)$foreach.count#end#foreach($i in [1,2])#m()#end"),
+    ("macro-bodycontent-define", "#macro(w)$bodyContent$bodyContent#end#set($c = 0)#@w()#set($c = $c + 1)$c#end"),
+    ("macro-arg-quiet-ref", "#macro(m $p)[$p]#end#m($!undef)"),
+    ("macro-arg-index", "#macro(m $p)[$p]#end#m($l[0])#m($m['k'])"),
+    ("macro-arg-method", "#macro(m $p)[$p]#end#m($a.toLowerCase())"),
+    ("macro-doc-pattern", "#macro(field $name $value)\"$name\": \"$value\"#end{#field('a' $a), #field('b' 'B')}"),
+]
+
+
+def cases() -> Cases:
+    out = Cases()
+    for cid, template in CASES:
+        out.add(cid, template, ENV)
+    return out

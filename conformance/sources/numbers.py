@@ -1,0 +1,102 @@
+"""Arithmetic: Integer/Long/BigInteger widening, Double, division, modulo, printing."""
+
+from __future__ import annotations
+
+from . import Cases
+from ._common import slug
+
+#: Operands crossed with every arithmetic operator.
+OPERANDS = [
+    "7", "-7", "0", "2147483647", "9223372036854775807", "12345678901234567890", "2.5", "0.0",
+    "'3'", "$n",
+]
+OPERATORS = {"add": "+", "sub": "-", "mul": "*", "div": "/", "mod": "%"}
+ENV = {"n": None, "i": 42, "big": 3000000000, "d": -1.25, "huge": 123456789012345678901234567890}
+
+#: Number literal spellings, printed directly and with their Java class.
+LITERALS = [
+    "0", "-0", "007", "1", "-1", "2147483647", "2147483648", "-2147483648", "-2147483649",
+    "9223372036854775807", "9223372036854775808", "-9223372036854775809",
+    "123456789012345678901234567890", "1.5", "-1.5", "1.", ".5", "-.5", "0.0", "-0.0", "1e3",
+    "1E-3", "1.5e2", "-1.5E-2", "1e308", "1e309", "4.9e-324", "1e-400", "100.0", "1000000.0",
+    "10000000.0", "123456789.123", "0.001", "0.0001", "1.0E10", "3.14159265358979323846",
+    "2e23", "0.1",
+]
+
+#: Values arriving as variables (JSON numbers), printed and used.
+VAR_NUMBERS = [
+    0, 1, -1, 42, 2147483647, 2147483648, -2147483648, -2147483649, 9223372036854775807,
+    9223372036854775808, 123456789012345678901234567890, 1.5, -0.5, 0.1, 100.0, 1e7, 1e-3,
+    1e-4, 1e21, 2e23, 3.0, 0.30000000000000004, 1.7976931348623157e308,
+]
+
+#: Method calls on Integer, Long, Double and BigInteger receivers.
+METHODS = [
+    "intValue()", "longValue()", "doubleValue()", "floatValue()", "shortValue()",
+    "byteValue()", "toString()", "hashCode()", "compareTo(3)", "compareTo(3.0)", "equals(42)",
+    "equals(42.0)", "class.name", "class.simpleName", "isNaN()", "isInfinite()", "signum()",
+    "abs()", "negate()", "toString(2)", "bitLength()", "max(5)", "sum(1, 2)", "parseInt('12')",
+    "valueOf('9')", "toHexString(255)", "MAX_VALUE",
+]
+
+
+def cases() -> Cases:
+    out = Cases()
+    for oname, op in OPERATORS.items():
+        for left in OPERANDS:
+            for right in OPERANDS:
+                template = f"#set($r = 'old')#set($r = {left} {op} {right})$r"
+                out.add(f"{oname}-{slug(left)}-{slug(right)}", template, ENV)
+    for lit in LITERALS:
+        out.add(f"literal-{slug(lit)}", f"#set($x = {lit})$x $x.class.simpleName")
+    for k, value in enumerate(VAR_NUMBERS):
+        out.add(f"var-{k}", "$v|$v.class.simpleName|#set($w = $v + 1)$w|#set($w = $v * 2)$w", {"v": value})
+    for receiver, value in [("int", 42), ("long", 3000000000), ("dbl", 2.5), ("big", 123456789012345678901234567890)]:
+        for method in METHODS:
+            out.add(f"method-{receiver}-{slug(method)}", f"$v.{method}", {"v": value})
+    chains = [
+        ("precedence", "#set($x = 1 + 2 * 3 - 4 / 2 % 3)$x"),
+        ("parens", "#set($x = ((1 + 2) * (3 - 4)) / 2)$x"),
+        ("left-assoc-sub", "#set($x = 10 - 4 - 3)$x"),
+        ("left-assoc-div", "#set($x = 100 / 10 / 5)$x"),
+        ("chained-mixed", "#set($x = 1 + 2.0 * 3)$x"),
+        ("string-concat-order", "#set($x = 1 + 2 + 'a' + 1 + 2)$x"),
+        ("string-times", "#set($x = 'a' * 2)$x"),
+        ("null-plus", "#set($x = 'old')#set($x = $n + 1)$x"),
+        ("bool-plus", "#set($x = 'old')#set($x = true + 1)$x"),
+        ("list-plus", "#set($x = 'old')#set($x = [1] + 1)$x"),
+        ("map-plus-str", "#set($x = 'old')#set($x = {} + 'a')$x"),
+        ("int-min-div-neg1", "#set($x = -2147483648 / -1)$x"),
+        ("long-min-div-neg1", "#set($x = -9223372036854775808 / -1)$x"),
+        ("int-min-mod-neg1", "#set($x = -2147483648 % -1)$x"),
+        ("int-mul-overflow", "#set($x = 65536 * 65536)$x $x.class.simpleName"),
+        ("long-mul-overflow", "#set($x = 4294967296 * 4294967296)$x $x.class.simpleName"),
+        ("sub-underflow", "#set($x = -2147483648 - 1)$x $x.class.simpleName"),
+        ("long-sub-underflow", "#set($x = -9223372036854775808 - 1)$x $x.class.simpleName"),
+        ("shrink-back", "#set($x = 2147483648 - 1)$x $x.class.simpleName"),
+        ("big-shrink", "#set($x = 9223372036854775808 - 1)$x $x.class.simpleName"),
+        ("double-div-zero", "#set($x = 1.0 / 0)$x #set($y = -1.0 / 0)$y #set($z = 0.0 / 0)$z"),
+        ("double-mod-zero", "#set($x = 'old')#set($x = 5.5 % 0)$x"),
+        ("double-mod", "#set($x = 5.5 % 2)$x #set($y = -5.5 % 2)$y"),
+        ("long-div", "#set($x = 3000000000 / 7)$x #set($y = 3000000000 % 7)$y"),
+        ("big-div", "#set($x = 12345678901234567890 / 3)$x #set($y = 12345678901234567890 % 7)$y"),
+        ("big-double", "#set($x = 12345678901234567890 * 1.5)$x"),
+        ("inc-loop", "#set($c = 0)#foreach($i in [1..10])#set($c = $c + $i)#end$c"),
+        ("float-accum", "#set($c = 0.0)#foreach($i in [1..10])#set($c = $c + 0.1)#end$c"),
+        ("neg-zero-double", "#set($x = -0.0)$x #set($y = 0.0 * -1)$y"),
+        ("var-arith", "#set($x = $i + $big)$x #set($y = $i * $d)$y #set($z = $huge + 1)$z"),
+        ("var-div", "#set($x = $i / 5)$x #set($y = $big / $i)$y #set($z = $i / $d)$z"),
+        ("range-arith", "#set($x = [1..3])#set($y = $x.size() * 2)$y"),
+        ("unary-minus-space", "#set($x = - 1)$x"),
+        ("unary-minus-var", "#set($x = -$i)$x"),
+        ("unary-plus", "#set($x = +1)$x"),
+        ("no-space-minus", "#set($x = 5-3)$x"),
+        ("double-minus", "#set($x = 5--3)$x #set($y = 5 - -3)$y"),
+        ("hex", "#set($x = 0x1F)$x"),
+        ("exp-no-digits", "#set($x = 1e)$x"),
+        ("print-double-forms", "#foreach($v in [1.0, 10.0, 1e6, 1e7, 1.234e-3, 1e-3, 9.999e-4, 1e21, 1e22])$v #end"),
+        ("sum-int-long-mix", "#set($x = 2147483647 + 2147483647 + 2147483647)$x $x.class.simpleName"),
+    ]
+    for cid, template in chains:
+        out.add(cid, template, ENV)
+    return out

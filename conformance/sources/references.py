@@ -1,0 +1,104 @@
+"""References: names, quiet and formal forms, property/method/index chains, null handling."""
+
+from __future__ import annotations
+
+from . import Cases
+from ._common import slug
+
+VALUES = {
+    "str": "A",
+    "int": 7,
+    "dbl": 1.5,
+    "bool": True,
+    "empty": "",
+    "null": None,
+    "map": {"b": 1, "c": None, "d": {"e": "E"}, "size": "S"},
+    "list": [10, 20, 30],
+}
+FORMS = {"plain": "$v", "quiet": "$!v", "formal": "${v}", "qformal": "$!{v}"}
+FOLLOWERS = [
+    "", ".", ".b", ".c", ".d.e", ".d.x", ".x", ".size()", ".length()", ".toString()",
+    ".class.simpleName", "[0]", "[-1]", "['b']", "[5]", "-", "-x", "(", "()", " .b", "x",
+    "..", ".1", "._b", "#", "\\", "$", ".b(", ".get('b')", ".isEmpty()",
+]
+BRACED_FOLLOWERS = ["", ".b", ".d.e", ".size()", "[0]", "['b']", "x", "-x"]
+
+#: Hand-written cases for the lexical corner of references.
+EXTRA = [
+    ("name-chars", "$a-b $a_b $a1 $_x $a-", {"a": "A", "a-b": "dash", "a_b": "us", "a1": "one", "_x": "u"}),
+    ("name-dash-only-prefix", "$a-b", {"a": "A"}),
+    ("name-leading-digit", "$1a $9 $-a", {"1a": "no"}),
+    ("name-non-ascii", "$é $aé", {"a": "A"}),
+    ("dollar-dollar", "$$a $$$a", {"a": "A"}),
+    ("dollar-bang-space", "$! a $!1 $!", {"a": "A"}),
+    ("empty-index-tokens", "$[0] $![0] $.a $!.a", {"a": "A"}),
+    ("true-ref", "$true", {"true": 1}),
+    ("false-ref", "${false}", {}),
+    ("prop-true", "$m.true", {"m": {"true": 1}}),
+    ("prop-false-braced", "${m.false}", {"m": {}}),
+    ("prop-uppercase-getter", "$m.Key $m.key", {"m": {"key": "lower", "Key": "upper"}}),
+    ("prop-dash", "$m.a-b $m.a", {"m": {"a-b": "dash", "a": "A"}}),
+    ("prop-numeric-key", "$m.1 $m['1']", {"m": {"1": "one"}}),
+    ("prop-on-string", "$s.empty $s.bytes.size() $s.class.name", {"s": "x"}),
+    ("prop-is-getter", "$l.empty $m.empty", {"l": [], "m": {"x": 1}}),
+    ("braced-then-text", "${a}bc ${a}.b ${a}[0] ${a}()", {"a": "A"}),
+    ("braced-space", "${ a} ${a }", {"a": "A"}),
+    ("braced-unclosed", "${a", {"a": "A"}),
+    ("braced-method-space", "${a.length() }", {"a": "A"}),
+    ("method-space-inside", "$a.length( )", {"a": "A"}),
+    ("method-args-spaces", "$a.substring( 0 , 1 )|$a.substring(0,1)|$a.substring(\t0,\n1)", {"a": "AB"}),
+    ("method-arg-operator", "$a.substring(1+0)", {"a": "AB"}),
+    ("method-unclosed-eof", "$a.substring(", {"a": "AB"}),
+    ("method-unclosed", "$a.substring(1 x", {"a": "AB"}),
+    ("method-chain", "$a.toLowerCase().toUpperCase().length()", {"a": "AbC"}),
+    ("method-on-index", "$l[0].length() $l[1].size()", {"l": ["abc", [1, 2]]}),
+    ("index-chain", "$l[1][0] $m['x'][1]['y']", {"l": [0, [5, 6]], "m": {"x": [0, {"y": "Y"}]}}),
+    ("index-ref", "$l[$i] $m[$k] $l[$m.i]", {"l": [1, 2], "i": 1, "m": {"kk": "v", "i": 0}, "k": "kk"}),
+    ("index-space", "$l [0] $l[ 0 ] $l[0 ]", {"l": [1, 2]}),
+    ("index-float", "$l[1.5]", {"l": [1, 2]}),
+    ("index-bool", "$m[true]", {"m": {"true": 1}}),
+    ("index-string-double", '$m["k"] $m["$k"]', {"m": {"k": "v"}, "k": "k"}),
+    ("index-expr", "$l[1 + 0]", {"l": [1, 2]}),
+    ("index-on-string", "$s[0]", {"s": "abc"}),
+    ("index-on-null", "$n[0] $!n[0]", {"n": None}),
+    ("index-neg-beyond", "$l[-3]", {"l": [1, 2]}),
+    ("index-map-missing", "[$m['zz']] [$!m['zz']] [$m.zz]", {"m": {}}),
+    ("index-map-int", "$m[1]", {"m": {"1": "one"}}),
+    ("email", "user@$host.com user@${host}.com $host.", {"host": "example"}),
+    ("price", "$$price $ 5 US$5", {"price": 3}),
+    ("jquery", "$('#id').hide() $.ajax()", {}),
+    ("quiet-chain", "[$!m.x.y] [$!m.b.length()]", {"m": {"b": "bee"}}),
+    ("undefined-method-chain", "$nope.a().b $nope.length()", {}),
+    ("null-property-literal", "$m.c|$!m.c|${m.c}|$!{m.c}", {"m": {"c": None}}),
+    ("missing-method-on-object", "$s.noSuchMethod() $s.noSuch $s.length", {"s": "abc"}),
+    ("get-method-literal", "$m.get('k') $m.getK() $m.get('nope')", {"m": {"k": "v"}}),
+    ("ref-hash-ref", "$a#$a $a##x\n$a#*y*#$a", {"a": "A"}),
+    ("ref-at-eof", "x$", {}),
+    ("ref-bang-at-eof", "x$!", {}),
+    ("brace-at-eof", "x${", {}),
+    ("ref-in-quotes", "'$a' \"$a\" `$a`", {"a": "A"}),
+    ("ref-adjacent-braced", "${a}${a}$!{a}${u}", {"a": "A"}),
+    ("ref-long-chain", "$m.d.e.length().toString().length()", {"m": {"d": {"e": "hello world!"}}}),
+    ("ref-property-of-list", "$l.size $l.empty $l.class.simpleName", {"l": [1]}),
+]
+
+
+def cases() -> Cases:
+    out = Cases()
+    for vname, value in VALUES.items():
+        env = {"v": value} if vname != "undef" else {}
+        for fname in ("plain", "quiet"):
+            form = FORMS[fname]
+            for follower in FOLLOWERS if fname == "plain" else FOLLOWERS[:12]:
+                fid = f"{vname}-{fname}-{slug(follower)}"
+                out.add(fid, f"[{form}{follower}]", env)
+        for fname in ("formal", "qformal"):
+            form = FORMS[fname]
+            for follower in BRACED_FOLLOWERS:
+                fid = f"{vname}-{fname}-{slug(follower)}"
+                out.add(fid, f"[{form[:-1]}{follower}}}]", env)
+    for follower in FOLLOWERS[:12]:
+        out.add(f"undef-{slug(follower)}", f"[$v{follower}] [$!v{follower}]")
+    for cid, template, env in EXTRA:
+        out.add(cid, template, env)
+    return out

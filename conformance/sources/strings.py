@@ -1,0 +1,102 @@
+"""java.lang.String: every common method with plausible and edge arguments, literals."""
+
+from __future__ import annotations
+
+from . import Cases
+from ._common import slug
+
+SUBJECTS = {
+    "word": "hello",
+    "empty": "",
+    "padded": "  sp ace  ",
+    "csv": "a,b,,c,,",
+    "unicode": "é😀x",
+    "mixed": "Hello World",
+}
+
+#: Method calls tried on every subject.
+METHODS = [
+    "length()", "isEmpty()", "isBlank()", "toUpperCase()", "toLowerCase()", "trim()", "strip()",
+    "stripLeading()", "stripTrailing()", "toString()", "hashCode()", "intern()",
+    "charAt(0)", "charAt(1)", "charAt(-1)", "charAt(99)",
+    "substring(0)", "substring(1)", "substring(2, 4)", "substring(3, 1)", "substring(0, 0)",
+    "substring(99)",
+    "indexOf('l')", "indexOf('l', 3)", "indexOf('')", "indexOf('zz')", "lastIndexOf('l')",
+    "lastIndexOf(',')", "contains('ll')", "contains('')", "startsWith('he')", "startsWith('')",
+    "startsWith('l', 2)", "endsWith('o')", "endsWith(',')", "equals('hello')", "equals($n)",
+    "equalsIgnoreCase('HELLO')", "compareTo('hello')", "compareTo('a')", "compareTo('z')",
+    "compareToIgnoreCase('HELLO')", "concat('!')", "concat('')",
+    "replace('l', 'L')", "replace('', '-')", "replace(',', ';')", "replaceAll('l', 'L')",
+    "replaceAll('[aeiou]', '*')", "replaceFirst('l', '_')", "matches('h.*')", "matches('')",
+    "split(',').size()", "split(',', -1).size()", "split(',', 2).size()", "split('').size()",
+    "split(',')[0]", "repeat(3)", "repeat(0)", "codePointAt(0)", "codePointCount(0, 1)",
+    "chars().count()", "getBytes().size()", "toCharArray().size()", "regionMatches(1, 'ell', 0, 3)",
+    "contentEquals('hello')", "lines().count()", "indent(2)", "class.name", "bytes.size()",
+    "join('-', 'a', 'b')", "valueOf(5)", "format('%s=%d', 'x', 3)", "empty", "blank",
+    "toUpperCase().toLowerCase().length()", "substring(1).substring(1)",
+]
+
+#: Templates about string literals themselves.
+LITERALS = [
+    ("dq-plain", '#set($s = "abc")$s'),
+    ("sq-plain", "#set($s = 'abc')$s"),
+    ("dq-doubled", '#set($s = "a""b")$s'),
+    ("sq-doubled", "#set($s = 'a''b')$s"),
+    ("dq-sq-inside", "#set($s = \"it's\")$s"),
+    ("sq-dq-inside", "#set($s = 'say \"hi\"')$s"),
+    ("dq-backslash-n", '#set($s = "a\\nb")$s'),
+    ("dq-backslash-t", '#set($s = "a\\tb")$s'),
+    ("dq-backslash-backslash", '#set($s = "a\\\\b")$s'),
+    ("dq-unicode", '#set($s = "\\u00e9\\u0041")$s'),
+    ("dq-unicode-upper", '#set($s = "\\u00E9")$s'),
+    ("dq-unicode-bad", '#set($s = "\\u00G1")$s'),
+    ("dq-unicode-short", '#set($s = "\\u41")$s'),
+    ("sq-unicode", "#set($s = '\\u0041')$s"),
+    ("dq-backslash-quote", '#set($s = "a\\"b")$s'),
+    ("sq-backslash-quote", "#set($s = 'a\\'b')$s"),
+    ("dq-multiline", '#set($s = "l1\nl2\r\nl3")$s'),
+    ("sq-multiline", "#set($s = 'l1\nl2')$s"),
+    ("dq-empty", '#set($s = "")[$s]'),
+    ("sq-empty", "#set($s = '')[$s]"),
+    ("dq-only-doubled", '#set($s = """")[$s]'),
+    ("sq-only-doubled", "#set($s = '''')[$s]"),
+    ("dq-tab-literal", '#set($s = "a\tb")$s'),
+    ("dq-trailing-backslash", '#set($s = "a\\")$s'),
+    ("sq-trailing-backslash", "#set($s = 'a\\')$s"),
+    ("dq-unterminated", '#set($s = "abc)$s'),
+    ("sq-unterminated", "#set($s = 'abc)$s"),
+    ("dq-hash-alone", '#set($s = "a # b")$s'),
+    ("dq-dollar-alone", '#set($s = "cost: $ 5")$s'),
+    ("dq-dollar-end", '#set($s = "x$")$s'),
+    ("dq-ends-with-space", '#set($s = "a ")[$s]'),
+    ("dq-ref-ends-with-space", '#set($s = "$a ")[$s]'),
+    ("dq-non-ascii", '#set($s = "日本語 ü")$s $s.length()'),
+    ("method-arg-dq", '$s.concat("-$s-")'),
+    ("method-arg-sq", "$s.concat('-$s-')"),
+    ("method-arg-doubled", "$s.concat('it''s')"),
+    ("method-arg-unicode", '$s.concat("\\u0021")'),
+    ("concat-plus", "#set($x = 'a' + 'b' + $s)$x"),
+    ("concat-null", "#set($x = 'a' + $n)$x"),
+    ("concat-undef", "#set($x = 'old')#set($x = 'a' + $undef)$x"),
+    ("concat-number-first", "#set($x = 1 + '1')$x"),
+    ("concat-list", "#set($x = 'l=' + [1, 2])$x"),
+    ("concat-map", "#set($x = 'm=' + {'a': 1})$x"),
+    ("concat-bool", "#set($x = 'b=' + true)$x"),
+    ("concat-double", "#set($x = 'd=' + 1.50)$x"),
+    ("interp-adjacent", '#set($x = "$s$s")$x'),
+    ("str-equals-number", "$num.equals('12') $num.equals(12)"),
+    ("string-format-varargs", "$s.format('%05d|%.2f|%s', 42, 3.14159, 'x')"),
+    ("string-join-list", "$s.join(',', $strs)"),
+]
+
+ENV = {"n": None, "s": "hello", "num": "12", "a": "A", "strs": ["x", "y"]}
+
+
+def cases() -> Cases:
+    out = Cases()
+    for sname, subject in SUBJECTS.items():
+        for method in METHODS:
+            out.add(f"{sname}-{slug(method)}", f"[$s.{method}]", {"s": subject, "n": None})
+    for cid, template in LITERALS:
+        out.add(cid, template, ENV)
+    return out
