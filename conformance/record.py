@@ -57,6 +57,9 @@ def requests_for(case: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     for profile in case.get("profiles", sources.PROFILES):
         req: dict[str, Any] = {"template": case["template"], "profile": profile,
                                "vars": case.get("vars", {})}
+        for key in ("event", "response_body"):
+            if key in case:
+                req[key] = case[key]
         out.append((profile, req))
     return out
 
@@ -64,7 +67,10 @@ def requests_for(case: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 def expectation(answer: dict[str, Any]) -> dict[str, Any]:
     """The corpus form of one oracle answer."""
     if "output" in answer:
-        return {"result": answer["output"]}
+        out = {"result": answer["output"]}
+        if answer.get("overrides"):
+            out["overrides"] = answer["overrides"]
+        return out
     message = answer.get("message") or ""
     first = message.splitlines()[0] if message else ""
     if len(first) > _MESSAGE_LIMIT:

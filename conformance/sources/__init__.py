@@ -10,6 +10,10 @@ file holding such a list. A case is a dict:
 ``mask``      true when the output holds Java identity hashes (``[Ljava.lang.String;@1b6d``);
               comparisons then replace every ``@<hex>`` after a class name by ``@HASH``
 ``note``      free text (optional)
+``event``     an API Gateway REST proxy event (optional): the case is then an API Gateway
+              mapping template, rendered with ``$input``/``$util``/``$context`` built from it,
+              in the ``apigateway`` profile only
+``response_body``  with ``event``: render as a response template over this integration body
 
 Expectations never live here: ``python -m conformance.record`` asks the real engine.
 """
@@ -23,7 +27,7 @@ from typing import Any
 
 HERE = Path(__file__).parent
 PROFILES = ("velocity", "apigateway")
-_KEYS = {"id", "template", "vars", "profiles", "mask", "note"}
+_KEYS = {"id", "template", "vars", "profiles", "mask", "note", "event", "response_body"}
 
 
 def case(
@@ -34,6 +38,8 @@ def case(
     profiles: tuple[str, ...] | list[str] | None = None,
     mask: bool = False,
     note: str | None = None,
+    event: dict[str, Any] | None = None,
+    response_body: str | None = None,
 ) -> dict[str, Any]:
     """Build one case dict (only the keys that carry information)."""
     out: dict[str, Any] = {"id": id, "template": template}
@@ -45,6 +51,11 @@ def case(
         out["mask"] = True
     if note:
         out["note"] = note
+    if event is not None:
+        out["event"] = event
+        out["profiles"] = ["apigateway"]
+    if response_body is not None:
+        out["response_body"] = response_body
     return out
 
 
@@ -60,7 +71,10 @@ class Cases(list):
         """Append a case; a repeated id raises, a repeated (template, vars) is skipped."""
         if id in self._ids:
             raise ValueError(f"duplicate case id {id!r}")
-        key = json.dumps([template, vars or {}, opts.get("profiles")], sort_keys=True)
+        key = json.dumps(
+            [template, vars or {}, opts.get("profiles"), opts.get("event"), opts.get("response_body")],
+            sort_keys=True,
+        )
         if key in self._keys:
             return
         self._ids.add(id)
@@ -93,5 +107,7 @@ def load(feature: str) -> list[dict[str, Any]]:
         for profile in item.get("profiles", PROFILES):
             if profile not in PROFILES:
                 raise ValueError(f"{feature}/{item['id']}: unknown profile {profile!r}")
+        if ("event" in item or "response_body" in item) and item.get("profiles") != ["apigateway"]:
+            raise ValueError(f"{feature}/{item['id']}: event cases belong to the apigateway profile only")
         json.dumps(item.get("vars", {}))  # must be JSON
     return items
