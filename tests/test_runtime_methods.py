@@ -318,3 +318,14 @@ def test_map_entry_set_value_writes_through() -> None:
     entry = call_method(mapping, "entrySet", [])[0]
     assert call_method(entry, "setValue", [5]) == 1
     assert mapping == {"a": 5}
+
+
+def test_compact_string_code_paths() -> None:
+    # Velocity 1.7 on Java 17: "x😀".charAt(3) throws "index 3, length 3" (UTF-16 string) while
+    # "hello".charAt(5) throws "String index out of range: 5" (Latin-1 string);
+    # "é😀x😀".compareToIgnoreCase("😀") is -128279 (code points compared around surrogates)
+    with pytest.raises(JavaException, match="index 3, length 3"):
+        call_method("x😀", "charAt", [3])
+    with pytest.raises(JavaException, match="String index out of range: 5"):
+        call_method("hello", "charAt", [5])
+    assert call_method("é😀x😀", "compareToIgnoreCase", ["😀"]) == -128279

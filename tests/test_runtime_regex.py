@@ -477,7 +477,7 @@ def test_syntax_errors_are_cached_and_raised_each_time() -> None:
 @pytest.mark.parametrize(("pattern", "text", "spans"), JAVA_FIND)
 def test_find_matches_java(pattern: str, text: str, spans: str) -> None:
     compiled = jregex.compile_java_regex(pattern)
-    found = [f"{m.start()}-{m.end()}" for m in jregex._find_all(compiled, text, jregex._Budget())]
+    found = [f"{start}-{end}" for start, end, _ in jregex._find_all(compiled, text, jregex._Budget())]
     assert " ".join(found) == spans
 
 
@@ -511,6 +511,16 @@ def test_replace_first() -> None:
 def test_split_probe() -> None:
     # Velocity 1.7 probe split: "a,b,,c,,".split(',') has 4 elements a, b, "", c
     assert jregex.java_split("a,b,,c,,", ",") == ["a", "b", "", "c"]
+
+
+def test_empty_matches_split_surrogate_pairs_like_java() -> None:
+    # Java 17: "x😀y".replaceAll("", "-") -> "-x-\ud83d-\ude00-y-" (after an empty match Java
+    # moves one UTF-16 unit on, into the middle of the pair); "é😀x😀".split("") has 6 pieces
+    assert jregex.java_replace_all("x😀y", "", "-") == "-x-\ud83d-\ude00-y-"
+    assert jregex.java_replace_all("x😀y", "x*", "_") == "__\ud83d_\ude00_y_"
+    assert len(jregex.java_split("é😀x😀", "")) == 6
+    assert jregex.java_split("a😀b😀", "b|") == ["a", "\ud83d", "\ude00", "", "\ud83d", "\ude00"]
+    assert jregex.java_replace_all("a😀b", "😀", "-") == "a-b"
 
 
 def test_catastrophic_backtracking_is_stopped() -> None:

@@ -250,7 +250,10 @@ def _s_length(s: str) -> int:
 def _s_char_at(s: str, i: int) -> JavaChar:
     u = to_units(s)
     if i < 0 or i >= len(u):
-        raise JavaException(SIOOBE, f"String index out of range: {i}")
+        # Java 17 compact strings: Latin-1 and UTF-16 strings word the error differently
+        if not s or max(s) <= "\xff":
+            raise JavaException(SIOOBE, f"String index out of range: {i}")
+        raise JavaException(SIOOBE, f"index {i}, length {len(u)}")
     return JavaChar(u[i])
 
 

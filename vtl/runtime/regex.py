@@ -18,6 +18,7 @@ import regex as _re
 
 from ..errors import JavaException, VtlLimitError
 from .regex_translate import translate
+from .strings import from_units, is_bmp, to_units
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -83,6 +84,15 @@ class _Budget:
         except TimeoutError:
             raise self.error() from None
 
+    def match(self, compiled: Any, text: str, pos: int) -> Any:
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise self.error()
+        try:
+            return compiled.match(text, pos, timeout=remaining)
+        except TimeoutError:
+            raise self.error() from None
+
     def fullmatch(self, compiled: Any, text: str) -> Any:
         try:
             return compiled.fullmatch(text, timeout=DEFAULT_TIMEOUT)
@@ -95,18 +105,48 @@ class _Budget:
 
 
 def _find_all(compiled: Any, text: str, budget: _Budget, limit: int = -1):
-    """``Matcher.find()`` repeatedly: after an empty match the next search starts one further."""
-    pos = 0
+    """``Matcher.find()`` repeatedly, yielding ``(start, end, match)`` in UTF-16 units.
+
+    After an empty match the next search starts one UTF-16 unit further, as in Java. When
+    that lands between the two halves of an astral character, Java looks at the lone low
+    surrogate; this is reproduced by matching against the UTF-16 unit string there.
+    """
     n = len(text)
     count = 0
+    pos = 0
+    if is_bmp(text):
+        while pos <= n and count != limit:
+            m = budget.search(compiled, text, pos)
+            if m is None:
+                return
+            start, end = m.span()
+            yield start, end, m
+            count += 1
+            pos = end + 1 if end == start else end
+        return
+    units = to_units(text)
+    offsets = [0] * (n + 1)
+    for i, ch in enumerate(text):
+        offsets[i + 1] = offsets[i] + (2 if ch > "\uffff" else 1)
+    unit_to_cp = {u: i for i, u in enumerate(offsets)}
     while pos <= n and count != limit:
         m = budget.search(compiled, text, pos)
         if m is None:
             return
-        yield m
-        count += 1
         start, end = m.span()
-        pos = end + 1 if end == start else end
+        yield offsets[start], offsets[end], m
+        count += 1
+        if end != start:
+            pos = end
+            continue
+        pos = start + 1
+        if start < n and text[start] > "\uffff" and count != limit:
+            mid = offsets[start] + 1
+            inner = budget.match(compiled, units, mid)
+            if inner is not None and (inner.end() == mid or inner.end() in unit_to_cp):
+                yield mid, inner.end(), inner
+                count += 1
+                pos = max(pos, unit_to_cp.get(inner.end(), pos))
 
 
 def java_matches(text: str, pattern: str) -> bool:
@@ -198,19 +238,20 @@ def _expand(parts: list[Any], m: Any) -> str:
 def _replace(text: str, pattern: str, replacement: str, limit: int) -> str:
     compiled = compile_java_regex(pattern)
     budget = _Budget()
+    subject = to_units(text)
     out: list[str] = []
     last = 0
     parts: list[Any] | None = None
-    for m in _find_all(compiled, text, budget, limit):
+    for start, end, m in _find_all(compiled, text, budget, limit):
         if parts is None:  # Java parses the replacement only once something matched
             parts = _parse_replacement(replacement, compiled)
-        out.append(text[last : m.start()])
+        out.append(subject[last:start])
         out.append(_expand(parts, m))
-        last = m.end()
+        last = end
     if parts is None:
         return text
-    out.append(text[last:])
-    return "".join(out)
+    out.append(subject[last:])
+    return from_units("".join(out))
 
 
 def java_replace_all(text: str, pattern: str, replacement: str) -> str:
@@ -243,36 +284,38 @@ def java_split(text: str, pattern: str, limit: int = 0) -> list[str]:
     A zero-width match at index 0 yields no leading empty string; with ``limit == 0`` the
     trailing empty strings are removed; a positive limit caps the number of pieces.
     """
-    pieces: list[str] = []
     limited = limit > 0
-    index = 0
     ch = _fast_split_char(pattern)
     if ch is not None:
-        while (nxt := text.find(ch, index)) != -1:
-            if not limited or len(pieces) < limit - 1:
-                pieces.append(text[index:nxt])
-                index = nxt + 1
-            else:
-                pieces.append(text[index:])
-                index = len(text)
-                break
+        subject = text  # positions are code points; the separator is a single character
+        width = 1
+        bounds = []
+        at = text.find(ch)
+        while at != -1:
+            bounds.append((at, at + width))
+            at = text.find(ch, at + width)
     else:
-        compiled = compile_java_regex(pattern)
-        for m in _find_all(compiled, text, _Budget()):
-            if not limited or len(pieces) < limit - 1:
-                if index == 0 and m.start() == 0 and m.end() == 0:
-                    continue  # no leading empty piece for a zero-width match at the start
-                pieces.append(text[index : m.start()])
-                index = m.end()
-            else:
-                pieces.append(text[index:])
-                index = m.end()
-                break
+        subject = to_units(text)  # _find_all reports UTF-16 positions
+        bounds = ((start, end) for start, end, _ in _find_all(compile_java_regex(pattern), text, _Budget()))
+    pieces: list[str] = []
+    index = 0
+    for start, end in bounds:
+        if not limited or len(pieces) < limit - 1:
+            if index == 0 and start == 0 and end == 0:
+                continue  # no leading empty piece for a zero-width match at the start
+            pieces.append(subject[index:start])
+            index = end
+        else:
+            pieces.append(subject[index:])
+            index = end
+            break
     if index == 0:
         return [text]
     if not limited or len(pieces) < limit:
-        pieces.append(text[index:])
+        pieces.append(subject[index:])
     if limit == 0:
         while pieces and pieces[-1] == "":
             pieces.pop()
+    if subject is not text:
+        pieces = [from_units(p) for p in pieces]
     return pieces

@@ -84,23 +84,65 @@ def compare_to(a: str, b: str) -> int:
     return len(ua) - len(ub)
 
 
+def _fold_cp(cp: int) -> int:
+    """``Character.toLowerCase(Character.toUpperCase(cp))`` (simple case mappings)."""
+    up = chr(cp).upper()
+    cp = ord(up) if len(up) == 1 else cp
+    low = chr(cp).lower()
+    return ord(low) if len(low) == 1 else cp
+
+
 def _fold(ch: str) -> str:
-    # Character.toLowerCase(Character.toUpperCase(ch)) for one UTF-16 unit.
-    up = ch.upper()
-    if len(up) != 1:
-        up = ch
-    low = up.lower()
-    return low if len(low) == 1 else up
+    return chr(_fold_cp(ord(ch)))
+
+
+def _compare_ci(c1: int, c2: int) -> int:
+    """``StringUTF16.compareCodePointCI``: 0 if equal ignoring case, else the difference."""
+    up1, up2 = chr(c1).upper(), chr(c2).upper()
+    u1 = ord(up1) if len(up1) == 1 else c1
+    u2 = ord(up2) if len(up2) == 1 else c2
+    if u1 == u2:
+        return 0
+    low1, low2 = chr(u1).lower(), chr(u2).lower()
+    l1 = ord(low1) if len(low1) == 1 else u1
+    l2 = ord(low2) if len(low2) == 1 else u2
+    return l1 - l2
+
+
+def _code_point_including(units: str, k: int) -> tuple[int, int]:
+    """The code point around unit ``k`` and how many extra units it takes after ``k``."""
+    c = units[k]
+    if "\udc00" <= c <= "\udfff" and k > 0 and "\ud800" <= units[k - 1] <= "\udbff":
+        return 0x10000 + ((ord(units[k - 1]) - 0xD800) << 10) + (ord(c) - 0xDC00), 0
+    if "\ud800" <= c <= "\udbff" and k + 1 < len(units) and "\udc00" <= units[k + 1] <= "\udfff":
+        return 0x10000 + ((ord(c) - 0xD800) << 10) + (ord(units[k + 1]) - 0xDC00), 1
+    return ord(c), 0
+
+
+def _is_latin1(text: str) -> bool:
+    return not text or max(text) <= "\xff"
 
 
 def compare_to_ignore_case(a: str, b: str) -> int:
-    """``String.compareToIgnoreCase`` (char-by-char case folding, no locale)."""
+    """``String.compareToIgnoreCase``: per UTF-16 unit, or per code point around surrogates
+    when both strings are UTF-16 (Java 17's compact-string code paths differ)."""
     ua, ub = to_units(a), to_units(b)
-    for x, y in zip(ua, ub):
-        if x != y:
-            fx, fy = _fold(x), _fold(y)
-            if fx != fy:
-                return ord(fx) - ord(fy)
+    both_utf16 = not _is_latin1(a) and not _is_latin1(b)
+    k1 = k2 = 0
+    while k1 < len(ua) and k2 < len(ub):
+        c1, c2 = ord(ua[k1]), ord(ub[k2])
+        if c1 != c2:
+            diff = _compare_ci(c1, c2)
+            if diff and both_utf16:
+                cp1, extra1 = _code_point_including(ua, k1)
+                cp2, extra2 = _code_point_including(ub, k2)
+                k1 += extra1
+                k2 += extra2
+                diff = _compare_ci(cp1, cp2)
+            if diff:
+                return diff
+        k1 += 1
+        k2 += 1
     return len(ua) - len(ub)
 
 
