@@ -3,7 +3,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +29,20 @@ public final class ApiGateway {
         "principalOrgId", "accessKey", "cognitoAuthenticationType",
         "cognitoAuthenticationProvider", "userArn", "userAgent", "user",
     };
+
+    /**
+     * A map nested inside $context (identity, the override maps, authorizer). AWS prints these
+     * as the empty string, even though keySet(), get() and #set work on them (recorded in
+     * ls-sqs-context-keyset-dump; reference section 5).
+     */
+    public static final class NestedMap extends LinkedHashMap<String, Object> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String toString() {
+            return "";
+        }
+    }
 
     /** The mutable override maps of one rendering. */
     static final class Env {
@@ -102,12 +115,12 @@ public final class ApiGateway {
         c.put("path", orBlank(rc.get("path")));
         c.put("accountId", orBlank(rc.get("accountId")));
         c.put("protocol", orBlank(rc.get("protocol")));
-        Map<String, Object> requestOverride = new LinkedHashMap<>();
-        requestOverride.put("path", new LinkedHashMap<String, Object>());
-        requestOverride.put("header", new LinkedHashMap<String, Object>());
-        requestOverride.put("querystring", new LinkedHashMap<String, Object>());
-        Map<String, Object> responseOverride = new LinkedHashMap<>();
-        responseOverride.put("header", new LinkedHashMap<String, Object>());
+        Map<String, Object> requestOverride = new NestedMap();
+        requestOverride.put("path", new NestedMap());
+        requestOverride.put("header", new NestedMap());
+        requestOverride.put("querystring", new NestedMap());
+        Map<String, Object> responseOverride = new NestedMap();
+        responseOverride.put("header", new NestedMap());
         if (carried instanceof Map) {
             Object r = ((Map<?, ?>) carried).get("requestOverride");
             if (r instanceof Map) merge(requestOverride, (Map<?, ?>) r);
@@ -120,7 +133,7 @@ public final class ApiGateway {
         c.put("requestTimeEpoch", orBlank(rc.get("requestTimeEpoch")));
         c.put("requestId", orBlank(rc.get("requestId")));
         Map<?, ?> id = rc.get("identity") instanceof Map ? (Map<?, ?>) rc.get("identity") : Map.of();
-        Map<String, Object> identity = new LinkedHashMap<>();
+        Map<String, Object> identity = new NestedMap();
         for (String k : IDENTITY_KEYS) identity.put(k, orBlank(id.get(k)));
         for (Map.Entry<?, ?> e : id.entrySet()) {
             if (!identity.containsKey(String.valueOf(e.getKey()))) identity.put(String.valueOf(e.getKey()), Oracle.Values.copy(e.getValue()));
@@ -140,7 +153,7 @@ public final class ApiGateway {
 
     /** Authorizer context: values arrive as strings, Cognito claims stay a map. */
     static Map<String, Object> authorizer(Map<?, ?> a) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new NestedMap();
         for (Map.Entry<?, ?> e : a.entrySet()) {
             Object v = e.getValue();
             if (v instanceof Map) m.put(String.valueOf(e.getKey()), Oracle.Values.copy(v));
@@ -188,7 +201,8 @@ public final class ApiGateway {
                 Object doc = Configuration.defaultConfiguration().jsonProvider().parse(body);
                 v = JsonPath.read(doc, path);
             } catch (RuntimeException e) {
-                return "";
+                // No match or a body that is not JSON: the two characters "" (reference section 3).
+                return "\"\"";
             }
             return JSONValue.toJSONString(v);
         }
@@ -231,9 +245,5 @@ public final class ApiGateway {
         public String base64Decode(String s) {
             return new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
         }
-    }
-
-    static boolean isList(Object o) {
-        return o instanceof List;
     }
 }

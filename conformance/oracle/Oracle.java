@@ -113,7 +113,7 @@ public final class Oracle {
             } catch (Throwable e) {
                 a.clear();
                 a.put("error", e.getClass().getSimpleName());
-                a.put("message", String.valueOf(e.getMessage()));
+                a.put("message", e.getMessage() == null ? "" : e.getMessage());
                 a.put("partial", writer.toString());
                 if (System.getenv("ORACLE_TRACE") != null) e.printStackTrace();
             }
