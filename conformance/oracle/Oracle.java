@@ -1,4 +1,6 @@
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -30,7 +32,9 @@ public final class Oracle {
     public static void main(String[] args) throws Exception {
         long timeoutMs = args.length > 0 ? Long.parseLong(args[0]) : 10000L;
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        PrintStream out = new PrintStream(System.out, false, "UTF-8");
+        // Answers own the real stdout; anything else that prints goes to stderr.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, "UTF-8");
+        System.setOut(System.err);
         String line;
         while ((line = in.readLine()) != null) {
             if (line.isBlank()) continue;
