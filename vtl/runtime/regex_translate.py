@@ -35,6 +35,7 @@ _FLAG_LETTERS = {
 }
 
 _END = r"(?![\s\S])"  # absolute end of input
+_LINE_ENDING = r"(?:\r\n|[\n\x0b\f\r\x85\u2028\u2029])"  # \R
 _LINE_CHARS = r"\n\r\x85\u2028\u2029"
 
 # Set bodies (to be placed inside [...]) for Java's predefined classes.
@@ -516,6 +517,9 @@ class _Parser:
         return node
 
     def quantified(self, node: list, quantifier: str) -> list:
+        if node == [_LINE_ENDING]:
+            # Under a quantifier Java's \R no longer gives back the \n of a \r\n.
+            node = ["(?>" + _LINE_ENDING[3:]]
         ch = self.next()
         if ch == 0x3F:
             self.next()
@@ -639,7 +643,7 @@ class _Parser:
         if not inclass:
             node = {
                 "A": r"\A", "G": r"\G", "z": r"\Z", "X": r"\X",
-                "R": r"(?>\r\n|[\n\x0b\f\r\x85\u2028\u2029])",
+                "R": _LINE_ENDING,
             }.get(c)
             if node is not None:
                 if create:
