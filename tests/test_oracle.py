@@ -31,6 +31,12 @@ def test_apigateway_disables_macro_and_evaluate(oracle):
         "output": "#m() #evaluate('$y')"}
 
 
+def test_apigateway_foreach_stops_quietly_after_1000(oracle):
+    template = "#foreach($i in [1..1500])#set($n = $i)#end$n"
+    assert oracle.render(template) == {"output": "1500"}
+    assert oracle.render(template, profile="apigateway") == {"output": "1000"}
+
+
 def test_apigateway_values_are_json_smart(oracle):
     got = oracle.render("$a $a.size() $m $n.getClass().getName()",
                         {"a": [1, "x"], "m": {"k": [True, None]}, "n": 3000000000},

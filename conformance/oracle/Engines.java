@@ -16,6 +16,8 @@ public final class Engines {
         if (apigateway) {
             ri.setProperty("runtime.introspector.uberspect", BlankingUberspect.class.getName());
             ri.setProperty("velocimacro.permissions.allow.inline", "false");
+            // AWS's documented #foreach quota: the loop ends quietly after 1000 iterations.
+            ri.setProperty("directive.foreach.maxloops", "1000");
         }
         ri.init();
         if (apigateway) ri.removeDirective("evaluate");
