@@ -118,7 +118,7 @@ def test_index_access() -> None:
 def test_index_out_of_range(target: Any, index: int, message: str) -> None:
     with pytest.raises(JavaException) as info:
         get_index(target, index)
-    assert info.value.java_class == "org.apache.velocity.exception.VelocityException"
+    assert info.value.java_class == "VelocityException"
     assert info.value.message == message
 
 
@@ -150,6 +150,7 @@ def test_set_index_out_of_range() -> None:
     # IndexOutOfBoundsException: Index 9 out of bounds for length 2
     with pytest.raises(JavaException) as info:
         set_index(JavaList([10, 20]), 9, 1)
+    assert info.value.java_class == "MethodInvocationException"
     assert info.value.message == (
         "Exception calling method 'set(java.lang.Integer,java.lang.Integer)' in  class java.util.ArrayList")
     assert info.value.__cause__.message == "Index 9 out of bounds for length 2"

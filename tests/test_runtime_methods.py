@@ -21,6 +21,7 @@ from vtl.runtime import (
     call_method,
     from_json,
     java_class_name,
+    qualified_name,
     to_string,
 )
 from vtl.runtime.regex import java_split
@@ -267,7 +268,9 @@ def test_calls_match_velocity(recv, name, args, printed, java_class, after) -> N
         with pytest.raises(JavaException) as info:
             call_method(target, name, call_args)
         exc = info.value
-        assert "EXC " + exc.java_class + (": " + exc.message if exc.message else "") == printed
+        # the model names exceptions by simple class name; Velocity printed the qualified one
+        qualified = qualified_name(exc.java_class)
+        assert "EXC " + qualified + (": " + exc.message if exc.message else "") == printed
         return
     result = call_method(target, name, call_args)
     if printed == "MISSING":

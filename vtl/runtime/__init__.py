@@ -9,6 +9,7 @@ from . import arith, compare
 from .access import call_method, get_index, get_property, iterate, set_index, set_property
 from .arith import add, div, mod, mul, sub
 from .compare import eq, ge, gt, is_true, java_equals, le, lt, ne
+from .exceptions import qualified_name
 from .regex import (
     compile_java_regex,
     java_matches,
@@ -65,6 +66,7 @@ __all__ = [
     "mod",
     "mul",
     "ne",
+    "qualified_name",
     "set_index",
     "set_property",
     "sub",

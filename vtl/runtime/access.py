@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import JavaException
 from .compare import map_lookup
+from .exceptions import java_exception
 from .methods import find_method
 from .values import MISSING, HostObject, JavaClass, java_class_name
 
@@ -140,13 +141,13 @@ def _adjust_negative(obj: Any, index: Any) -> Any:
     if type(index) is int and -(2**31) <= index < 0:
         size = call_method(obj, "size", [])
         if size is MISSING:
-            raise JavaException(
+            raise java_exception(
                 "org.apache.velocity.exception.VelocityException",
                 f"A 'size()' method required for negative value {index} does not exist for class "
                 f"'{java_class_name(obj)}'",
             )
         if type(size) is not int:
-            raise JavaException(
+            raise java_exception(
                 "org.apache.velocity.exception.VelocityException",
                 f"Method 'size()' on class '{java_class_name(obj)}' returned "
                 f"'{java_class_name(size)}' when Integer was expected",
@@ -168,7 +169,7 @@ def get_index(obj: Any, index: Any) -> Any:
         return call_method(obj, "get", [index])
     except JavaException as exc:
         arg_class = "null" if index is None else java_class_name(index)
-        raise JavaException(
+        raise java_exception(
             "org.apache.velocity.exception.VelocityException",
             f"Error invoking method 'get({arg_class})' in {java_class_name(obj)}",
         ) from exc
@@ -221,7 +222,7 @@ def set_index(obj: Any, index: Any, value: Any) -> bool:
         except JavaException as exc:
             # Velocity: "Exception calling method 'set(java.lang.Integer,java.lang.String)'..."
             classes = ",".join("null" if a is None else java_class_name(a) for a in (index, value))
-            raise JavaException(
+            raise java_exception(
                 "org.apache.velocity.exception.MethodInvocationException",
                 f"Exception calling method '{name}({classes})' in  class {java_class_name(obj)}",
             ) from exc

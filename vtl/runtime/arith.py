@@ -22,7 +22,7 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from ..errors import JavaException
+from .exceptions import java_exception
 from .text import to_string
 from .values import LONG_MAX, LONG_MIN, JavaChar
 
@@ -80,7 +80,7 @@ def _to_decimal(value: Any) -> Decimal:
         return value
     if type(value) is float:
         if math.isnan(value) or math.isinf(value):
-            raise JavaException("java.lang.NumberFormatException", "Infinite or NaN")
+            raise java_exception("java.lang.NumberFormatException", "Infinite or NaN")
         return Decimal(value).copy_abs() if value == 0 else Decimal(value)
     return Decimal(value)
 
@@ -145,7 +145,7 @@ def _arith(op: str, a: Any, b: Any) -> Any:
         if op == "/":
             return _java_div(a, b)
         if b < 0:
-            raise JavaException("java.lang.ArithmeticException", "BigInteger: modulus not positive")
+            raise java_exception("java.lang.ArithmeticException", "BigInteger: modulus not positive")
         return a % b
     if base == _DOUBLE:
         x, y = float(a), float(b)
@@ -167,7 +167,7 @@ def _arith(op: str, a: Any, b: Any) -> Any:
         return _clean(_EXACT.multiply(x, y))
     if op == "/":
         return _clean(_divide_half_down(x, y))
-    raise JavaException("java.lang.ArithmeticException", "Cannot calculate the modulo of BigDecimals.")
+    raise java_exception("java.lang.ArithmeticException", "Cannot calculate the modulo of BigDecimals.")
 
 
 def add(a: Any, b: Any, left_text: str | None = None, right_text: str | None = None) -> Any:

@@ -23,6 +23,7 @@ from typing import Any
 from ..errors import JavaException, VtlLimitError
 from . import regex as jregex
 from .compare import java_equals, map_lookup
+from .exceptions import java_exception
 from .hashing import java_hash
 from .strings import (
     SIOOBE,
@@ -154,7 +155,7 @@ def _applicable(kinds: tuple[str, ...], args: list[Any]) -> bool:
 
 
 def _npe(what: str = "") -> JavaException:
-    return JavaException(NPE, what)
+    return java_exception(NPE, what)
 
 
 # Java 17's "helpful NullPointerException" messages.
@@ -197,7 +198,7 @@ def _to_double(value: int) -> float:
 
 def _check_index(index: int, length: int) -> None:
     if index < 0 or index >= length:
-        raise JavaException(IOOBE, f"Index {index} out of bounds for length {length}")
+        raise java_exception(IOOBE, f"Index {index} out of bounds for length {length}")
 
 
 def _class_cast(value: Any, target: Any) -> JavaException:
@@ -206,7 +207,7 @@ def _class_cast(value: Any, target: Any) -> JavaException:
         f"{src} and {dst} are in module java.base of loader 'bootstrap'"
         if not src.startswith(("java.util.LinkedHashMap$", "net.")) else f"{src} is in unnamed module"
     )
-    return JavaException(
+    return java_exception(
         "java.lang.ClassCastException", f"class {src} cannot be cast to class {dst} ({where})"
     )
 
@@ -252,15 +253,15 @@ def _s_char_at(s: str, i: int) -> JavaChar:
     if i < 0 or i >= len(u):
         # Java 17 compact strings: Latin-1 and UTF-16 strings word the error differently
         if not s or max(s) <= "\xff":
-            raise JavaException(SIOOBE, f"String index out of range: {i}")
-        raise JavaException(SIOOBE, f"index {i}, length {len(u)}")
+            raise java_exception(SIOOBE, f"String index out of range: {i}")
+        raise java_exception(SIOOBE, f"index {i}, length {len(u)}")
     return JavaChar(u[i])
 
 
 def _s_code_point_at(s: str, i: int) -> int:
     u = to_units(s)
     if i < 0 or i >= len(u):
-        raise JavaException(SIOOBE, f"index {i}, length {len(u)}")
+        raise java_exception(SIOOBE, f"index {i}, length {len(u)}")
     hi = u[i]
     if "\ud800" <= hi <= "\udbff" and i + 1 < len(u) and "\udc00" <= u[i + 1] <= "\udfff":
         return 0x10000 + ((ord(hi) - 0xD800) << 10) + (ord(u[i + 1]) - 0xDC00)
@@ -409,7 +410,7 @@ _MAX_REPEAT = 1 << 24
 
 def _s_repeat(s: str, count: int) -> str:
     if count < 0:
-        raise JavaException("java.lang.IllegalArgumentException", f"count is negative: {count}")
+        raise java_exception("java.lang.IllegalArgumentException", f"count is negative: {count}")
     if len(s) * count > _MAX_REPEAT:
         raise VtlLimitError(f"String.repeat would build more than {_MAX_REPEAT} characters")
     return s * count
@@ -507,11 +508,11 @@ STRING_METHODS: Table = {
 
 def _parse_int(text: str | None, radix: int, lo: int, hi: int) -> int:
     if text is None:
-        raise JavaException(NFE, "Cannot parse null string")
+        raise java_exception(NFE, "Cannot parse null string")
     if not 2 <= radix <= 36:
-        raise JavaException(NFE, f"radix {radix} {'less than Character.MIN_RADIX' if radix < 2 else 'greater than Character.MAX_RADIX'}")
+        raise java_exception(NFE, f"radix {radix} {'less than Character.MIN_RADIX' if radix < 2 else 'greater than Character.MAX_RADIX'}")
     suffix = "" if radix == 10 else f" under radix {radix}"
-    bad = JavaException(NFE, f'For input string: "{text}"{suffix}')
+    bad = java_exception(NFE, f'For input string: "{text}"{suffix}')
     if not text:
         raise bad
     i, negative = 0, False
@@ -558,9 +559,9 @@ def _parse_double(text: str | None) -> float:
         raise _npe(_NPE_CALL.format("String.trim()", "in"))
     s = java_trim(text)
     if not s:
-        raise JavaException(NFE, "empty String")
+        raise java_exception(NFE, "empty String")
     if not _DOUBLE_RE.fullmatch(s):
-        raise JavaException(NFE, f'For input string: "{text}"')
+        raise java_exception(NFE, f'For input string: "{text}"')
     body = s.rstrip("fFdD") if not s.endswith("NaN") and not s.endswith("Infinity") else s
     if "x" in body or "X" in body:
         sign = -1.0 if body.startswith("-") else 1.0
@@ -722,7 +723,7 @@ def _l_add(items: list, value: Any) -> bool:
 
 def _l_insert(items: list, index: int, value: Any) -> str:
     if index < 0 or index > len(items):
-        raise JavaException(IOOBE, f"Index: {index}, Size: {len(items)}")
+        raise java_exception(IOOBE, f"Index: {index}, Size: {len(items)}")
     items.insert(index, value)
     return VOID
 
@@ -753,7 +754,7 @@ def _l_add_all(items: list, other: Any) -> bool:
 
 def _l_insert_all(items: list, index: int, other: Any) -> bool:
     if index < 0 or index > len(items):
-        raise JavaException(IOOBE, f"Index: {index}, Size: {len(items)}")
+        raise java_exception(IOOBE, f"Index: {index}, Size: {len(items)}")
     if other is None:
         raise _npe(_NPE_TO_ARRAY)
     other = list(other)
@@ -784,16 +785,16 @@ def _l_clear(items: list) -> str:
 
 def _l_sub_list(items: list, start: int, end: int) -> SubListView:
     if start < 0:
-        raise JavaException(IOOBE, f"fromIndex = {start}")
+        raise java_exception(IOOBE, f"fromIndex = {start}")
     if end > len(items):
-        raise JavaException(IOOBE, f"toIndex = {end}")
+        raise java_exception(IOOBE, f"toIndex = {end}")
     if start > end:
-        raise JavaException("java.lang.IllegalArgumentException", f"fromIndex({start}) > toIndex({end})")
+        raise java_exception("java.lang.IllegalArgumentException", f"fromIndex({start}) > toIndex({end})")
     return SubListView(items[start:end])
 
 
 def _unsupported(*_: Any) -> Any:
-    raise JavaException(UOE)
+    raise java_exception(UOE)
 
 
 _COLLECTION_READ: Table = {
@@ -842,7 +843,7 @@ ARRAY_METHODS: Table = {
 def _array_check(items: list, index: int) -> None:
     if index < 0 or index >= len(items):
         # java.lang.reflect.Array.get throws it without a message
-        raise JavaException("java.lang.ArrayIndexOutOfBoundsException")
+        raise java_exception("java.lang.ArrayIndexOutOfBoundsException")
 
 
 # Map views: plain collections (no index access).

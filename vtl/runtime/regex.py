@@ -17,6 +17,7 @@ from typing import Any
 import regex as _re
 
 from ..errors import JavaException, VtlLimitError
+from .exceptions import java_exception
 from .regex_translate import translate
 from .strings import from_units, is_bmp, to_units
 
@@ -44,7 +45,7 @@ def set_timeout(seconds: float) -> None:
 
 
 def compile_java_regex(pattern: str) -> Any:
-    """Compile a Java regex (cached); raises ``JavaException('...PatternSyntaxException')``."""
+    """Compile a Java regex (cached); raises ``JavaException('PatternSyntaxException')``."""
     with _lock:
         entry = _cache.get(pattern)
         if entry is not None:
@@ -55,7 +56,7 @@ def compile_java_regex(pattern: str) -> Any:
         except JavaException as exc:
             entry = exc
         except _re.error as exc:  # a construct the translator let through but regex rejects
-            entry = JavaException(
+            entry = java_exception(
                 "java.util.regex.PatternSyntaxException", f"{exc.msg} near index {exc.pos or 0}\n{pattern}"
             )
         with _lock:
@@ -171,13 +172,13 @@ def _parse_replacement(replacement: str, compiled: Any) -> list[Any]:
         if ch == "\\":
             i += 1
             if i >= n:
-                raise JavaException("java.lang.IllegalArgumentException", "character to be escaped is missing")
+                raise java_exception("java.lang.IllegalArgumentException", "character to be escaped is missing")
             literal.append(replacement[i])
             i += 1
         elif ch == "$":
             i += 1
             if i >= n:
-                raise JavaException("java.lang.IllegalArgumentException", "Illegal group reference: group index is missing")
+                raise java_exception("java.lang.IllegalArgumentException", "Illegal group reference: group index is missing")
             if replacement[i] == "{":
                 i += 1
                 start = i
@@ -185,19 +186,19 @@ def _parse_replacement(replacement: str, compiled: Any) -> list[Any]:
                     i += 1
                 name = replacement[start:i]
                 if not name:
-                    raise JavaException("java.lang.IllegalArgumentException", "named capturing group has 0 length name")
+                    raise java_exception("java.lang.IllegalArgumentException", "named capturing group has 0 length name")
                 if i >= n or replacement[i] != "}":
-                    raise JavaException("java.lang.IllegalArgumentException", "named capturing group is missing trailing '}'")
+                    raise java_exception("java.lang.IllegalArgumentException", "named capturing group is missing trailing '}'")
                 i += 1
                 if name[0].isdigit() or not all(c.isalpha() or c.isdigit() for c in name):
-                    raise JavaException("java.lang.IllegalArgumentException", f"capturing group name {{{name}}} starts with digit character")
+                    raise java_exception("java.lang.IllegalArgumentException", f"capturing group name {{{name}}} starts with digit character")
                 if name not in names:
-                    raise JavaException("java.lang.IllegalArgumentException", f"No group with name {{{name}}}")
+                    raise java_exception("java.lang.IllegalArgumentException", f"No group with name {{{name}}}")
                 ref: Any = name
             else:
                 digit = ord(replacement[i]) - 48
                 if not 0 <= digit <= 9:
-                    raise JavaException("java.lang.IllegalArgumentException", "Illegal group reference")
+                    raise java_exception("java.lang.IllegalArgumentException", "Illegal group reference")
                 ref = digit
                 i += 1
                 while i < n:
@@ -210,7 +211,7 @@ def _parse_replacement(replacement: str, compiled: Any) -> list[Any]:
                     ref = candidate
                     i += 1
                 if ref > groups:
-                    raise JavaException("java.lang.IndexOutOfBoundsException", f"No group {ref}")
+                    raise java_exception("java.lang.IndexOutOfBoundsException", f"No group {ref}")
             if literal:
                 parts.append("".join(literal))
                 literal = []

@@ -24,6 +24,7 @@ from typing import Any
 import regex
 
 from ..errors import JavaException
+from .exceptions import java_exception
 
 __all__ = ["translate"]
 
@@ -247,7 +248,7 @@ class _Parser:
         msg = f"{desc}{where}\n{self.normalized}"
         if 0 <= index < len(self.normalized):
             msg += "\n" + " " * index + "^"
-        return JavaException("java.util.regex.PatternSyntaxException", msg)
+        return java_exception("java.util.regex.PatternSyntaxException", msg)
 
     def at(self, i: int) -> int:
         return self.temp[i] if i < len(self.temp) else 0
@@ -980,7 +981,7 @@ class _Parser:
 def translate(pattern: str) -> str:
     """The ``regex`` (VERSION1) pattern equivalent to Java ``pattern``.
 
-    Raises ``JavaException('java.util.regex.PatternSyntaxException', message)`` with Java's
+    Raises ``JavaException('PatternSyntaxException', message)`` with Java's
     message (description, index, pattern and caret line) for an invalid pattern.
     """
     parser = _Parser(pattern)

@@ -8,7 +8,7 @@ character is split into its two surrogates, worked on, and joined back.
 
 from __future__ import annotations
 
-from ..errors import JavaException
+from .exceptions import java_exception
 
 __all__ = [
     "is_bmp", "to_units", "from_units", "java_trim", "java_strip", "java_is_whitespace",
@@ -157,4 +157,4 @@ def equals_ignore_case(a: str, b: str) -> bool:
 def check_bounds(begin: int, end: int, length: int) -> None:
     """``String.checkBoundsBeginEnd``."""
     if begin < 0 or begin > end or end > length:
-        raise JavaException(SIOOBE, f"begin {begin}, end {end}, length {length}")
+        raise java_exception(SIOOBE, f"begin {begin}, end {end}, length {length}")

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from .doubles import double_to_string
+from .exceptions import java_exception
 from .values import HostObject, JavaArray, JavaChar, JavaClass, JsonArray, MapEntry, java_class_name
 
 __all__ = ["to_string", "json_smart_string", "identity_string", "decimal_to_string"]
@@ -89,9 +90,7 @@ def _element(item: Any, owner: Any, seen: set[int] | None) -> str:
 
 
 def _stack_overflow() -> Exception:
-    from ..errors import JavaException
-
-    return JavaException("java.lang.StackOverflowError")
+    return java_exception("java.lang.StackOverflowError")
 
 
 def _collection_string(items: Any, seen: set[int] | None) -> str:
