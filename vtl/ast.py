@@ -144,8 +144,8 @@ class If(Node):
 
 @dataclass(slots=True)
 class Foreach(Node):
-    var: Reference
-    iterable: Expr
+    var: Reference  # name "" when the template gave no reference (nothing is bound)
+    iterable: Expr | None  # None: fewer than three arguments, the loop never runs
     body: list[Stmt]
 
 
@@ -174,8 +174,9 @@ class Directive(Node):
 
 @dataclass(slots=True)
 class Define(Node):
-    target: Reference
+    target: Reference  # name "" when the argument is not a reference (defines nothing)
     body: list[Stmt]
+    arg_count: int = 1
 
 
 @dataclass(slots=True)
@@ -232,7 +233,9 @@ def walk(nodes: list[Stmt] | list[Expr]):
             if node.else_body:
                 children.extend(node.else_body)
         elif isinstance(node, Foreach):
-            children.extend((node.var, node.iterable))
+            children.append(node.var)
+            if node.iterable is not None:
+                children.append(node.iterable)
             children.extend(node.body)
         elif isinstance(node, (MacroDef, Define)):
             if isinstance(node, Define):

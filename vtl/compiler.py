@@ -42,7 +42,12 @@ PROFILES = (APIGATEWAY, VELOCITY)
 
 
 class BreakLoop(Exception):
-    """``#break``: leaves the innermost ``#foreach``."""
+    """``#break``: leaves the innermost scope (``#foreach``, ``#define`` block, ...), or the
+    ``#foreach`` whose ``$foreach`` object it was given."""
+
+    def __init__(self, scope: Any = None) -> None:
+        super().__init__()
+        self.scope = scope
 
 
 class StopRender(Exception):
@@ -97,6 +102,7 @@ class ForeachInfo(HostObject):
         "first": lambda self: self.index == 0,
         "last": lambda self: not self.has_next,
         "parent": lambda self: self.parent,
+        "topmost": lambda self: self.topmost(),
     }
     vtl_methods = {
         "getIndex": lambda self: self.index,
@@ -108,21 +114,48 @@ class ForeachInfo(HostObject):
         "isLast": lambda self: not self.has_next,
         "getLast": lambda self: not self.has_next,
         "getParent": lambda self: self.parent,
+        "getTopmost": lambda self: self.topmost(),
     }
+
+    def topmost(self) -> ForeachInfo:
+        info = self
+        while info.parent is not None:
+            info = info.parent
+        return info
 
 
 class DefinedBlock(HostObject):
     """The value ``#define`` binds: the block renders afresh each time it is printed."""
 
-    __slots__ = ("body", "state")
+    __slots__ = ("body", "state", "depth")
     java_class = "org.apache.velocity.runtime.directive.Block$Reference"
+    #: Velocity renders a block inside itself at most this deep; deeper, it is null.
+    max_depth = 2
 
     def __init__(self, body: Stmt, state: State) -> None:
         self.body = body
         self.state = state
+        self.depth = 0
 
     def vtl_to_string(self) -> str:
-        return render_nested(self.body, self.state)
+        self.depth += 1
+        try:
+            return render_nested(self.body, self.state, "define")
+        finally:
+            self.depth -= 1
+
+
+class _NullItem:
+    """A ``#foreach`` variable bound to a null element.
+
+    Velocity keeps such a variable null even in the API Gateway profile, where other unset
+    names read as ``""`` (recorded: ``[$x]`` prints itself for a null list element).
+    """
+
+    __slots__ = ()
+
+
+NULL_ITEM = _NullItem()
 
 
 class MacroArg:
@@ -135,8 +168,13 @@ class MacroArg:
         self.state = state
 
 
-def render_nested(body: Stmt, state: State) -> str:
-    """Render ``body`` into a separate buffer (string interpolation, #define, #evaluate)."""
+def render_nested(body: Stmt, state: State, scope: str = "") -> str:
+    """Render ``body`` into a separate buffer (string interpolation, #define, #evaluate).
+
+    ``scope`` says which of ``#break``/``#stop`` end this body: a ``"define"`` block ends at
+    an unscoped ``#break`` (``#stop`` ends the whole render, keeping what the block wrote),
+    an ``"evaluate"`` body ends at either.
+    """
     if state.render_depth >= state.limits.max_render_depth:
         raise VtlLimitError(f"nesting deeper than {state.limits.max_render_depth} levels")
     saved = state.out
@@ -144,10 +182,18 @@ def render_nested(body: Stmt, state: State) -> str:
     state.render_depth += 1
     try:
         body(state)
-        return "".join(state.out)
+    except BreakLoop as exc:
+        if not scope or exc.scope is not None:
+            raise
+    except StopRender:
+        if scope != "evaluate":
+            saved.append("".join(state.out))
+            raise
     finally:
         state.render_depth -= 1
+        text = "".join(state.out)
         state.out = saved
+    return text
 
 
 def value_to_text(value: Any, state: State) -> str:
@@ -311,10 +357,7 @@ class Compiler:
                         set_index(obj, key, value)
 
             return set_idx
-        raise VtlSyntaxError(
-            "#set cannot assign to a method call", line=target.line, column=target.column,
-            source=self.source, name=self.name, java_class="ParseErrorException",
-        )
+        return _noop  # Velocity silently ignores #set($a.m() = ...)
 
     def if_stmt(self, node: ast.If) -> Stmt:
         branches = tuple(
@@ -334,7 +377,9 @@ class Compiler:
         return run_if
 
     def foreach_stmt(self, node: ast.Foreach) -> Stmt:
-        var = node.var.name
+        var = node.var.name or "\0"  # an unnamed variable binds a name no template can read
+        if node.iterable is None:
+            return _noop
         iterable_fn = self.expr(node.iterable)
         body = self.block(node.body)
 
@@ -366,14 +411,16 @@ class Compiler:
                     has_next = i + 1 < n
                     info.index = i
                     info.has_next = has_next
-                    variables[var] = item
+                    variables[var] = NULL_ITEM if item is None else item
                     variables["foreach"] = info
                     variables["velocityCount"] = i + 1
                     variables["velocityHasNext"] = has_next
                     try:
                         body(state)
-                    except BreakLoop:
-                        break
+                    except BreakLoop as exc:
+                        if exc.scope is None or exc.scope is info:
+                            break
+                        raise
                     i += 1
                     if len(items) != n:
                         # The Java iterator notices the change on its next step.
@@ -394,6 +441,10 @@ class Compiler:
         return run_foreach
 
     def define_stmt(self, node: ast.Define) -> Stmt:
+        if node.arg_count != 1:
+            return _raise_later("parameter missing: block name", "VelocityException")
+        if not node.target.name:
+            return _noop
         body = self.block(node.body)
         name = node.target.name
 
@@ -406,9 +457,14 @@ class Compiler:
         name = node.name
         literal = node.source_text
         if name == "break":
+            if len(node.args) > 1:
+                return _raise_later(
+                    "The #stop directive only accepts a single scope object", "VelocityException"
+                )
+            scope_fn = self.expr(node.args[0]) if node.args else None
 
             def do_break(state: State) -> None:
-                raise BreakLoop()
+                raise BreakLoop(scope_fn(state) if scope_fn is not None else None)
 
             return do_break
         if name == "stop":
@@ -449,7 +505,7 @@ class Compiler:
             sub = Compiler(tree, self.profile)
             sub.macros.update(self.macros)
             fn = sub.compile()
-            state.out.append(render_nested(fn, state))
+            state.out.append(render_nested(fn, state, "evaluate"))
 
         return run_evaluate
 
@@ -558,10 +614,16 @@ class Compiler:
 
         def root_value(state: State) -> Any:
             value = state.vars.get(root)
-            if type(value) is MacroArg:
+            if value is None:
+                return "" if aws else None
+            if type(value) in _INDIRECT:
+                if value is NULL_ITEM:
+                    return None
+                if type(value) is DefinedBlock:
+                    return None if value.depth >= value.max_depth else value
                 value = value.expr(value.state)
-            if value is None and aws:
-                return ""
+                if value is None and aws:
+                    return ""
             return value
 
         fn: Expr = root_value
@@ -628,8 +690,10 @@ class Compiler:
                     exc.message or f"index {key!r} failed", line=line, column=column,
                     source=state.source, name=state.name, java_class="VelocityException",
                 ) from None
-            if value is MISSING or value is None:
-                return "" if aws else None
+            if value is MISSING:
+                return None  # no get() for this type: the reference prints itself
+            if value is None and aws:
+                return ""
             return value
 
         return index
@@ -789,6 +853,7 @@ _COMPARE = {
 }
 _ARITH = {"+": arith.add, "-": arith.sub, "*": arith.mul, "/": arith.div, "%": arith.mod}
 _UNSET = object()
+_INDIRECT = (MacroArg, _NullItem, DefinedBlock)
 
 
 def _noop(state: State) -> None:
@@ -800,6 +865,15 @@ def _make_text(text: str) -> Stmt:
         state.out.append(text)
 
     return write
+
+
+def _raise_later(message: str, java_class: str) -> Stmt:
+    """A statement that fails when rendered (Velocity reports these at render time)."""
+
+    def fail(state: State) -> None:
+        raise VtlRuntimeError(message, java_class=java_class)
+
+    return fail
 
 
 def _const(value: Any) -> Expr:

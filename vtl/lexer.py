@@ -61,8 +61,9 @@ INDEX = "index"  # [index]
 class Lexer:
     """Turns template text into Lark tokens.
 
-    ``macros_enabled`` says whether ``#macro`` registers a name (stock Velocity) or not (the
-    API Gateway profile): a registered macro name counts as a directive when escaped.
+    ``macros_enabled`` is false for the API Gateway profile, which has no ``#evaluate``
+    (so ``\\#evaluate`` keeps its backslash there). Names defined by ``#macro`` count as
+    directives when escaped in both profiles.
     """
 
     def __init__(self, text: str, *, macros_enabled: bool = True, name: str = "<template>") -> None:
@@ -150,6 +151,9 @@ class Lexer:
         return pos
 
     def is_directive_name(self, name: str) -> bool:
+        if name == "evaluate":
+            # API Gateway removes #evaluate, so an escaped one is not a directive there.
+            return self.macros_enabled
         return name in BUILTIN_DIRECTIVES or name in self.macro_names
 
     def directive_name(self, pos: int) -> tuple[str | None, int, bool]:
@@ -308,7 +312,9 @@ class Lexer:
         if p < self.n and text[p] == "(":
             self.emit(kind, image, start, name_end)
             self.emit("DIR_LPAREN", text[name_end : p + 1], name_end, p + 1)
-            if name == "macro" and self.macros_enabled:
+            if name == "macro":
+                # Macro names count as directives for escaping even where API Gateway
+                # ignores the definition itself (recorded: \#m() prints #m()).
                 mm = _ARG_WORD.match(text, _skip_ws(text, p + 1))
                 if mm:
                     self.macro_names.add(mm.group())

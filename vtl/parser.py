@@ -237,9 +237,13 @@ class _AstBuilder:
 
     def foreach_directive(self, children):
         tok, _lp, args, _rp, body, end = children
-        if len(args) < 3 or not isinstance(args[0], ast.Reference) or not isinstance(args[1], ast.Word):
-            raise self._error(tok, "#foreach expects ($item in <list>)")
-        node = ast.Foreach(*_pos(tok), var=args[0], iterable=args[2], body=body)
+        # Velocity checks neither the 'in' word nor the variable: with fewer than three
+        # arguments the loop runs zero times, and a non-reference variable is not bound.
+        var = args[0]
+        if not isinstance(var, ast.Reference):
+            var = ast.Reference(var.line, var.column, var.start, var.end, name="", suffixes=[])
+        iterable = args[2] if len(args) >= 3 else None
+        node = ast.Foreach(*_pos(tok), var=var, iterable=iterable, body=body)
         node.end = end.end_pos
         return node
 
@@ -260,9 +264,13 @@ class _AstBuilder:
 
     def define_directive(self, children):
         tok, _lp, args, _rp, body, end = children
-        if len(args) != 1 or not isinstance(args[0], ast.Reference):
-            raise self._error(tok, "#define expects one reference argument")
-        node = ast.Define(*_pos(tok), target=args[0], body=body)
+        target = args[0] if args else None
+        if not isinstance(target, ast.Reference):
+            # A non-reference name defines nothing; Velocity only complains at render time
+            # when the argument count is wrong.
+            line, col, start, stop = _pos(tok)
+            target = ast.Reference(line, col, start, stop, name="", suffixes=[])
+        node = ast.Define(*_pos(tok), target=target, body=body, arg_count=len(args))
         node.end = end.end_pos
         return node
 

@@ -174,7 +174,7 @@ class _Walker:
                 branch = (id(node), len(node.branches))
                 self.block(node.else_body, replace(ctx, branches=(*ctx.branches, branch)))
         elif isinstance(node, ast.Foreach):
-            items = self.expr(node.iterable)
+            items = self.expr(node.iterable) if node.iterable is not None else _OTHER
             self.env[node.var.name] = self.element(items)
             self.block(node.body, replace(ctx, loops=(*ctx.loops, node)))
         elif isinstance(node, ast.Directive):
