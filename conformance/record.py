@@ -88,20 +88,28 @@ def record_feature(oracle: Any, feature: str, engine: str) -> dict[str, Any]:
         entry = by_case.setdefault(case["id"], dict(case))
         entry[profile] = expectation(answer)
     return {
+        "cases": [_ordered(by_case[case["id"]]) for case in cases],
         "feature": feature,
         "format": FORMAT_VERSION,
         "recorded_with": engine,
-        "cases": [by_case[case["id"]] for case in cases],
     }
+
+
+def _ordered(entry: dict[str, Any]) -> dict[str, Any]:
+    """The case with its own keys sorted; values (maps in vars!) keep their order."""
+    return {key: entry[key] for key in sorted(entry)}
 
 
 def dump(doc: dict[str, Any]) -> str:
     """Serialise a corpus document deterministically.
 
+    Keys are written in the order given: JSON objects inside ``vars`` and ``event`` are Java
+    maps whose iteration order matters, so they must not be sorted.
+
     Lone UTF-16 surrogates (Java strings may hold half of an emoji) stay ``\\udXXX`` escapes
     so that the file is valid UTF-8.
     """
-    text = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

@@ -1,0 +1,50 @@
+"""Every recorded case of the conformance corpus, rendered by apigw-vtl.
+
+One test per (corpus file, case, profile). The Velocity corpus (``conformance/velocity/``)
+holds what Apache Velocity 1.7 printed in the stock and the API Gateway profile; the AWS
+corpus (``conformance/aws/``) holds what API Gateway itself produced. Expectations are
+never edited to make a test pass: a known gap goes into :data:`XFAIL` with a reason.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+try:
+    import vtl  # noqa: F401
+
+    _VTL_ERROR = None
+except Exception as exc:  # noqa: BLE001 - any import failure means "engine not ready"
+    _VTL_ERROR = f"vtl is not importable: {exc}"
+
+from conformance.record import corpus_features, load_corpus
+from conformance.report import PROFILES, check
+
+#: Known gaps: "file/case-id[profile]" (or "file/case-id" for every profile) -> reason.
+#: Marked as non-strict xfail, so a fixed gap shows up as XPASS in the summary.
+XFAIL: dict[str, str] = {}
+
+
+def _params() -> list:
+    params = []
+    for feature in corpus_features():
+        for case in load_corpus(feature)["cases"]:
+            for profile in PROFILES:
+                if profile not in case:
+                    continue
+                key = f"{feature}/{case['id']}[{profile}]"
+                reason = XFAIL.get(key) or XFAIL.get(f"{feature}/{case['id']}")
+                marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
+                params.append(pytest.param(feature, case, profile, id=key, marks=marks))
+    return params
+
+
+@pytest.mark.skipif(_VTL_ERROR is not None, reason=_VTL_ERROR or "")
+@pytest.mark.parametrize(("feature", "case", "profile"), _params())
+def test_velocity_corpus(feature, case, profile, request):
+    request.node.user_properties.append(("conformance", f"{feature}|{profile}"))
+    outcome = check(case, profile)
+    if outcome.status == "skip":
+        pytest.skip(outcome.detail)
+    if outcome.status == "fail":
+        pytest.fail(f"{feature}/{case['id']} [{profile}]\ntemplate: {case['template']!r}\n{outcome.detail}", pytrace=False)
