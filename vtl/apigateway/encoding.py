@@ -18,6 +18,7 @@ import re
 import unicodedata
 
 from ..errors import JavaException
+from ..runtime.exceptions import java_exception
 
 __all__ = [
     "utf8_encode", "utf8_decode", "url_encode", "url_decode", "base64_encode", "base64_decode",
@@ -112,7 +113,7 @@ def _hex_value(pair: str) -> int:
 
 
 def _bad_hex(pair: str, index: int) -> JavaException:
-    return JavaException(
+    return java_exception(
         _IAE,
         f'URLDecoder: Illegal hex characters in escape (%) pattern - Error at index {index} in: "{pair}"',
     )
@@ -138,7 +139,7 @@ def url_decode(text: str) -> str:
             while i + 2 < n and text[i] == "%":
                 value = _hex_value(text[i + 1 : i + 3])
                 if value < 0:
-                    raise JavaException(
+                    raise java_exception(
                         _IAE, "URLDecoder: Illegal hex characters in escape (%) pattern - negative value"
                     )
                 data.append(value)
@@ -146,7 +147,7 @@ def url_decode(text: str) -> str:
                 if i >= n:
                     break
             if i < n and text[i] == "%":
-                raise JavaException(_IAE, "URLDecoder: Incomplete trailing escape (%) pattern")
+                raise java_exception(_IAE, "URLDecoder: Incomplete trailing escape (%) pattern")
             out.append(utf8_decode(bytes(data)))
         else:
             out.append(ch)
@@ -175,7 +176,7 @@ def base64_decode_bytes(text: str) -> bytes:
     if n == 0:
         return b""
     if n < 2:
-        raise JavaException(_IAE, "Input byte[] should at least have 2 bytes for base64 bytes")
+        raise java_exception(_IAE, "Input byte[] should at least have 2 bytes for base64 bytes")
     in_unit = 0  # characters of the current 4-character unit seen so far
     sp = 0
     while sp < n:
@@ -183,18 +184,18 @@ def base64_decode_bytes(text: str) -> bytes:
         sp += 1
         if b == 0x3D:  # '='
             if in_unit == 0 or (in_unit == 2 and (sp == n or raw[sp] != 0x3D)):
-                raise JavaException(_IAE, "Input byte array has wrong 4-byte ending unit")
+                raise java_exception(_IAE, "Input byte array has wrong 4-byte ending unit")
             if in_unit == 2:
                 sp += 1
             break
         if b not in _B64_BYTES:
             signed = b - 256 if b > 127 else b
-            raise JavaException(_IAE, f"Illegal base64 character {'-' if signed < 0 else ''}{abs(signed):x}")
+            raise java_exception(_IAE, f"Illegal base64 character {'-' if signed < 0 else ''}{abs(signed):x}")
         in_unit = (in_unit + 1) % 4
     if in_unit == 1:
-        raise JavaException(_IAE, "Last unit does not have enough valid bits")
+        raise java_exception(_IAE, "Last unit does not have enough valid bits")
     if sp < n:
-        raise JavaException(_IAE, f"Input byte array has incorrect ending byte at {sp}")
+        raise java_exception(_IAE, f"Input byte array has incorrect ending byte at {sp}")
     core = bytes(ch for ch in raw[:sp] if ch != 0x3D)
     return base64.b64decode(core + b"=" * (-len(core) % 4))
 

@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..errors import JavaException
+from ..runtime.exceptions import java_exception
 from ..runtime import JsonArray
 
 __all__ = ["parse_json"]
@@ -59,7 +60,7 @@ def _parse_error(pos: int, kind: int, what: Any) -> JavaException:
         msg = f"Malicious payload, having non natural depths, parsing stoped on {shown} at position {pos}."
     else:
         msg = f"Unexpected leading 0 in '{shown}' at position {pos}."
-    return JavaException("net.minidev.json.parser.ParseException", msg)
+    return java_exception("net.minidev.json.parser.ParseException", msg)
 
 
 def java_trim(text: str) -> str:
@@ -73,7 +74,7 @@ def java_trim(text: str) -> str:
 
 
 def _number_format_error(text: str) -> JavaException:
-    return JavaException("java.lang.NumberFormatException", f'For input string: "{text}"')
+    return java_exception("java.lang.NumberFormatException", f'For input string: "{text}"')
 
 
 def _extract_float(text: str) -> float | Decimal:
