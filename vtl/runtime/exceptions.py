@@ -25,6 +25,7 @@ _QUALIFIED: dict[str, str] = {
         "java.lang.StackOverflowError",
         "java.lang.StringIndexOutOfBoundsException",
         "java.lang.UnsupportedOperationException",
+        "java.util.ConcurrentModificationException",
         "java.util.NoSuchElementException",
         "java.util.regex.PatternSyntaxException",
         "org.apache.velocity.exception.MethodInvocationException",

@@ -13,6 +13,7 @@ raised as :class:`vtl.errors.JavaException` with Java 17's class names and messa
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -56,7 +57,7 @@ from .values import (
 
 __all__ = [
     "VOID", "find_method", "KeySetView", "ValuesView", "EntrySetView", "LiveMapEntry",
-    "SubListView",
+    "SubListView", "JavaIterator", "JavaPackage",
 ]
 
 #: What a ``void`` Java method gives a template (Velocity 1.7 returns an empty string).
@@ -142,10 +143,17 @@ _KINDS: dict[str, Callable[[Any], bool]] = {
     "Object": lambda v: True,
     "Collection": lambda v: v is None or _is_collection(v),
     "Map": lambda v: v is None or isinstance(v, dict),
+    "Comparator": lambda v: v is None,  # no template value is a Comparator
 }
 
 
 def _applicable(kinds: tuple[str, ...], args: list[Any]) -> bool:
+    if kinds and kinds[-1].endswith("..."):  # varargs: any number of trailing arguments
+        fixed, rest = kinds[:-1], kinds[-1][:-3]
+        if len(args) < len(fixed):
+            return False
+        return all(_KINDS[k](a) for k, a in zip(fixed, args)) and all(
+            _KINDS[rest](a) for a in args[len(fixed):])
     if len(kinds) != len(args):
         return False
     return all(_KINDS[k](a) for k, a in zip(kinds, args))
@@ -201,15 +209,21 @@ def _check_index(index: int, length: int) -> None:
         raise java_exception(IOOBE, f"Index {index} out of bounds for length {length}")
 
 
+def _module_of(java_class: str) -> str:
+    if java_class.startswith(("java.", "javax.")):
+        return "module java.base of loader 'bootstrap'"
+    return "unnamed module of loader 'app'"
+
+
+def _cast_error(src: str, dst: str) -> JavaException:
+    """Java 17's ClassCastException message for casting class ``src`` to ``dst``."""
+    m1, m2 = _module_of(src), _module_of(dst)
+    where = f"{src} and {dst} are in {m1}" if m1 == m2 else f"{src} is in {m1}; {dst} is in {m2}"
+    return java_exception("java.lang.ClassCastException", f"class {src} cannot be cast to class {dst} ({where})")
+
+
 def _class_cast(value: Any, target: Any) -> JavaException:
-    src, dst = java_class_name(value), java_class_name(target)
-    where = (
-        f"{src} and {dst} are in module java.base of loader 'bootstrap'"
-        if not src.startswith(("java.util.LinkedHashMap$", "net.")) else f"{src} is in unnamed module"
-    )
-    return java_exception(
-        "java.lang.ClassCastException", f"class {src} cannot be cast to class {dst} ({where})"
-    )
+    return _cast_error(java_class_name(value), java_class_name(target))
 
 
 def _compare_to(a: Any, b: Any) -> int:
@@ -461,6 +475,74 @@ def _s_to_char_array(s: str) -> JavaArray:
     return JavaArray([JavaChar(c) for c in to_units(s)], "char")
 
 
+def _s_value_of(_: str, value: Any) -> str:
+    return to_string(value)
+
+
+def _s_join(_: str, delimiter: str | None, *elements: Any) -> str:
+    """``String.join(delimiter, elements...)`` / ``String.join(delimiter, iterable)``."""
+    if delimiter is None:
+        raise _npe()
+    if len(elements) == 1 and _is_collection(elements[0]):
+        items = list(elements[0])
+        for item in items:
+            if item is not None and not _is_string(item):
+                raise _cast_error(java_class_name(item), "java.lang.CharSequence")
+    else:
+        items = list(elements)
+    return delimiter.join("null" if item is None else item for item in items)
+
+
+def _s_code_point_count(s: str, begin: int, end: int) -> int:
+    u = to_units(s)
+    if begin < 0 or begin > end or end > len(u):
+        raise java_exception("java.lang.IndexOutOfBoundsException", f"begin {begin}, end {end}, length {len(u)}")
+    return len(from_units(u[begin:end]))
+
+
+def _s_region_matches(s: str, *args: Any) -> bool:
+    """``regionMatches([ignoreCase,] toffset, other, ooffset, len)``."""
+    ignore_case = False
+    if len(args) == 5:
+        ignore_case, args = args[0], args[1:]
+    toffset, other, ooffset, length = args
+    if other is None:
+        raise _npe(_NPE_CALL.format("String.length()", "other"))
+    u, o = to_units(s), to_units(other)
+    if ooffset < 0 or toffset < 0 or toffset > len(u) - length or ooffset > len(o) - length:
+        return False
+    if length <= 0:
+        return True
+    a, b = u[toffset:toffset + length], o[ooffset:ooffset + length]
+    return equals_ignore_case(a, b) if ignore_case else a == b
+
+
+def _java_lines(s: str) -> list[str]:
+    """``String.lines()``: split at \\n, \\r or \\r\\n; no empty last line."""
+    lines = s.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _s_indent(s: str, n: int) -> str:
+    """``String.indent(n)`` (Java 12): shift each line, end every line with \\n."""
+    if not s:
+        return ""
+    lines = _java_lines(s)
+    if n > 0:
+        lines = [" " * n + line for line in lines]
+    elif n < 0:
+        out = []
+        for line in lines:
+            k = 0
+            while k < -n and k < len(line) and java_is_whitespace(line[k]):
+                k += 1
+            out.append(line[k:])
+        lines = out
+    return "".join(line + "\n" for line in lines)
+
+
 STRING_METHODS: Table = {
     "length": [((), _s_length)],
     "isEmpty": [((), lambda s: len(s) == 0)],
@@ -483,6 +565,12 @@ STRING_METHODS: Table = {
     "equalsIgnoreCase": [(("String",), _s_equals_ic)],
     "contentEquals": [(("String",), _s_content_equals)],
     "intern": [((), lambda s: s)],
+    "valueOf": [(("Object",), _s_value_of)],
+    "join": [(("String", "Collection"), _s_join), (("String", "String..."), _s_join)],
+    "codePointCount": [(("int", "int"), _s_code_point_count)],
+    "regionMatches": [(("int", "String", "int", "int"), _s_region_matches),
+                      (("boolean", "int", "String", "int", "int"), _s_region_matches)],
+    "indent": [(("int",), _s_indent)],
     "repeat": [(("int",), _s_repeat)],
     "compareTo": [(("String",), _s_compare_to), (("Object",), _compare_to)],
     "compareToIgnoreCase": [(("String",), _s_compare_to_ic)],
@@ -627,8 +715,45 @@ _NUMBER_COMMON: Table = {
     "byteValue": [((), lambda n: ((_n_long_value(n) + 0x80) & 0xFF) - 0x80)],
 }
 
+
+def _unsigned_string(value: int, bits: int, shift: int) -> str:
+    """``Integer.toHexString`` and friends: two's complement, no leading zeros."""
+    value &= (1 << bits) - 1
+    digits = "0123456789abcdef"
+    out = []
+    mask = (1 << shift) - 1
+    while True:
+        out.append(digits[value & mask])
+        value >>= shift
+        if not value:
+            break
+    return "".join(reversed(out))
+
+
+def _signum(value: int) -> int:
+    return (value > 0) - (value < 0)
+
+
+def _integral_statics(kind: str, bits: int) -> Table:
+    wrap = _wrap32 if bits == 32 else _wrap64
+    return {
+        "toBinaryString": [((kind,), lambda _, v: _unsigned_string(v, bits, 1))],
+        "toOctalString": [((kind,), lambda _, v: _unsigned_string(v, bits, 3))],
+        "toHexString": [((kind,), lambda _, v: _unsigned_string(v, bits, 4))],
+        "sum": [((kind, kind), lambda _, a, b: wrap(a + b))],
+        "compare": [((kind, kind), lambda _, a, b: (a > b) - (a < b))],
+        "signum": [((kind,), lambda _, v: _signum(v))],
+        "bitCount": [((kind,), lambda _, v: bin(v & ((1 << bits) - 1)).count("1"))],
+    }
+
+
+def _double_compare(_: Any, a: float, b: float) -> int:
+    return _n_compare_to(float(a), float(b))
+
+
 INTEGER_METHODS: Table = {
     **_NUMBER_COMMON,
+    **_integral_statics("int", 32),
     "parseInt": [(("String",), lambda _, s: _parse_int(s, 10, INT_MIN, INT_MAX)),
                  (("String", "int"), lambda _, s, r: _parse_int(s, r, INT_MIN, INT_MAX))],
     "valueOf": [(("String",), lambda _, s: _parse_int(s, 10, INT_MIN, INT_MAX)),
@@ -642,6 +767,7 @@ INTEGER_METHODS: Table = {
 
 LONG_METHODS: Table = {
     **_NUMBER_COMMON,
+    **_integral_statics("long", 64),
     "parseLong": [(("String",), lambda _, s: _parse_int(s, 10, LONG_MIN, LONG_MAX)),
                   (("String", "int"), lambda _, s, r: _parse_int(s, r, LONG_MIN, LONG_MAX))],
     "valueOf": [(("String",), lambda _, s: _parse_int(s, 10, LONG_MIN, LONG_MAX)),
@@ -651,14 +777,22 @@ LONG_METHODS: Table = {
 
 BIGINTEGER_METHODS: Table = {
     **_NUMBER_COMMON,
-    "toString": [((), str)],
+    "toString": [((), str), (("int",), lambda v, r: _integer_to_string(v, r))],
+    "signum": [((), _signum)],
+    "abs": [((), abs)],
+    "negate": [((), lambda v: -v)],
+    "bitLength": [((), lambda v: (v if v >= 0 else ~v).bit_length())],
 }
 _KINDS["BigInteger"] = lambda v: v is None or (type(v) is int and not LONG_MIN <= v <= LONG_MAX)
 
 DOUBLE_METHODS: Table = {
     **_NUMBER_COMMON,
-    "isNaN": [((), lambda d: d != d)],
-    "isInfinite": [((), lambda d: d in (math.inf, -math.inf))],
+    "isNaN": [((), lambda d: d != d), (("double",), lambda _, d: d != d)],
+    "isInfinite": [((), lambda d: d in (math.inf, -math.inf)),
+                   (("double",), lambda _, d: float(d) in (math.inf, -math.inf))],
+    "isFinite": [(("double",), lambda _, d: math.isfinite(float(d)))],
+    "compare": [(("double", "double"), _double_compare)],
+    "sum": [(("double", "double"), lambda _, a, b: float(a) + float(b))],
     "parseDouble": [(("String",), lambda _, s: _parse_double(s))],
     "valueOf": [(("String",), lambda _, s: _parse_double(s)), (("double",), lambda _, d: float(d))],
     "toString": [((), to_string), (("double",), lambda _, d: to_string(float(d)))],
@@ -672,6 +806,10 @@ DECIMAL_METHODS: Table = {
 }
 
 BOOLEAN_METHODS: Table = {
+    "logicalAnd": [(("boolean", "boolean"), lambda _, a, b: a and b)],
+    "logicalOr": [(("boolean", "boolean"), lambda _, a, b: a or b)],
+    "logicalXor": [(("boolean", "boolean"), lambda _, a, b: a != b)],
+    "compare": [(("boolean", "boolean"), lambda _, a, b: (a > b) - (a < b))],
     "compareTo": [(("Object",), _compare_to)],
     "booleanValue": [((), lambda b: b)],
     "parseBoolean": [(("String",), lambda _, s: _parse_boolean(s))],
@@ -804,8 +942,83 @@ _COLLECTION_READ: Table = {
     "containsAll": [(("Collection",), _l_contains_all)],
 }
 
+def _natural_compare(x: Any, y: Any, receiver: str) -> int:
+    """``((Comparable) x).compareTo(y)`` as ComparableTimSort calls it."""
+    if x is None:
+        raise _npe(_NPE_CALL.format("java.lang.Comparable.compareTo(Object)", receiver))
+    if not isinstance(x, (str, bool, int, float, Decimal)):
+        raise _cast_error(java_class_name(x), "java.lang.Comparable")
+    return _compare_to(x, y)
+
+
+def _l_sort(items: list, comparator: None) -> str:
+    """``List.sort(null)``: natural order with Java's ComparableTimSort.
+
+    Below 32 elements this follows ComparableTimSort step by step (a first run, then a binary
+    insertion sort), so a null or an incomparable element fails on the same comparison as in
+    Java; longer lists use a stable sort giving the same order.
+    """
+    a = list(items)
+    n = len(a)
+    if n < 2:
+        return VOID
+    if n < 32:
+        if _natural_compare(a[1], a[0], "a[runHi]") < 0:
+            run = 2
+            while run < n and _natural_compare(a[run], a[run - 1], "a[runHi]") < 0:
+                run += 1
+            a[:run] = a[:run][::-1]
+        else:
+            run = 2
+            while run < n and _natural_compare(a[run], a[run - 1], "a[runHi]") >= 0:
+                run += 1
+        for start in range(run, n):
+            pivot = a[start]
+            left, right = 0, start
+            while left < right:
+                mid = (left + right) >> 1
+                if _natural_compare(pivot, a[mid], "pivot") < 0:
+                    right = mid
+                else:
+                    left = mid + 1
+            a[left + 1 : start + 1] = a[left:start]
+            a[left] = pivot
+    else:
+        a.sort(key=functools.cmp_to_key(lambda x, y: _natural_compare(x, y, "a[runHi]")))
+    items[:] = a
+    return VOID
+
+
+class JavaIterator(HostObject):
+    """``collection.iterator()``: ``hasNext()``/``next()`` over a list."""
+
+    __slots__ = ("items", "index", "size")
+    java_class = "java.util.ArrayList$Itr"
+
+    def __init__(self, items: list) -> None:
+        self.items = items
+        self.index = 0
+        self.size = len(items)
+
+    def _next(self) -> Any:
+        if len(self.items) != self.size:
+            raise java_exception("java.util.ConcurrentModificationException")
+        if self.index >= len(self.items):
+            raise java_exception("java.util.NoSuchElementException")
+        self.index += 1
+        return self.items[self.index - 1]
+
+    vtl_methods = {
+        "hasNext": lambda self: self.index != len(self.items),
+        "next": _next,
+    }
+
+
 LIST_METHODS: Table = {
     **_COLLECTION_READ,
+    "toArray": [((), lambda items: JavaArray(items, "java.lang.Object"))],
+    "sort": [(("Comparator",), _l_sort)],
+    "iterator": [((), JavaIterator)],
     "get": [(("int",), _l_get)],
     "indexOf": [(("Object",), _index_of)],
     "lastIndexOf": [(("Object",), _last_index_of)],
@@ -847,7 +1060,11 @@ def _array_check(items: list, index: int) -> None:
 
 
 # Map views: plain collections (no index access).
-VIEW_METHODS: Table = {**_COLLECTION_READ}
+VIEW_METHODS: Table = {
+    **_COLLECTION_READ,
+    "iterator": [((), JavaIterator)],
+    "toArray": [((), lambda items: JavaArray(items, "java.lang.Object"))],
+}
 
 
 # -- java.util.Map -----------------------------------------------------------------------------
@@ -915,6 +1132,21 @@ def _m_put_if_absent(m: dict, key: Any, value: Any) -> Any:
     return old
 
 
+def _m_replace(m: dict, key: Any, value: Any) -> Any:
+    found, old = map_lookup(m, key)
+    if found:
+        _m_put(m, key, value)
+    return old
+
+
+def _m_replace_if(m: dict, key: Any, expected: Any, value: Any) -> bool:
+    found, old = map_lookup(m, key)
+    if not found or not (java_equals(expected, old) if expected is not None else old is None):
+        return False
+    _m_put(m, key, value)
+    return True
+
+
 def _m_contains_value(m: dict, value: Any) -> bool:
     return _index_of(list(m.values()), value) >= 0
 
@@ -934,6 +1166,7 @@ MAP_METHODS: Table = {
     "clear": [((), _m_clear)],
     "getOrDefault": [(("Object", "Object"), _m_get_or_default)],
     "putIfAbsent": [(("Object", "Object"), _m_put_if_absent)],
+    "replace": [(("Object", "Object"), _m_replace), (("Object", "Object", "Object"), _m_replace_if)],
     "clone": [((), lambda m: dict(m))],
 }
 
@@ -966,7 +1199,60 @@ def _type_name(cls: JavaClass) -> str:
     return component + "[]" * dims
 
 
+# Superclasses of the classes a template can meet.
+_SUPERCLASS = {
+    "java.lang.Integer": "java.lang.Number", "java.lang.Long": "java.lang.Number",
+    "java.lang.Double": "java.lang.Number", "java.math.BigInteger": "java.lang.Number",
+    "java.math.BigDecimal": "java.lang.Number", "java.util.ArrayList": "java.util.AbstractList",
+    "java.util.AbstractList": "java.util.AbstractCollection", "net.minidev.json.JSONArray": "java.util.ArrayList",
+    "java.util.LinkedHashMap": "java.util.HashMap", "java.util.HashMap": "java.util.AbstractMap",
+    "net.minidev.json.JSONObject": "java.util.HashMap",
+}
+
+
+def _superclass(cls: JavaClass) -> JavaClass | None:
+    if cls.name == "java.lang.Object":
+        return None
+    return JavaClass(_SUPERCLASS.get(cls.name, "java.lang.Object"))
+
+
+def _is_instance(cls: JavaClass, value: Any) -> bool:
+    if value is None:
+        return False
+    name = java_class_name(value)
+    while True:
+        if name == cls.name:
+            return True
+        if name == "java.lang.Object":
+            return False
+        name = _SUPERCLASS.get(name, "java.lang.Object")
+
+
+class JavaPackage(HostObject):
+    """``Class.getPackage()``: only its name."""
+
+    __slots__ = ("name",)
+    java_class = "java.lang.Package"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def vtl_to_string(self) -> str:
+        return "package " + self.name
+
+    vtl_methods = {"getName": lambda self: self.name}
+
+
+def _package_name(cls: JavaClass) -> str:
+    name = cls.name.lstrip("[")
+    return name.rsplit(".", 1)[0].lstrip("L") if "." in name else ""
+
+
 CLASS_METHODS: Table = {
+    "getSuperclass": [((), _superclass)],
+    "isInstance": [(("Object",), _is_instance)],
+    "getPackageName": [((), _package_name)],
+    "getPackage": [((), lambda c: JavaPackage(_package_name(c)))],
     "getName": [((), lambda c: c.name)],
     "getTypeName": [((), _type_name)],
     "getSimpleName": [((), lambda c: c.simple_name)],
@@ -974,7 +1260,14 @@ CLASS_METHODS: Table = {
 }
 
 # Methods every object has (java.lang.Object).
+def _monitor(*_: Any) -> Any:
+    raise java_exception("java.lang.IllegalMonitorStateException", "current thread is not owner")
+
+
 OBJECT_METHODS: Table = {
+    "wait": [((), _monitor), (("long",), _monitor), (("long", "int"), _monitor)],
+    "notify": [((), _monitor)],
+    "notifyAll": [((), _monitor)],
     "getClass": [((), lambda o: JavaClass(java_class_name(o)))],
     "toString": [((), to_string)],
     "equals": [(("Object",), java_equals)],
