@@ -4,6 +4,8 @@
     python -m conformance.report --failures 20   # ... and the first 20 failures in full
     python -m conformance.report --feature regex --profile velocity
 
+The ``aws`` row is the AWS recordings of ``conformance/aws/cases.json`` (apigateway only).
+
 The comparison rules live here and are shared with ``tests/test_conformance.py``.
 """
 
@@ -113,6 +115,54 @@ def _check_error(expected: dict[str, Any], err: Any) -> Outcome:
     return Outcome("pass")
 
 
+def aws_cases() -> list[dict[str, Any]]:
+    """The AWS recordings in the project's format (``conformance/aws/cases.json``)."""
+    from .check_aws_oracle import CASES
+
+    if not CASES.exists():
+        return []
+    return json.loads(CASES.read_text(encoding="utf-8"))
+
+
+def _aws_answer(case: dict[str, Any]) -> dict[str, Any]:
+    """Render an AWS case with apigw-vtl as AWS did; answers in the oracle's shape."""
+    import vtl
+
+    mode = case["mode"]
+    if mode == "inner":
+        return {"output": vtl.compile(case["template"], profile="apigateway").render(case["vars"])}
+    if mode == "request":
+        result = vtl.render(case["template"], case["event"])
+    elif mode == "response":
+        result = vtl.render(case["template"], case["event"], response_body=case["response_body"])
+    elif mode == "two-stage":
+        result = vtl.render(case["template"], case["event"])
+        if case.get("response_template") is not None:
+            body = result.body if case["stage2_input"] == "echo" else ""
+            result = vtl.render(case["response_template"], case["event"], response_body=body, previous=result)
+    else:
+        raise ValueError(f"cannot run mode {mode}")
+    return {"output": result.body, "overrides": _overrides(result)}
+
+
+def check_aws(case: dict[str, Any]) -> Outcome:
+    """Render an AWS recording with apigw-vtl and apply the case's comparison rule."""
+    import vtl
+
+    from .check_aws_oracle import check as aws_check
+
+    if case["mode"] == "skip":
+        return Outcome("skip", case.get("skip_reason", "not checkable offline"))
+    try:
+        answer = _aws_answer(case)
+    except vtl.VtlError as err:
+        return Outcome("fail", f"raised {type(err).__name__}[{err.java_class}]: {err.message}")
+    except Exception as exc:  # noqa: BLE001 - an engine crash is a failure to report
+        return Outcome("fail", f"engine crashed: {type(exc).__name__}: {exc}")
+    ok, why = aws_check(case, answer)
+    return Outcome("pass") if ok else Outcome("fail", f"[{case['compare']['rule']}] {why}")
+
+
 def run(features: list[str], profiles: tuple[str, ...] = PROFILES) -> dict[tuple[str, str], list[tuple[str, Outcome]]]:
     """Check every case of ``features``; results keyed by (feature, profile)."""
     out: dict[tuple[str, str], list[tuple[str, Outcome]]] = {}
@@ -122,6 +172,11 @@ def run(features: list[str], profiles: tuple[str, ...] = PROFILES) -> dict[tuple
                 if profile in case:
                     out.setdefault((feature, profile), []).append((case["id"], check(case, profile)))
     return out
+
+
+def run_aws() -> list[tuple[str, Outcome]]:
+    """Check every AWS recording."""
+    return [(case["id"], check_aws(case)) for case in aws_cases()]
 
 
 def table(counts: dict[tuple[str, str], Counter], profiles: tuple[str, ...] = PROFILES) -> str:
@@ -164,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     features = args.feature or corpus_features()
     profiles = tuple(args.profile or PROFILES)
     results = run(features, profiles)
+    if not args.feature and "apigateway" in profiles:
+        results[("aws", "apigateway")] = run_aws()
     counts = {key: Counter(o.status for _, o in items) for key, items in results.items()}
     print(table(counts, profiles))
     shown = 0

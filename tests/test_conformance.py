@@ -18,9 +18,10 @@ except Exception as exc:  # noqa: BLE001 - any import failure means "engine not 
     _VTL_ERROR = f"vtl is not importable: {exc}"
 
 from conformance.record import corpus_features, load_corpus
-from conformance.report import PROFILES, check
+from conformance.report import PROFILES, aws_cases, check, check_aws
 
-#: Known gaps: "file/case-id[profile]" (or "file/case-id" for every profile) -> reason.
+#: Known gaps: "file/case-id[profile]" (or "file/case-id" for every profile) -> reason;
+#: AWS recordings are keyed "aws/<case-id>".
 #: Marked as non-strict xfail, so a fixed gap shows up as XPASS in the summary.
 XFAIL: dict[str, str] = {}
 
@@ -48,3 +49,23 @@ def test_velocity_corpus(feature, case, profile, request):
         pytest.skip(outcome.detail)
     if outcome.status == "fail":
         pytest.fail(f"{feature}/{case['id']} [{profile}]\ntemplate: {case['template']!r}\n{outcome.detail}", pytrace=False)
+
+
+def _aws_params() -> list:
+    params = []
+    for case in aws_cases():
+        key = f"aws/{case['id']}"
+        marks = [pytest.mark.xfail(reason=XFAIL[key], strict=False)] if key in XFAIL else []
+        params.append(pytest.param(case, id=key, marks=marks))
+    return params
+
+
+@pytest.mark.skipif(_VTL_ERROR is not None, reason=_VTL_ERROR or "")
+@pytest.mark.parametrize("case", _aws_params())
+def test_aws_recordings(case, request):
+    request.node.user_properties.append(("conformance", "aws|apigateway"))
+    outcome = check_aws(case)
+    if outcome.status == "skip":
+        pytest.skip(outcome.detail)
+    if outcome.status == "fail":
+        pytest.fail(f"aws/{case['id']} ({case['mode']})\n{outcome.detail}", pytrace=False)
