@@ -229,6 +229,51 @@ JAVA_CALLS = [
     ('m', 'toString', [], '{a=1, b=[1, 2]}', 'java.lang.String', '{a=1, b=[1, 2]}'),
 ]
 
+# More calls recorded the same way (static methods called on instances, varargs, ...).
+JAVA_CALLS += [
+    ('s', 'valueOf', [1.5], '1.5', 'java.lang.String', 'hello'),
+    ('s', 'valueOf', ['$lst'], '[1, two, null, 2.5]', 'java.lang.String', 'hello'),
+    ('s', 'join', ['/', 'a', 'b', 'c'], 'a/b/c', 'java.lang.String', 'hello'),
+    ('s', 'join', ['-'], '', 'java.lang.String', 'hello'),
+    ('s', 'join', [',', ['x', 'y']], 'x,y', 'java.lang.String', 'hello'),
+    ('s', 'join', [',', [1, 2]], "EXC java.lang.ClassCastException: class java.lang.Integer cannot be cast to class java.lang.CharSequence (java.lang.Integer and java.lang.CharSequence are in module java.base of loader 'bootstrap')", None, None),
+    ('s', 'codePointCount', [0, 2], '2', 'java.lang.Integer', 'hello'),
+    ('u', 'codePointCount', [0, 3], '2', 'java.lang.Integer', 'é😀x'),
+    ('s', 'codePointCount', [3, 1], 'EXC java.lang.IndexOutOfBoundsException', None, None),
+    ('s', 'regionMatches', [1, 'ell', 0, 3], 'true', 'java.lang.Boolean', 'hello'),
+    ('s', 'regionMatches', [True, 0, 'HE', 0, 2], 'true', 'java.lang.Boolean', 'hello'),
+    ('s', 'regionMatches', [4, 'ox', 0, 2], 'false', 'java.lang.Boolean', 'hello'),
+    ('s', 'indent', [2], '  hello\n', 'java.lang.String', 'hello'),
+    ('csv', 'indent', [-1], 'a,b,,c,,\n', 'java.lang.String', 'a,b,,c,,'),
+    ('e', 'indent', [3], '', 'java.lang.String', ''),
+    ('i', 'toBinaryString', [5], '101', 'java.lang.String', '42'),
+    ('i', 'toHexString', [-1], 'ffffffff', 'java.lang.String', '42'),
+    ('i', 'toOctalString', [8], '10', 'java.lang.String', '42'),
+    ('i', 'sum', [2147483647, 1], '-2147483648', 'java.lang.Integer', '42'),
+    ('i', 'compare', [1, 2], '-1', 'java.lang.Integer', '42'),
+    ('i', 'signum', [-5], '-1', 'java.lang.Integer', '42'),
+    ('i', 'bitCount', [255], '8', 'java.lang.Integer', '42'),
+    ('l', 'toHexString', [-1], 'ffffffffffffffff', 'java.lang.String', '3000000000'),
+    ('l', 'sum', [1, 2], '3', 'java.lang.Long', '3000000000'),
+    ('d', 'compare', [1.0, 2.0], '-1', 'java.lang.Integer', '2.5'),
+    ('d', 'isNaN', [1.0], 'false', 'java.lang.Boolean', '2.5'),
+    ('d', 'isFinite', [1.0], 'true', 'java.lang.Boolean', '2.5'),
+    ('d', 'sum', [1, 2.5], '3.5', 'java.lang.Double', '2.5'),
+    ('t', 'logicalAnd', [True, False], 'false', 'java.lang.Boolean', 'true'),
+    ('t', 'logicalXor', [True, False], 'true', 'java.lang.Boolean', 'true'),
+    ('t', 'compare', [False, True], '-1', 'java.lang.Integer', 'true'),
+    ('lst', 'toArray', [], '[Ljava.lang.Object;@42d80b78', '[Ljava.lang.Object;', '[1, two, null, 2.5]'),
+    ('lst', 'sort', [None], "EXC java.lang.ClassCastException: class java.lang.Integer cannot be cast to class java.lang.String (java.lang.Integer and java.lang.String are in module java.base of loader 'bootstrap')", None, None),
+    ('lst', 'iterator', [], 'java.util.ArrayList$Itr@7d9d1a19', 'java.util.ArrayList$Itr', '[1, two, null, 2.5]'),
+    ('m', 'replace', ['a', 5], '1', 'java.lang.Integer', '{a=5, b=[1, 2]}'),
+    ('m', 'replace', ['zz', 5], 'NULL', 'java.lang.String', '{a=1, b=[1, 2]}'),
+    ('m', 'replace', ['a', 1, 7], 'true', 'java.lang.Boolean', '{a=7, b=[1, 2]}'),
+    ('m', 'replace', ['a', 2, 7], 'false', 'java.lang.Boolean', '{a=1, b=[1, 2]}'),
+    ('s', 'wait', [], 'EXC java.lang.IllegalMonitorStateException: current thread is not owner', None, None),
+    ('s', 'notify', [], 'EXC java.lang.IllegalMonitorStateException: current thread is not owner', None, None),
+    ('m', 'keySet', [], '[a, b]', 'java.util.LinkedHashMap$LinkedKeySet', '{a=1, b=[1, 2]}'),
+]
+
 
 def _values() -> dict:
     values = from_json(VARS, "velocity")

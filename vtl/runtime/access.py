@@ -23,7 +23,7 @@ from typing import Any
 from ..errors import JavaException
 from .compare import map_lookup
 from .exceptions import java_exception
-from .methods import find_method
+from .methods import JavaIterator, find_method
 from .values import MISSING, HostObject, JavaClass, java_class_name
 
 __all__ = ["get_property", "call_method", "get_index", "set_property", "set_index", "iterate"]
@@ -265,6 +265,10 @@ def iterate(value: Any) -> Any:
         return value
     if isinstance(value, dict):
         return LiveValues(value)
+    if isinstance(value, JavaIterator):  # Velocity walks what is left of an Iterator
+        rest = value.items[value.index:]
+        value.index = len(value.items)
+        return rest
     if isinstance(value, HostObject):
         fn = type(value).vtl_methods.get("iterator")
         if fn is not None and _accepts_arity(fn, 0):

@@ -496,7 +496,7 @@ def _s_join(_: str, delimiter: str | None, *elements: Any) -> str:
 def _s_code_point_count(s: str, begin: int, end: int) -> int:
     u = to_units(s)
     if begin < 0 or begin > end or end > len(u):
-        raise java_exception("java.lang.IndexOutOfBoundsException", f"begin {begin}, end {end}, length {len(u)}")
+        raise java_exception("java.lang.IndexOutOfBoundsException")  # Java 17 gives no message
     return len(from_units(u[begin:end]))
 
 
@@ -1062,6 +1062,8 @@ def _array_check(items: list, index: int) -> None:
 # Map views: plain collections (no index access).
 VIEW_METHODS: Table = {
     **_COLLECTION_READ,
+    "add": [(("Object",), _unsupported)],
+    "addAll": [(("Collection",), _unsupported)],
     "iterator": [((), JavaIterator)],
     "toArray": [((), lambda items: JavaArray(items, "java.lang.Object"))],
 }
