@@ -24,8 +24,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..errors import JavaException
-from ..runtime.exceptions import java_exception
 from ..runtime import JsonArray
+from ..runtime.exceptions import java_exception
 
 __all__ = ["parse_json"]
 

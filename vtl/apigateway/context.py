@@ -1,0 +1,239 @@
+"""``$context``: the request context map, its nested maps and the writable overrides.
+
+API Gateway's ``$context`` is a ``java.util.HashMap``: the recorded ``$context.keySet()``
+(reference §5) is exactly HashMap iteration order for those keys, so the map is built in that
+order, computed by :func:`hash_order` from Java's ``String.hashCode`` (keys that share a bucket
+keep the recorded relative order). ``identity`` always holds the twelve recorded keys, unset
+ones ``""``; ``authorizer`` is present only with an authorizer (its custom context values as
+strings, ``claims`` a nested map); ``isCanaryRequest`` only when the event says so.
+
+Nested maps print as ``""`` when interpolated (recorded for ``identity``, ``requestOverride``,
+``responseOverride`` and their sub-maps); a template reaches their entries as usual.
+
+Overrides (reference §5): ``requestOverride`` = ``{path, header, querystring}`` and
+``responseOverride`` = ``{header}`` (+ ``status`` once set). Every write to an override map
+(``#set`` by property or bracket, ``put``, ``putAll``, ...) goes through
+:class:`OverrideMap`, which refuses a second write of the same name in one template with
+:class:`~vtl.errors.VtlRuntimeError` ("overrides are final"). A response template starts a
+fresh count but sees the values the request template set (assumed: the rule is per template).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..errors import VtlRuntimeError
+from ..runtime import JsonArray
+from ..runtime.hashing import string_hash
+from .events import DEFAULTS
+from .request import Request
+
+__all__ = ["RequestContext", "ContextMap", "OverrideMap", "build_context", "carry_context", "hash_order", "new_overrides"]
+
+# The recorded keySet() order, which is also a valid insertion order for a HashMap producing
+# it; documented variables the recording did not include follow.
+_REST_KEYS = (
+    "resourceId", "resourcePath", "httpMethod", "extendedRequestId", "requestTime", "path",
+    "accountId", "protocol", "requestOverride", "stage", "domainPrefix", "requestTimeEpoch",
+    "requestId", "identity", "domainName", "deploymentId", "responseOverride", "apiId",
+    "authorizer", "isCanaryRequest", "awsEndpointRequestId", "wafResponseCode", "webaclArn",
+)
+_WEBSOCKET_KEYS = (
+    "routeKey", "messageId", "eventType", "extendedRequestId", "requestTime",
+    "messageDirection", "stage", "connectedAt", "requestTimeEpoch", "identity", "requestId",
+    "domainName", "connectionId", "apiId", "authorizer",
+)
+_IDENTITY_KEYS = (
+    "cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller", "sourceIp",
+    "principalOrgId", "accessKey", "cognitoAuthenticationType",
+    "cognitoAuthenticationProvider", "userArn", "userAgent", "user",
+)
+_OPTIONAL_IDENTITY_KEYS = ("apiKey", "apiKeyId", "clientCert", "vpcId", "vpceId")
+# The WebSocket keys that get a default when the event lacks them.
+_WEBSOCKET_DEFAULTED = frozenset(
+    ("stage", "apiId", "requestId", "requestTime", "requestTimeEpoch", "extendedRequestId",
+     "domainName")
+)
+
+
+def hash_order(keys: Iterable[str]) -> list[str]:
+    """The iteration order of a ``java.util.HashMap`` after putting ``keys`` in this order.
+
+    The table starts with 16 buckets and doubles past a load factor of 0.75; iteration goes
+    bucket by bucket, and keys sharing a bucket keep their insertion order.
+    """
+    ordered = list(dict.fromkeys(keys))
+    size = 16
+    while len(ordered) > size * 3 // 4:
+        size *= 2
+
+    def bucket(key: str) -> int:
+        h = string_hash(key) & 0xFFFFFFFF
+        return (h ^ (h >> 16)) & (size - 1)
+
+    position = {key: i for i, key in enumerate(ordered)}
+    return sorted(ordered, key=lambda k: (bucket(k), position[k]))
+
+
+class RequestContext(dict):
+    """``$context`` itself (a ``HashMap``; prints like any map)."""
+
+    __slots__ = ()
+    java_class = "java.util.HashMap"
+
+
+class ContextMap(dict):
+    """A map inside ``$context``: a plain Java map whose own printed form is empty."""
+
+    __slots__ = ()
+    java_class = "java.util.HashMap"
+
+    def vtl_to_string(self) -> str:
+        return ""
+
+
+class OverrideMap(ContextMap):
+    """An override map: each name may be written once per template."""
+
+    __slots__ = ("_written", "_label")
+
+    def __init__(self, label: str, items: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self._label = label
+        self._written: set[Any] = set()
+        if items:
+            for key, value in items.items():
+                dict.__setitem__(self, key, value)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        if key in self._written:
+            raise VtlRuntimeError(
+                f"$context.{self._label}.{key} is already set: an override can be written only "
+                "once per template (API Gateway answers 500)"
+            )
+        self._written.add(key)
+        dict.__setitem__(self, key, value)
+
+    def fresh(self) -> OverrideMap:
+        """A copy for the next template: same values, nothing written yet."""
+        return OverrideMap(self._label, {k: _fresh(v) for k, v in self.items()})
+
+    def __reduce__(self):  # copy/pickle: rebuild through __init__
+        return (OverrideMap, (self._label, dict(self)))
+
+
+def _fresh(value: Any) -> Any:
+    return value.fresh() if isinstance(value, OverrideMap) else value
+
+
+def _text(value: Any) -> str:
+    """An event value as the string API Gateway stores (``None`` -> ``""``)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _nested(value: Any) -> Any:
+    """A JSON value from the event as a Java value, maps as :class:`ContextMap`."""
+    if isinstance(value, dict):
+        return ContextMap((k, _nested(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return JsonArray(_nested(v) for v in value)
+    return "" if value is None else value
+
+
+def _identity(given: dict[str, Any] | None) -> ContextMap:
+    given = given or {}
+    values: dict[str, Any] = {}
+    for key in _IDENTITY_KEYS:
+        values[key] = _text(given.get(key))
+    for key in _OPTIONAL_IDENTITY_KEYS:
+        value = given.get(key)
+        if value is not None:
+            values[key] = _nested(value) if isinstance(value, dict) else _text(value)
+    return ContextMap((k, values[k]) for k in hash_order(values))
+
+
+def _authorizer(given: dict[str, Any]) -> ContextMap:
+    """Custom authorizer context values arrive as strings; ``claims`` stays a map."""
+    values = ContextMap()
+    for key, value in given.items():
+        if key == "claims" and isinstance(value, dict):
+            values[key] = ContextMap((k, _text(v) if not isinstance(v, (dict, list)) else _nested(v))
+                                     for k, v in value.items())
+        elif isinstance(value, (dict, list)):
+            values[key] = _nested(value)
+        else:
+            values[key] = _text(value)
+    return values
+
+
+def new_overrides() -> tuple[OverrideMap, OverrideMap]:
+    """Fresh ``requestOverride`` and ``responseOverride`` maps."""
+    request = OverrideMap("requestOverride", {
+        "path": OverrideMap("requestOverride.path"),
+        "header": OverrideMap("requestOverride.header"),
+        "querystring": OverrideMap("requestOverride.querystring"),
+    })
+    response = OverrideMap("responseOverride", {"header": OverrideMap("responseOverride.header")})
+    return request, response
+
+
+def build_context(request: Request) -> RequestContext:
+    """The ``$context`` map for a method request."""
+    rc = request.context
+    websocket = "connectionId" in rc
+    stage = _text(rc.get("stage")) if rc.get("stage") is not None else "dev"
+    api_id = _text(rc.get("apiId")) if rc.get("apiId") is not None else DEFAULTS["apiId"]
+    defaults: dict[str, Any] = {
+        "resourceId": DEFAULTS["resourceId"],
+        "resourcePath": request.resource or request.path,
+        "httpMethod": request.method,
+        "extendedRequestId": DEFAULTS["extendedRequestId"],
+        "requestTime": DEFAULTS["requestTime"],
+        "path": f"/{stage}{request.path}",
+        "accountId": DEFAULTS["accountId"],
+        "protocol": DEFAULTS["protocol"],
+        "stage": stage,
+        "domainPrefix": api_id,
+        "requestTimeEpoch": DEFAULTS["requestTimeEpoch"],
+        "requestId": DEFAULTS["requestId"],
+        "domainName": f"{api_id}.execute-api.{DEFAULTS['region']}.amazonaws.com",
+        "deploymentId": DEFAULTS["deploymentId"],
+        "apiId": api_id,
+    }
+    values: dict[str, Any] = {}
+    for key in _WEBSOCKET_KEYS if websocket else _REST_KEYS:
+        if key == "identity":
+            values[key] = _identity(rc.get("identity"))
+        elif key == "authorizer":
+            if rc.get("authorizer"):
+                values[key] = _authorizer(rc["authorizer"])
+        elif key in ("requestOverride", "responseOverride"):
+            continue  # added below
+        elif key in ("requestTimeEpoch", "connectedAt"):
+            value = rc.get(key, defaults.get(key))
+            if value is not None:
+                values[key] = value if isinstance(value, int) and not isinstance(value, bool) else _text(value)
+        elif key == "isCanaryRequest":
+            if isinstance(rc.get(key), bool):
+                values[key] = rc[key]
+        elif rc.get(key) is not None:
+            values[key] = _text(rc[key])
+        elif key in defaults and (not websocket or key in _WEBSOCKET_DEFAULTED):
+            values[key] = defaults[key]
+    if not websocket:
+        values["requestOverride"], values["responseOverride"] = new_overrides()
+    return RequestContext((key, values[key]) for key in hash_order(values))
+
+
+def carry_context(previous: dict[str, Any]) -> RequestContext:
+    """``$context`` for a response template: the request's, with override maps re-armed."""
+    return RequestContext((key, _fresh(value)) for key, value in previous.items())

@@ -1,0 +1,128 @@
+"""``$input``: the payload and the method request parameters.
+
+* ``$input.body`` is the raw payload text; an absent or empty payload reads as ``{}``.
+* ``$input.path(p)`` evaluates JSONPath ``p`` (:mod:`.jsonpath`) over the payload parsed as
+  json-smart does (:mod:`.javajson`) and returns Java values; nothing found, or a payload that
+  does not parse, gives null.
+* ``$input.json(p)`` is the same result as compact JSON (json-smart's default writer, so ``/``
+  is written ``\\/``); nothing found or an unparsable payload gives ``""`` (the two quote
+  characters, reference §3 [inf]).
+* ``$input.params()`` is ``{path={...}, querystring={...}, header={...}}``;
+  ``$input.params(name)`` looks in that order and gives ``""`` when absent.
+
+The payload is parsed at most once per render, and only if ``path``/``json`` is called. A path
+that does not parse raises Jayway's ``InvalidPathException`` (the template fails).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import JavaException
+from ..runtime import MISSING, HostObject, JavaChar, json_smart_string
+from ..runtime.exceptions import java_exception
+from .javajson import parse_json
+from .jsonpath import NOT_FOUND, JsonPathSyntaxError, compile_path
+from .request import Request
+
+__all__ = ["Input"]
+
+_UNPARSED: Any = object()
+_UNPARSABLE: Any = object()
+
+
+def _is_string(value: Any) -> bool:
+    return isinstance(value, str) and type(value) is not JavaChar
+
+
+class Input(HostObject):
+    """The ``$input`` variable of one render."""
+
+    __slots__ = ("_body", "_request", "_root", "_params")
+    java_class = "com.amazonaws.apigateway.mapping.Input"
+
+    def __init__(self, body: str | None, request: Request) -> None:
+        self._body = body if body else "{}"
+        self._request = request
+        self._root: Any = _UNPARSED
+        self._params: dict[str, Any] | None = None
+
+    # -- payload -----------------------------------------------------------------------------
+
+    def body(self) -> str:
+        return self._body
+
+    def _document(self) -> Any:
+        root = self._root
+        if root is _UNPARSED:
+            try:
+                root = parse_json(self._body)
+            except JavaException:
+                root = _UNPARSABLE
+            if root is None:  # Jayway refuses a null root ("root can not be null")
+                root = _UNPARSABLE
+            self._root = root
+        return root
+
+    def _read(self, path: Any) -> Any:
+        if path is None:
+            raise java_exception("java.lang.IllegalArgumentException", "path can not be null or empty")
+        try:
+            compiled = compile_path(path)
+        except JsonPathSyntaxError as exc:
+            raise java_exception("com.jayway.jsonpath.InvalidPathException", str(exc)) from None
+        root = self._document()
+        if root is _UNPARSABLE:
+            return NOT_FOUND
+        return compiled.read(root)
+
+    def path(self, path: Any) -> Any:
+        if path is not None and not _is_string(path):
+            return MISSING
+        value = self._read(path)
+        return None if value is NOT_FOUND else value
+
+    def json(self, path: Any) -> Any:
+        if path is not None and not _is_string(path):
+            return MISSING
+        value = self._read(path)
+        return '""' if value is NOT_FOUND else json_smart_string(value)
+
+    # -- parameters --------------------------------------------------------------------------
+
+    def all_params(self) -> dict[str, Any]:
+        """The ``params()`` map (built once per render; templates may change it)."""
+        params = self._params
+        if params is None:
+            request = self._request
+            params = self._params = {
+                "path": dict(request.path_params),
+                "querystring": dict(request.query),
+                "header": request.headers.copy(),
+            }
+        return params
+
+    def params(self, name: Any = MISSING) -> Any:
+        if name is MISSING:
+            return self.all_params()
+        if name is None:
+            return ""
+        if not _is_string(name):
+            return MISSING
+        if self._params is not None:
+            sources = self._params.values()
+        else:
+            request = self._request
+            sources = (request.path_params, request.query, request.headers)
+        for source in sources:
+            if isinstance(source, dict) and name in source:
+                return source[name]
+        return ""
+
+    vtl_methods = {
+        "getBody": body,
+        "path": path,
+        "json": json,
+        "params": params,
+    }
+    vtl_properties = {"body": body}

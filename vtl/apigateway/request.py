@@ -1,0 +1,234 @@
+"""Check an API Gateway proxy event and extract what templates can see of the request.
+
+Accepted: a REST API (payload 1.0) or WebSocket proxy event as a ``dict``, with every field
+optional (missing ones get the defaults of :mod:`vtl.apigateway.events`). A field of the wrong
+type raises ``TypeError`` naming it (``event['headers']['Accept'] must be str, not int``).
+
+Decisions (the reference leaves them open or inferred):
+
+* Header names are matched case-insensitively (HTTP semantics), keeping the client's spelling
+  for ``keySet()``; headers API Gateway strips (``Connection``, ``Content-Length``, ...) are
+  invisible.
+* A multi-valued header or query parameter shows its last value (``multiValue*`` fields win
+  over the single-valued ones when both are given).
+* Event values are taken as already URL-decoded, as in a real proxy event.
+* ``isBase64Encoded`` bodies are decoded and read as UTF-8; bytes that are not UTF-8 become
+  U+FFFD as Java's ``new String(bytes, UTF_8)`` makes them.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from typing import Any
+
+from .encoding import utf8_decode
+
+__all__ = ["Request", "HeaderMap", "read_event", "HIDDEN_HEADERS"]
+
+#: Headers API Gateway never shows to mapping templates (recorded: they read as "").
+HIDDEN_HEADERS = frozenset(
+    name.lower()
+    for name in ("Connection", "Content-Length", "Content-MD5", "Expect", "Max-Forwards",
+                 "Proxy-Authenticate", "Server", "TE", "Transfer-Encoding", "Trailer",
+                 "Upgrade", "WWW-Authenticate")
+)
+
+
+class HeaderMap(dict):
+    """Request headers: a map whose lookups ignore case but whose keys keep their spelling."""
+
+    __slots__ = ("_folded",)
+    java_class = "java.util.LinkedHashMap"
+
+    def __init__(self, items: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self._folded: dict[str, str] = {}
+        if items:
+            for key, value in items.items():
+                self[key] = value
+
+    def _key(self, key: Any) -> Any:
+        return self._folded.get(key.lower(), key) if isinstance(key, str) else key
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, self._key(key))
+
+    def __getitem__(self, key: Any) -> Any:
+        return dict.__getitem__(self, self._key(key))
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return dict.get(self, self._key(key), default)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        key = self._key(key)
+        if isinstance(key, str):
+            self._folded.setdefault(key.lower(), key)
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key: Any) -> None:
+        key = self._key(key)
+        dict.__delitem__(self, key)
+        if isinstance(key, str):
+            self._folded.pop(key.lower(), None)
+
+    def clear(self) -> None:
+        dict.clear(self)
+        self._folded.clear()
+
+    def copy(self) -> HeaderMap:
+        return HeaderMap(self)
+
+
+@dataclass(frozen=True)
+class Request:
+    """The parts of one method request that templates read."""
+
+    body: str | None
+    headers: HeaderMap
+    query: dict[str, str]
+    path_params: dict[str, str]
+    stage_variables: dict[str, str]
+    context: dict[str, Any]
+    method: str
+    path: str
+    resource: str
+
+
+def _type_error(field: str, expected: str, value: Any) -> TypeError:
+    return TypeError(f"event{field} must be {expected}, not {type(value).__name__}")
+
+
+def _str_map(event: dict[str, Any], name: str) -> dict[str, str]:
+    value = event.get(name)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _type_error(f"[{name!r}]", "a dict of str", value)
+    for key, item in value.items():
+        if not isinstance(key, str):
+            raise _type_error(f"[{name!r}] key {key!r}", "str", key)
+        if not isinstance(item, str):
+            raise _type_error(f"[{name!r}][{key!r}]", "str", item)
+    return value
+
+
+def _multi_map(event: dict[str, Any], name: str) -> dict[str, str]:
+    """``multiValue*`` -> the last value of each name."""
+    value = event.get(name)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _type_error(f"[{name!r}]", "a dict of lists of str", value)
+    last: dict[str, str] = {}
+    for key, items in value.items():
+        if not isinstance(key, str):
+            raise _type_error(f"[{name!r}] key {key!r}", "str", key)
+        if items is None:
+            continue
+        if not isinstance(items, (list, tuple)):
+            raise _type_error(f"[{name!r}][{key!r}]", "a list of str", items)
+        for item in items:
+            if not isinstance(item, str):
+                raise _type_error(f"[{name!r}][{key!r}] item", "str", item)
+        if items:
+            last[key] = items[-1]
+    return last
+
+
+def _merged(single: dict[str, str], multi: dict[str, str]) -> dict[str, str]:
+    if not multi:
+        return single
+    merged = dict(single)
+    merged.update(multi)
+    return merged
+
+
+def _body(event: dict[str, Any]) -> str | None:
+    body = event.get("body")
+    encoded = event.get("isBase64Encoded")
+    if encoded is not None and not isinstance(encoded, bool):
+        raise _type_error("['isBase64Encoded']", "bool", encoded)
+    if body is None:
+        return None
+    if isinstance(body, (bytes, bytearray)):
+        return utf8_decode(bytes(body))
+    if not isinstance(body, str):
+        raise _type_error("['body']", "str or None", body)
+    if encoded:
+        try:
+            return utf8_decode(base64.b64decode(body, validate=True))
+        except (binascii.Error, ValueError):
+            raise ValueError("event['body'] is not valid base64 although isBase64Encoded is true") from None
+    return body
+
+
+def _plain_str(event: dict[str, Any], name: str, default: str) -> str:
+    value = event.get(name)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise _type_error(f"[{name!r}]", "str", value)
+    return value
+
+
+def _json_like(value: Any, field: str) -> None:
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _type_error(f"{field} key {key!r}", "str", key)
+            _json_like(item, f"{field}[{key!r}]")
+        return
+    if isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            _json_like(item, f"{field}[{i}]")
+        return
+    raise _type_error(field, "a JSON value", value)
+
+
+def _request_context(event: dict[str, Any]) -> dict[str, Any]:
+    context = event.get("requestContext")
+    if context is None:
+        return {}
+    if not isinstance(context, dict):
+        raise _type_error("['requestContext']", "a dict", context)
+    for name in ("identity", "authorizer"):
+        part = context.get(name)
+        if part is not None and not isinstance(part, dict):
+            raise _type_error(f"['requestContext'][{name!r}]", "a dict", part)
+    _json_like(context, "['requestContext']")
+    return context
+
+
+def read_event(event: Any) -> Request:
+    """Validate ``event`` and extract the request it describes.
+
+    Raises:
+        TypeError: ``event`` or one of its fields has the wrong type.
+        ValueError: a base64 body does not decode.
+    """
+    if not isinstance(event, dict):
+        raise TypeError(f"event must be a dict (an API Gateway proxy event), not {type(event).__name__}")
+    if event.get("version") == "2.0":
+        raise TypeError("event is an HTTP API (payload 2.0) event; mapping templates belong to "
+                        "REST and WebSocket APIs (payload 1.0)")
+    headers = HeaderMap()
+    for key, value in _merged(_str_map(event, "headers"), _multi_map(event, "multiValueHeaders")).items():
+        if key.lower() not in HIDDEN_HEADERS:
+            headers[key] = value
+    query = _merged(_str_map(event, "queryStringParameters"),
+                    _multi_map(event, "multiValueQueryStringParameters"))
+    return Request(
+        body=_body(event),
+        headers=headers,
+        query=query,
+        path_params=_str_map(event, "pathParameters"),
+        stage_variables=_str_map(event, "stageVariables"),
+        context=_request_context(event),
+        method=_plain_str(event, "httpMethod", "POST"),
+        path=_plain_str(event, "path", "/"),
+        resource=_plain_str(event, "resource", ""),
+    )
