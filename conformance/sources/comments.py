@@ -30,6 +30,8 @@ CASES = [
     ("textblock-in-string", '#set($s = "#[[$a]]#")$s'), ("comment-in-string", '#set($s = "a ## b")[$s]'),
     ("block-comment-in-string", '#set($s = "a #* b *# c")[$s]'), ("comment-in-method-args", "$a.concat('x' ## c\n)"),
     ("hash-star-in-text", "5 #*3 = 15 *# ok"), ("comment-then-set", "## c\n  #set($x = 1)\nx"),
+    ("block-open-at-eof", "a #*"), ("block-open-one-char", "a #*x"), ("doc-open-at-eof", "a #**"),
+    ("block-open-newline", "a #*\n"), ("line-comment-at-eof-no-text", "##"),
 ]
 
 
