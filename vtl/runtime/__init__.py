@@ -17,6 +17,7 @@ from .regex import (
     java_replace_first,
     java_split,
 )
+from .regex import set_timeout as set_regex_timeout
 from .text import json_smart_string, to_string
 from .values import (
     MISSING,
@@ -69,6 +70,7 @@ __all__ = [
     "qualified_name",
     "set_index",
     "set_property",
+    "set_regex_timeout",
     "sub",
     "to_string",
 ]
