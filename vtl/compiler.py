@@ -795,6 +795,14 @@ class Compiler:
             return lambda state: cmp(left(state), right(state))
         math = _ARITH[op]
         line, column = node.line, node.column
+        if op == "+":
+            # Concatenating a null operand writes its source text, as Velocity does.
+            left_text = self.source[node.left.start : node.left.end]
+            right_text = self.source[node.right.start : node.right.end]
+            add = arith.add
+
+            def math(a: Any, b: Any) -> Any:
+                return add(a, b, left_text, right_text)
 
         def arithmetic(state: State) -> Any:
             value = math(left(state), right(state))

@@ -278,9 +278,30 @@ class _AstBuilder:
         tok = children[0]
         close = children[-3]
         end = children[-1]
-        node = ast.Literal(*_pos(tok), text=self.source[close.end_pos : end.start_pos])
+        node = ast.Literal(*_pos(tok), text=self._literal_text(close.end_pos, end.start_pos))
         node.end = end.end_pos
         return node
+
+    def _literal_text(self, start: int, stop: int) -> str:
+        """What ``#literal`` prints: its body's source, where Velocity drops block comments
+        and the text of line comments (keeping ``##`` and the newline)."""
+        body = self.source[start:stop]
+        if "#" not in body:
+            return body
+        parts = []
+        pos = 0
+        for tok in Lexer(body, macros_enabled=self.macros_enabled).tokenize():
+            if tok.type != "COMMENT":
+                continue
+            image = str(tok)
+            parts.append(body[pos : tok.start_pos])
+            hashes = image.find("##")
+            if hashes >= 0 and (image.find("#*") < 0 or hashes < image.find("#*")):
+                newline = len(image) - len(image.rstrip("\r\n"))
+                parts.append(image[: hashes + 2] + (image[-newline:] if newline else ""))
+            pos = tok.end_pos
+        parts.append(body[pos:])
+        return "".join(parts)
 
     def block_call(self, children):
         tok = children[0]
