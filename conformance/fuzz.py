@@ -26,7 +26,7 @@ from .strategies import generate
 _UNITS = re.compile(r"\$!?\{?[A-Za-z_][\w-]*\}?|#\{?[A-Za-z_]\w*\}?|\r\n|\s|[A-Za-z0-9_]+|.", re.S)
 
 
-def _case(template: str, variables: dict[str, Any], profile: str, answer: dict[str, Any]) -> dict[str, Any]:
+def as_case(template: str, variables: dict[str, Any], profile: str, answer: dict[str, Any]) -> dict[str, Any]:
     return {"id": "fuzz", "template": template, "vars": variables, "mask": True, profile: expectation(answer)}
 
 
@@ -63,7 +63,7 @@ class Differ:
             if answer.get("error") in UNRECORDABLE:
                 out.append((answer, None))
                 continue
-            outcome = check(_case(template, variables, self.profile, answer), self.profile)
+            outcome = check(as_case(template, variables, self.profile, answer), self.profile)
             out.append((answer, outcome.detail if outcome.status == "fail" else None))
         return out
 

@@ -21,7 +21,7 @@ try:
 except Exception as exc:  # noqa: BLE001 - any import failure means "engine not ready"
     _VTL_ERROR = f"vtl is not importable: {exc}"
 
-from conformance.fuzz import _case  # noqa: E402
+from conformance.fuzz import as_case  # noqa: E402
 from conformance.record import UNRECORDABLE  # noqa: E402
 from conformance.report import PROFILES, check  # noqa: E402
 from conformance.strategies import templates  # noqa: E402
@@ -49,7 +49,7 @@ def test_matches_velocity(oracle, profile, example):
     answer = oracle.render(example.template, example.vars, profile=profile)
     if answer.get("error") in UNRECORDABLE:
         return  # the oracle timed out or crashed: nothing to compare with
-    outcome = check(_case(example.template, example.vars, profile, answer), profile)
+    outcome = check(as_case(example.template, example.vars, profile, answer), profile)
     assert outcome.status != "fail", f"template {example.template!r}\nvars {example.vars!r}\n{outcome.detail}"
 
 
