@@ -69,3 +69,28 @@ def test_aws_recordings(case, request):
         pytest.skip(outcome.detail)
     if outcome.status == "fail":
         pytest.fail(f"aws/{case['id']} ({case['mode']})\n{outcome.detail}", pytrace=False)
+
+
+def test_corpus_matches_sources():
+    """Every source case is recorded as written, and nothing else is (else: re-record)."""
+    from conformance import sources
+
+    assert corpus_features() == sources.features()
+    for feature in sources.features():
+        recorded = {c["id"]: c for c in load_corpus(feature)["cases"]}
+        cases = sources.load(feature)
+        assert [c["id"] for c in cases] == list(recorded), f"{feature}: ids differ; re-record"
+        for case in cases:
+            got = recorded[case["id"]]
+            for key in ("template", "vars", "event", "response_body", "mask"):
+                assert got.get(key) == case.get(key), f"{feature}/{case['id']}: {key} changed; re-record"
+            wanted = case.get("profiles", list(PROFILES))
+            assert [p for p in PROFILES if p in got] == [p for p in PROFILES if p in wanted]
+
+
+def test_identity_hashes_are_masked():
+    from conformance.record import mask_identity
+
+    assert mask_identity("[Ljava.lang.String;@4fe4c0ba x") == "[Ljava.lang.String;@HASH x"
+    assert mask_identity("java.lang.Object@1b6d3586") == "java.lang.Object@HASH"
+    assert mask_identity("user@example.com") == "user@example.com"
