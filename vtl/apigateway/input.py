@@ -10,8 +10,9 @@
 * ``$input.params()`` is ``{path={...}, querystring={...}, header={...}}``;
   ``$input.params(name)`` looks in that order and gives ``""`` when absent.
 
-The payload is parsed at most once per render, and only if ``path``/``json`` is called. A path
-that does not parse raises Jayway's ``InvalidPathException`` (the template fails).
+The payload is parsed at most once per render, and only if ``path``/``json`` is called.
+Wherever Jayway would throw (a path that does not parse, a path that does not apply to the
+document) the result is the same as for a path that finds nothing [inf].
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import Any
 
 from ..errors import JavaException
 from ..runtime import MISSING, HostObject, JavaChar, json_smart_string
-from ..runtime.exceptions import java_exception
 from .javajson import parse_json
 from .jsonpath import NOT_FOUND, JsonPathSyntaxError, compile_path
 from .request import Request
@@ -66,11 +66,11 @@ class Input(HostObject):
 
     def _read(self, path: Any) -> Any:
         if path is None:
-            raise java_exception("java.lang.IllegalArgumentException", "path can not be null or empty")
+            return NOT_FOUND
         try:
             compiled = compile_path(path)
-        except JsonPathSyntaxError as exc:
-            raise java_exception("com.jayway.jsonpath.InvalidPathException", str(exc)) from None
+        except JsonPathSyntaxError:
+            return NOT_FOUND
         root = self._document()
         if root is _UNPARSABLE:
             return NOT_FOUND
@@ -98,7 +98,7 @@ class Input(HostObject):
             params = self._params = {
                 "path": dict(request.path_params),
                 "querystring": dict(request.query),
-                "header": request.headers.copy(),
+                "header": dict(request.headers),
             }
         return params
 

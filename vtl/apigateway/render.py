@@ -35,9 +35,10 @@ class RenderResult:
     status: int | None = None
     #: ``$context.responseOverride.header``; a list value becomes ``"a,b"`` (a multi-value header).
     headers: dict[str, str] = field(default_factory=dict)
-    #: ``$context.requestOverride``: ``{"header": {...}, "querystring": {...}, "path": {...}}``,
-    #: values as strings (lists comma-joined).
-    request_overrides: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: ``$context.requestOverride``: ``{"header": {...}, "querystring": {...}, "path": {...}}``;
+    #: values are strings, or lists of strings where the template assigned a list
+    #: (a multi-value header or query parameter).
+    request_overrides: dict[str, dict[str, str | list[str]]] = field(default_factory=dict)
     #: ``$context`` as the template left it; a response template continues from it.
     context: dict[str, Any] = field(default_factory=dict, repr=False)
     #: The method request, so that a response template can read its parameters.
@@ -54,6 +55,16 @@ def _param_map(value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
         return {}
     return {to_string(k): _param_text(v) for k, v in value.items() if v is not None}
+
+
+def _param_values(value: Any) -> dict[str, str | list[str]]:
+    if not isinstance(value, dict):
+        return {}
+    return {
+        to_string(k): [to_string(item) for item in v] if isinstance(v, (list, tuple)) else to_string(v)
+        for k, v in value.items()
+        if v is not None
+    }
 
 
 def _status(value: Any) -> int | None:
@@ -82,7 +93,7 @@ def _result(body: str, context: dict[str, Any], request: Request) -> RenderResul
         body=body,
         status=_status(response.get("status")),
         headers=_param_map(response.get("header")),
-        request_overrides={name: _param_map(overrides.get(name))
+        request_overrides={name: _param_values(overrides.get(name))
                            for name in ("header", "querystring", "path")},
         context=context,
         request=request,

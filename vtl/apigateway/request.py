@@ -6,9 +6,9 @@ type raises ``TypeError`` naming it (``event['headers']['Accept'] must be str, n
 
 Decisions (the reference leaves them open or inferred):
 
-* Header names are matched case-insensitively (HTTP semantics), keeping the client's spelling
-  for ``keySet()``; headers API Gateway strips (``Connection``, ``Content-Length``, ...) are
-  invisible.
+* Header names are matched exactly as the client spelled them (``$input.params('accept')``
+  does not find ``Accept``), as for any Java map; headers API Gateway strips
+  (``Connection``, ``Content-Length``, ...) are invisible.
 * A multi-valued header or query parameter shows its last value (``multiValue*`` fields win
   over the single-valued ones when both are given).
 * Event values are taken as already URL-decoded, as in a real proxy event.
@@ -25,7 +25,7 @@ from typing import Any
 
 from .encoding import utf8_decode
 
-__all__ = ["Request", "HeaderMap", "read_event", "HIDDEN_HEADERS"]
+__all__ = ["Request", "read_event", "HIDDEN_HEADERS"]
 
 #: Headers API Gateway never shows to mapping templates (recorded: they read as "").
 HIDDEN_HEADERS = frozenset(
@@ -36,57 +36,12 @@ HIDDEN_HEADERS = frozenset(
 )
 
 
-class HeaderMap(dict):
-    """Request headers: a map whose lookups ignore case but whose keys keep their spelling."""
-
-    __slots__ = ("_folded",)
-    java_class = "java.util.LinkedHashMap"
-
-    def __init__(self, items: dict[str, str] | None = None) -> None:
-        super().__init__()
-        self._folded: dict[str, str] = {}
-        if items:
-            for key, value in items.items():
-                self[key] = value
-
-    def _key(self, key: Any) -> Any:
-        return self._folded.get(key.lower(), key) if isinstance(key, str) else key
-
-    def __contains__(self, key: object) -> bool:
-        return dict.__contains__(self, self._key(key))
-
-    def __getitem__(self, key: Any) -> Any:
-        return dict.__getitem__(self, self._key(key))
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        return dict.get(self, self._key(key), default)
-
-    def __setitem__(self, key: Any, value: Any) -> None:
-        key = self._key(key)
-        if isinstance(key, str):
-            self._folded.setdefault(key.lower(), key)
-        dict.__setitem__(self, key, value)
-
-    def __delitem__(self, key: Any) -> None:
-        key = self._key(key)
-        dict.__delitem__(self, key)
-        if isinstance(key, str):
-            self._folded.pop(key.lower(), None)
-
-    def clear(self) -> None:
-        dict.clear(self)
-        self._folded.clear()
-
-    def copy(self) -> HeaderMap:
-        return HeaderMap(self)
-
-
 @dataclass(frozen=True)
 class Request:
     """The parts of one method request that templates read."""
 
     body: str | None
-    headers: HeaderMap
+    headers: dict[str, str]
     query: dict[str, str]
     path_params: dict[str, str]
     stage_variables: dict[str, str]
@@ -215,10 +170,11 @@ def read_event(event: Any) -> Request:
     if event.get("version") == "2.0":
         raise TypeError("event is an HTTP API (payload 2.0) event; mapping templates belong to "
                         "REST and WebSocket APIs (payload 1.0)")
-    headers = HeaderMap()
-    for key, value in _merged(_str_map(event, "headers"), _multi_map(event, "multiValueHeaders")).items():
-        if key.lower() not in HIDDEN_HEADERS:
-            headers[key] = value
+    headers = {
+        key: value
+        for key, value in _merged(_str_map(event, "headers"), _multi_map(event, "multiValueHeaders")).items()
+        if key.lower() not in HIDDEN_HEADERS
+    }
     query = _merged(_str_map(event, "queryStringParameters"),
                     _multi_map(event, "multiValueQueryStringParameters"))
     return Request(
