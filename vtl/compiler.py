@@ -140,9 +140,12 @@ class DefinedBlock(HostObject):
     def vtl_to_string(self) -> str:
         self.depth += 1
         try:
-            return render_nested(self.body, self.state, "define")
+            text = render_nested(self.body, self.state, "define")
         finally:
             self.depth -= 1
+        if len(text) > self.state.limits.max_string_size:
+            raise VtlLimitError(f"a #define block grew beyond {self.state.limits.max_string_size} characters")
+        return text
 
 
 class _NullItem:
@@ -496,16 +499,29 @@ class Compiler:
         arg_fn = self.expr(node.args[0]) if node.args else (lambda state: None)
         from .parser import parse  # local import: #evaluate is rare
 
+        line, column = node.line, node.column
+
         def run_evaluate(state: State) -> None:
             src = arg_fn(state)
             if src is None:
                 return
             text = value_to_text(src, state)
-            tree = parse(text, macros_enabled=True, name=state.name)
-            sub = Compiler(tree, self.profile)
-            sub.macros.update(self.macros)
-            fn = sub.compile()
-            state.out.append(render_nested(fn, state, "evaluate"))
+            try:
+                tree = parse(text, macros_enabled=True, name=state.name)
+                sub = Compiler(tree, self.profile)
+                sub.macros.update(self.macros)
+                fn = sub.compile()
+                state.out.append(render_nested(fn, state, "evaluate"))
+            except VtlError as err:
+                # Positions inside the evaluated text mean nothing in the template: report
+                # the #evaluate that ran it (the outermost one, for nested evaluation).
+                err.line, err.column, err.source, err.name = line, column, state.source, state.name
+                raise
+            except RecursionError:
+                raise VtlLimitError(
+                    "#evaluate nested too deeply", line=line, column=column, source=state.source,
+                    name=state.name,
+                ) from None
 
         return run_evaluate
 
@@ -525,7 +541,7 @@ class Compiler:
         def call_macro(state: State) -> None:
             params, macro_body = self.compiled_macro(macro_name)
             if state.macro_depth >= state.limits.max_macro_depth:
-                raise VtlRuntimeError(
+                raise VtlLimitError(
                     f"Max calling depth of {state.limits.max_macro_depth} was exceeded in macro '{macro_name}'",
                     java_class="MacroOverflowException",
                 )
@@ -762,6 +778,8 @@ class Compiler:
 
         def interpolate(state: State) -> Any:
             text = render_nested(body, state)
+            if len(text) > state.limits.max_string_size:
+                raise VtlLimitError(f"a string grew beyond {state.limits.max_string_size} characters")
             return text[:-1] if trim and text else text
 
         return interpolate
