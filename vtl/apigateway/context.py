@@ -21,6 +21,7 @@ fresh count but sees the values the request template set (assumed: the rule is p
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from ..errors import VtlRuntimeError
@@ -57,13 +58,17 @@ _WEBSOCKET_DEFAULTED = frozenset(
 )
 
 
-def hash_order(keys: Iterable[str]) -> list[str]:
+def hash_order(keys: Iterable[str]) -> tuple[str, ...]:
     """The iteration order of a ``java.util.HashMap`` after putting ``keys`` in this order.
 
     The table starts with 16 buckets and doubles past a load factor of 0.75; iteration goes
     bucket by bucket, and keys sharing a bucket keep their insertion order.
     """
-    ordered = list(dict.fromkeys(keys))
+    return _hash_order(tuple(dict.fromkeys(keys)))
+
+
+@lru_cache(maxsize=256)
+def _hash_order(ordered: tuple[str, ...]) -> tuple[str, ...]:
     size = 16
     while len(ordered) > size * 3 // 4:
         size *= 2
@@ -73,7 +78,7 @@ def hash_order(keys: Iterable[str]) -> list[str]:
         return (h ^ (h >> 16)) & (size - 1)
 
     position = {key: i for i, key in enumerate(ordered)}
-    return sorted(ordered, key=lambda k: (bucket(k), position[k]))
+    return tuple(sorted(ordered, key=lambda k: (bucket(k), position[k])))
 
 
 class RequestContext(dict):

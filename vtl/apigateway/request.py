@@ -128,20 +128,16 @@ def _plain_str(event: dict[str, Any], name: str, default: str) -> str:
     return value
 
 
-def _json_like(value: Any, field: str) -> None:
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise _type_error(f"{field} key {key!r}", "str", key)
-            _json_like(item, f"{field}[{key!r}]")
-        return
-    if isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            _json_like(item, f"{field}[{i}]")
-        return
-    raise _type_error(field, "a JSON value", value)
+_SCALARS = (str, bool, int, float)
+
+
+def _check_scalars(values: dict[str, Any], field: str) -> None:
+    """Top-level values must be JSON scalars; maps and lists only where AWS nests them."""
+    for key, item in values.items():
+        if not isinstance(key, str):
+            raise _type_error(f"{field} key {key!r}", "str", key)
+        if item is not None and not isinstance(item, _SCALARS) and not isinstance(item, (dict, list)):
+            raise _type_error(f"{field}[{key!r}]", "a JSON value", item)
 
 
 def _request_context(event: dict[str, Any]) -> dict[str, Any]:
@@ -150,11 +146,14 @@ def _request_context(event: dict[str, Any]) -> dict[str, Any]:
         return {}
     if not isinstance(context, dict):
         raise _type_error("['requestContext']", "a dict", context)
+    _check_scalars(context, "['requestContext']")
     for name in ("identity", "authorizer"):
         part = context.get(name)
-        if part is not None and not isinstance(part, dict):
+        if part is None:
+            continue
+        if not isinstance(part, dict):
             raise _type_error(f"['requestContext'][{name!r}]", "a dict", part)
-    _json_like(context, "['requestContext']")
+        _check_scalars(part, f"['requestContext'][{name!r}]")
     return context
 
 
