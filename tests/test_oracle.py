@@ -16,12 +16,12 @@ def oracle():
 
 
 def test_null_reference_stock_vs_apigateway(oracle):
-    template = "[$x][$m.missing][$m.nope()]#if($x)T#else F#end"
+    template = "[$x][$_u][$m.missing][$m.nope()]#if($x)T#else F#end"
     stock = oracle.render(template, {"m": {}})
     aws = oracle.render(template, {"m": {}}, profile="apigateway")
-    assert stock == {"output": "[$x][$m.missing][$m.nope()] F"}
+    assert stock == {"output": "[$x][$_u][$m.missing][$m.nope()] F"}
     # Null prints empty and is truthy; a method that does not exist still prints literally.
-    assert aws == {"output": "[][][$m.nope()]T"}
+    assert aws == {"output": "[][][][$m.nope()]T"}
 
 
 def test_apigateway_disables_macro_and_evaluate(oracle):
@@ -66,6 +66,15 @@ def test_timeout_and_bad_cases_do_not_kill_the_jvm(oracle):
     assert answers[0]["error"] == "Timeout"
     assert answers[1]["error"] == "IllegalArgumentException"
     assert answers[2] == {"output": "7"}
+
+
+def test_template_cannot_exit_the_jvm(oracle):
+    exit_call = "$s.getClass().forName('java.lang.System').exit(3)"
+    answers = oracle.render_many([{"template": exit_call, "vars": {"s": "x"}},
+                                  {"template": "$n", "vars": {"n": 8}}])
+    assert answers[0]["error"] == "MethodInvocationException"
+    assert "SecurityException" in answers[0]["message"]
+    assert answers[1] == {"output": "8"}
 
 
 def test_event_round_trip(oracle):

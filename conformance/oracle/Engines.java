@@ -35,11 +35,14 @@ public final class Engines {
             return v == null && isIdentifier(key) ? "" : v;
         }
 
+        /** Velocity 1.7's IDENTIFIER token: {@code [A-Za-z_][A-Za-z0-9_-]*}, ASCII only. */
         static boolean isIdentifier(String key) {
-            if (key == null || key.isEmpty() || !Character.isLetter(key.charAt(0))) return false;
-            for (int i = 1; i < key.length(); i++) {
+            if (key == null || key.isEmpty()) return false;
+            for (int i = 0; i < key.length(); i++) {
                 char c = key.charAt(i);
-                if (!Character.isLetterOrDigit(c) && c != '_' && c != '-') return false;
+                boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+                        || i > 0 && (c >= '0' && c <= '9' || c == '-');
+                if (!ok) return false;
             }
             return true;
         }

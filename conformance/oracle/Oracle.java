@@ -35,6 +35,7 @@ public final class Oracle {
         // Answers own the real stdout; anything else that prints goes to stderr.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, "UTF-8");
         System.setOut(System.err);
+        refuseExit();
         String line;
         while ((line = in.readLine()) != null) {
             if (line.isBlank()) continue;
@@ -59,6 +60,26 @@ public final class Oracle {
             out.print('\n');
             out.flush();
         }
+    }
+
+    /**
+     * Keeps a template from ending the JVM (e.g. reaching System.exit by reflection): the call
+     * throws SecurityException, which the case reports as a MethodInvocationException.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    static void refuseExit() {
+        System.setSecurityManager(new SecurityManager() {
+            @Override
+            public void checkPermission(java.security.Permission perm) {}
+
+            @Override
+            public void checkPermission(java.security.Permission perm, Object context) {}
+
+            @Override
+            public void checkExit(int status) {
+                throw new SecurityException("the oracle does not let a template exit the JVM");
+            }
+        });
     }
 
     /** Renders one case in a worker thread; stops the thread if it overruns. */
