@@ -29,6 +29,8 @@ class StringLit(Node):
     value: str
     template: Template | None = None
     raw: str = ""
+    #: (Java exception class, message) when Velocity fails to unescape the literal at render
+    error: tuple[str, str] | None = None
 
 
 @dataclass(slots=True)
@@ -147,6 +149,7 @@ class Foreach(Node):
     var: Reference  # name "" when the template gave no reference (nothing is bound)
     iterable: Expr | None  # None: fewer than three arguments, the loop never runs
     body: list[Stmt]
+    arg_count: int = 3
 
 
 @dataclass(slots=True)

@@ -164,11 +164,12 @@ NULL_ITEM = _NullItem()
 class MacroArg:
     """A macro argument passed by name: re-evaluated at each use inside the macro body."""
 
-    __slots__ = ("expr", "state")
+    __slots__ = ("expr", "state", "text")
 
-    def __init__(self, expr: Expr, state: State) -> None:
+    def __init__(self, expr: Expr, state: State, text: str = "") -> None:
         self.expr = expr
         self.state = state
+        self.text = text  # the argument as written: what a null parameter prints
 
 
 def render_nested(body: Stmt, state: State, scope: str = "") -> str:
@@ -189,8 +190,9 @@ def render_nested(body: Stmt, state: State, scope: str = "") -> str:
         if not scope or exc.scope is not None:
             raise
     except StopRender:
-        if scope != "evaluate":
+        if scope == "define":
             saved.append("".join(state.out))
+        if scope != "evaluate":
             raise
     finally:
         state.render_depth -= 1
@@ -381,6 +383,10 @@ class Compiler:
 
     def foreach_stmt(self, node: ast.Foreach) -> Stmt:
         var = node.var.name or "\0"  # an unnamed variable binds a name no template can read
+        if node.arg_count < 2:
+            return _raise_later(
+                f"Index 2 out of bounds for length {node.arg_count + 1}", "ArrayIndexOutOfBoundsException"
+            )
         if node.iterable is None:
             return _noop
         iterable_fn = self.expr(node.iterable)
@@ -449,7 +455,9 @@ class Compiler:
         if not node.target.name:
             return _noop
         body = self.block(node.body)
-        name = node.target.name
+        target = node.target
+        # As for #set, ${d} and $!d name variables no reference can read.
+        name = ("{" if target.braced else "!" if target.silent else "") + target.name
 
         def run_define(state: State) -> None:
             state.vars[name] = DefinedBlock(body, state)
@@ -477,23 +485,49 @@ class Compiler:
 
             return do_stop
         if name == "evaluate" and not self.aws:
+            if len(node.args) != 1:
+                raise self.init_error(node, "#evaluate() requires exactly one argument")
+            if not isinstance(node.args[0], (ast.StringLit, ast.Reference)):
+                raise self.init_error(node, "#evaluate()  argument must be a string literal or reference")
             return self.evaluate_stmt(node)
         if name in ("include", "parse"):
-            directive_name = name
-
-            def no_loader(state: State) -> None:
-                raise VtlRuntimeError(
-                    f"#{directive_name} has no resource loader to read from",
-                    java_class="ResourceNotFoundException",
-                )
-
-            return no_loader
+            return self.resource_stmt(node)
         if name in self.macros:
             return self.macro_call(node)
         if node.body is not None:
             # A block call of an unknown macro prints its source.
             return _make_text(literal)
         return _make_text(literal)
+
+    def resource_stmt(self, node: ast.Directive) -> Stmt:
+        """``#include``/``#parse``: there is no resource loader, so any name is missing."""
+        if not node.args:
+            return _noop
+        is_include = node.name == "include"
+        arg_fns = [self.expr(a) for a in node.args]
+
+        def load(state: State) -> None:
+            for fn in arg_fns:
+                value = fn(state)
+                if value is None:
+                    if is_include:
+                        state.out.append(
+                            "<!-- include error : error with arg 0 please see log. see error log -->"
+                        )
+                    continue
+                raise VtlRuntimeError(
+                    f"Unable to find resource '{value_to_text(value, state)}'",
+                    java_class="ResourceNotFoundException",
+                )
+
+        return load
+
+    def init_error(self, node: ast.Node, message: str) -> VtlSyntaxError:
+        """An error Velocity reports while initialising the template (a parse error)."""
+        return VtlSyntaxError(
+            message, line=node.line, column=node.column, source=self.source, name=self.name,
+            java_class="ParseErrorException",
+        )
 
     def evaluate_stmt(self, node: ast.Directive) -> Stmt:
         arg_fn = self.expr(node.args[0]) if node.args else (lambda state: None)
@@ -536,6 +570,7 @@ class Compiler:
                     java_class="ParseErrorException",
                 )
         arg_fns = [self.expr(a) for a in node.args]
+        arg_texts = [self.source[a.start : a.end] for a in node.args]
         body_fn = self.block(node.body) if node.body is not None else None
 
         def call_macro(state: State) -> None:
@@ -550,8 +585,8 @@ class Compiler:
             if body_fn is not None:
                 names.append("bodyContent")
             saved = {k: variables.get(k, _UNSET) for k in names}
-            for param, fn in zip(params, arg_fns):
-                variables[param] = MacroArg(fn, state)
+            for param, fn, text in zip(params, arg_fns, arg_texts):
+                variables[param] = MacroArg(fn, state, text)
             for param in params[len(arg_fns):]:
                 variables.pop(param, None)
             if body_fn is not None:
@@ -559,6 +594,9 @@ class Compiler:
             state.macro_depth += 1
             try:
                 macro_body(state)
+            except BreakLoop as exc:
+                if exc.scope is not None:
+                    raise  # a #break($foreach) leaves the macro and that loop
             finally:
                 state.macro_depth -= 1
                 for k, v in saved.items():
@@ -593,8 +631,21 @@ class Compiler:
             null_text = "\\" * (k + 1) + literal
         escaped = n % 2 == 1
         line, column = node.line, node.column
+        plain_param = not node.suffixes and not silent and not escaped and n == 0
+        root = node.name
 
         def print_ref(state: State) -> None:
+            if plain_param:
+                arg = state.vars.get(root)
+                if type(arg) is MacroArg:
+                    # Evaluated once (pass by name); a null argument prints as the caller
+                    # wrote it ($n, not $p).
+                    value = arg.expr(arg.state)
+                    if value is None and not self.aws:
+                        state.out.append(arg.text)
+                    else:
+                        state.out.append(value_to_text("" if value is None else value, state))
+                    return
             try:
                 value = value_fn(state)
             except (BreakLoop, StopRender):
@@ -738,6 +789,17 @@ class Compiler:
         if isinstance(node, (ast.IntLit, ast.FloatLit, ast.BoolLit)):
             return _const(node.value)
         if isinstance(node, ast.StringLit):
+            if node.error is not None:
+                java_class, message = node.error
+                line, column = node.line, node.column
+
+                def bad_literal(state: State) -> Any:
+                    raise VtlRuntimeError(
+                        message, line=line, column=column, source=state.source, name=state.name,
+                        java_class=java_class,
+                    )
+
+                return bad_literal
             if node.template is None:
                 return _const(node.value)
             return self.interpolated(node)

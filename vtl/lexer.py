@@ -49,7 +49,7 @@ _WORD_OPERATORS = {
     "or": "OR", "and": "AND", "not": "NOT", "eq": "EQ", "ne": "NE", "lt": "LT", "le": "LE",
     "gt": "GT", "ge": "GE", "true": "TRUE", "false": "FALSE",
 }
-_ARG_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ARG_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_@]*")
 
 # Kinds of argument list, which decide the tokens allowed inside.
 EXPR = "expr"  # #if / #elseif / #set: full expressions
@@ -136,7 +136,8 @@ class Lexer:
             return self.lex_dollar(start, pos)
         if pos < self.n and text[pos] == "#":
             name, name_end, braced = self.directive_name(pos)
-            if name is not None and self.is_directive_name(name):
+            # An odd escape checks the name without its braces, an even one as written.
+            if name is not None and self.is_directive_name(name, braced and count % 2 == 0):
                 k = count // 2
                 if count % 2:
                     # Escaped directive: it prints as text and does not run (§1.4).
@@ -150,11 +151,13 @@ class Lexer:
         self.emit("TEXT", "\\" * count, start, pos)
         return pos
 
-    def is_directive_name(self, name: str) -> bool:
+    def is_directive_name(self, name: str, braced: bool = False) -> bool:
         if name == "evaluate":
             # API Gateway removes #evaluate, so an escaped one is not a directive there.
             return self.macros_enabled
-        return name in BUILTIN_DIRECTIVES or name in self.macro_names
+        # Velocity checks a braced name ('{mm}') against the macro names as written, so a
+        # braced macro call never counts as an escaped directive.
+        return name in BUILTIN_DIRECTIVES or (not braced and name in self.macro_names)
 
     def directive_name(self, pos: int) -> tuple[str | None, int, bool]:
         """The directive name after the ``#`` at ``pos``: (name, end, braced)."""
@@ -185,6 +188,11 @@ class Lexer:
             # EMPTY_INDEX: '$[', '$![', '$.' are plain text.
             self.emit("TEXT", text[start : pos + 1], start, pos + 1)
             return pos + 1
+        if ch == "." and bang:
+            # '$!.' loses its prefix entirely (recorded: '$!.a' prints '.a').
+            if start < dollar:
+                self.emit("TEXT", text[start:dollar], start, dollar)
+            return pos
         braced = ch == "{"
         name_start = pos + 1 if braced else pos
         m = _IDENT.match(text, name_start)
@@ -221,8 +229,11 @@ class Lexer:
                 self.emit("TEXT", image[3:], start, end + 3)
                 return end + 3
             return self.lex_hash(hash_pos, hash_pos)
-        name, _, _ = self.directive_name(hash_pos)
-        if name is not None and self.is_directive_name(name):
+        m = _SET.match(text, hash_pos)
+        if m:
+            return self.lex_set(hash_pos, m.end())
+        name, _, braced = self.directive_name(hash_pos)
+        if name is not None and name != "set" and self.is_directive_name(name, braced):
             return self.lex_hash(hash_pos, hash_pos)
         self.emit("TEXT", prefix, start, hash_pos)
         return hash_pos
@@ -272,6 +283,8 @@ class Lexer:
         if nxt == "#":
             return self.lex_line_comment(start, hash_pos)
         if nxt == "*":
+            if hash_pos + 2 == self.n:
+                raise self.error(hash_pos + 2, "a comment cannot open at the very end of the template")
             end = text.find("*#", hash_pos + 2)
             if text.startswith("#**#", hash_pos):
                 end = hash_pos + 2
@@ -343,6 +356,12 @@ class Lexer:
             if ch in " \t\r\n":
                 m = _WS.match(text, pos)
                 assert m is not None
+                nxt = m.end()
+                last = self.tokens[-1].type
+                if nxt < self.n and (
+                    (last == "LBRACKET" and text[nxt] == "]") or (last == "LBRACE" and text[nxt] == "}")
+                ):
+                    raise self.error(nxt, f"unexpected '{text[nxt]}' after blanks in an empty literal")
                 if mode == CALL and depth == 0 and self.tokens[-1].type == "METHOD_START":
                     nxt = m.end()
                     if nxt < self.n and text[nxt] == ")":

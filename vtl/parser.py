@@ -184,6 +184,19 @@ class _InlineBuilder(Transformer):
         return super().__default__(data, children, meta)
 
 
+def _unicode_escape_error(body: str) -> tuple[str, str] | None:
+    """The exception Velocity's ``\\u`` unescaping throws for ``body``, if any."""
+    pos = body.find("\\u")
+    while pos >= 0:
+        digits = body[pos + 2 : pos + 6]
+        if len(digits) < 4:
+            return ("StringIndexOutOfBoundsException", f"begin {pos + 2}, end {pos + 6}, length {len(body)}")
+        if not re.fullmatch(r"[0-9A-Fa-f]{4}", digits):
+            return ("NumberFormatException", f'For input string: "{digits}" under radix 16')
+        pos = body.find("\\u", pos + 6)
+    return None
+
+
 class _AstBuilder:
     """Builds :mod:`vtl.ast` nodes from rule matches (one instance per parse)."""
 
@@ -236,14 +249,19 @@ class _AstBuilder:
         return ("else", children[1])
 
     def foreach_directive(self, children):
-        tok, _lp, args, _rp, body, end = children
-        # Velocity checks neither the 'in' word nor the variable: with fewer than three
-        # arguments the loop runs zero times, and a non-reference variable is not bound.
-        var = args[0]
+        tok, body, end = children[0], children[-2], children[-1]
+        args = children[2] if len(children) == 6 else []
+        # Velocity checks neither the 'in' word nor the variable: a bare word as the variable
+        # is a parse error, another literal is simply not bound, and with two arguments the
+        # loop runs zero times (with fewer, Velocity fails at render time).
+        var = args[0] if args else None
+        if isinstance(var, ast.Word):
+            raise self._error(tok, "Invalid arg #0 in directive #foreach")
         if not isinstance(var, ast.Reference):
-            var = ast.Reference(var.line, var.column, var.start, var.end, name="", suffixes=[])
+            line, col, start, stop = _pos(tok) if var is None else (var.line, var.column, var.start, var.end)
+            var = ast.Reference(line, col, start, stop, name="", suffixes=[])
         iterable = args[2] if len(args) >= 3 else None
-        node = ast.Foreach(*_pos(tok), var=var, iterable=iterable, body=body)
+        node = ast.Foreach(*_pos(tok), var=var, iterable=iterable, body=body, arg_count=len(args))
         node.end = end.end_pos
         return node
 
@@ -251,11 +269,8 @@ class _AstBuilder:
         tok, _lp, args, _rp, body, end = children
         if not args or not isinstance(args[0], ast.Word):
             raise self._error(tok, "#macro expects a name as its first argument")
-        params = []
-        for a in args[1:]:
-            if not isinstance(a, ast.Reference) or a.suffixes:
-                raise self._error(tok, "#macro parameters must be plain references like $name")
-            params.append(a.name)
+        # Velocity ignores what is not a plain reference in the parameter list.
+        params = [a.name for a in args[1:] if isinstance(a, ast.Reference) and not a.suffixes]
         node = ast.MacroDef(*_pos(tok), name=args[0].value, params=params, body=body)
         node.end = end.end_pos
         if self.macros_enabled and node.name not in self.macros:
@@ -263,7 +278,8 @@ class _AstBuilder:
         return node
 
     def define_directive(self, children):
-        tok, _lp, args, _rp, body, end = children
+        tok, body, end = children[0], children[-2], children[-1]
+        args = children[2] if len(children) == 6 else []
         target = args[0] if args else None
         if not isinstance(target, ast.Reference):
             # A non-reference name defines nothing; Velocity only complains at render time
@@ -410,8 +426,11 @@ class _AstBuilder:
         tok = children[0]
         raw = str(tok)
         body = raw[1:-1].replace('""', '"')
+        error = _unicode_escape_error(body)
         value = _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), body)
-        node = ast.StringLit(*_pos(tok), value=value, raw=raw)
+        node = ast.StringLit(*_pos(tok), value=value, raw=raw, error=error)
+        if error:
+            return node
         if "$" in raw or "#" in raw:
             # Velocity re-parses such a string as a template, with a space appended so that a
             # trailing '$' or '#end' lexes; the renderer drops the extra last character.
@@ -420,6 +439,9 @@ class _AstBuilder:
                 node.template = parse(text, macros_enabled=self.macros_enabled, name=self.name)
             except VtlSyntaxError as err:
                 raise self._error(tok, f"in string literal: {err.message}") from None
+            # A macro defined inside a string is defined for the whole template.
+            for name, macro in node.template.macros.items():
+                self.macros.setdefault(name, macro)
         return node
 
     def list_lit(self, children):
