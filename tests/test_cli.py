@@ -50,8 +50,10 @@ def test_render_syntax_error_exits_1_with_a_caret(tpl, capsys) -> None:
 
 
 def test_render_runtime_error_exits_1(tpl, capsys) -> None:
-    assert main(["render", tpl('#parse("other.vm")'), "--profile", "velocity"]) == 1
-    assert "resource loader" in capsys.readouterr().err
+    path = tpl('#parse("other.vm")')
+    assert main(["render", path, "--profile", "velocity"]) == 1
+    err = capsys.readouterr().err
+    assert "other.vm" in err and f"{path}:1:1" in err
 
 
 @pytest.mark.parametrize(
