@@ -631,7 +631,8 @@ class Compiler:
             null_text = "\\" * (k + 1) + literal
         escaped = n % 2 == 1
         line, column = node.line, node.column
-        plain_param = not node.suffixes and not silent and not escaped and n == 0
+        # Only stock Velocity has macros, whose null arguments print as written.
+        plain_param = bool(self.macros) and not node.suffixes and not silent and n == 0
         root = node.name
 
         def print_ref(state: State) -> None:
@@ -702,12 +703,17 @@ class Compiler:
         aws = self.aws
         if isinstance(suffix, ast.Property):
             name = suffix.name
+            # A map resolves every property to a key, except getClass() ('class').
+            map_key = name not in ("class", "Class")
 
             def prop(state: State) -> Any:
                 obj = inner(state)
                 if obj is None:
                     return None
-                value = get_property(obj, name)
+                if map_key and isinstance(obj, dict):
+                    value = obj.get(name)
+                else:
+                    value = get_property(obj, name)
                 if value is MISSING or value is None:
                     return "" if aws else None
                 return value
