@@ -206,9 +206,11 @@ def test_escape_without_the_quote_fix() -> None:
 def test_string_rules_need_json_output() -> None:
     sqs = "Action=SendMessage&MessageBody=$input.params('m')&Attr=\"$input.json('$')\""
     assert found_in(sqs) == []
-    # no literal text at all: the content type decides
-    assert found_in('#set($m = $input.path(\'$\'))$m', content_type="application/json") == ["VTL302"]
-    assert found_in('#set($m = $input.path(\'$\'))$m', content_type="application/xml") == []
+    # no literal text at all: a response template's content type decides
+    only_refs = "#set($m = $input.path('$'))$m"
+    assert found_in(only_refs, "response", "application/json") == ["VTL302"]
+    assert found_in(only_refs, "response", "application/xml") == []
+    assert found_in(only_refs, "request", "application/json") == []  # the key is the input type
 
 
 # -- VTL4xx ---------------------------------------------------------------------------------
@@ -332,6 +334,11 @@ def test_invalid_json_from_a_reference_points_at_it() -> None:
     assert _locate(source, {"m": {"k": "v"}})[:2] == (1, 7)
 
 
+def test_references_the_sample_cannot_fill_report_nothing() -> None:
+    # stock Velocity prints an unresolved reference as written: that is the sample's gap
+    assert _locate('{"a": $missing.value}', {}) is None
+
+
 def test_valid_or_failing_renders_report_nothing() -> None:
     assert _locate('{"a": [#foreach($i in $l)$i#if($foreach.hasNext),#end#end]}', {"l": [1, 2]}) is None
     tree = parse('{"a": 1}', macros_enabled=False)
@@ -354,6 +361,9 @@ def test_sample_body_shapes() -> None:
     assert body["count"] == 1 and body["name"] == "sample"
     assert body["items"] == [{"id": 1, "label": "sample"}, {"id": 1, "label": "sample"}]
     assert "tags" in body
+    # a double-quoted path is a template too, but with nothing to interpolate
+    body = sample_body(analyse(parse('{"b": $input.path("$.a.b")}', macros_enabled=False)))
+    assert body == {"a": {"b": 1}}
 
 
 @pytest.mark.skipif(not engine_renders_events(), reason="vtl.render/vtl.event for API Gateway not available")

@@ -113,17 +113,30 @@ def jsonpath_keys(path: str) -> tuple[str, ...] | None:
     return tuple(keys)
 
 
+def string_value(node: ast.Expr | None) -> str | None:
+    """The value of a string literal whose text is fixed (no references inside), else None.
+
+    A double-quoted literal holding ``$`` or ``#`` is parsed as a template even when nothing
+    in it is a reference (``"$.items"``): its text parts are then the value.
+    """
+    if not isinstance(node, ast.StringLit):
+        return None
+    if node.template is None:
+        return node.value
+    if all(isinstance(part, ast.Text) for part in node.template.body):
+        return "".join(part.text for part in node.template.body).removesuffix(" ")
+    return None
+
+
 def _literal_key(suffix: ast.Suffix) -> str | None:
     if isinstance(suffix, ast.Property):
         return suffix.name
-    if isinstance(suffix, ast.Index) and isinstance(suffix.arg, (ast.StringLit, ast.IntLit)):
-        if isinstance(suffix.arg, ast.StringLit) and suffix.arg.template is not None:
-            return None
-        return str(suffix.arg.value)
+    if isinstance(suffix, ast.Index):
+        if isinstance(suffix.arg, ast.IntLit):
+            return str(suffix.arg.value)
+        return string_value(suffix.arg)
     if isinstance(suffix, ast.Method) and suffix.name == "get" and len(suffix.args) == 1:
-        arg = suffix.args[0]
-        if isinstance(arg, ast.StringLit) and arg.template is None:
-            return arg.value
+        return string_value(suffix.args[0])
     return None
 
 
@@ -135,8 +148,9 @@ def _is_key_access(suffix: ast.Suffix) -> bool:
 
 def can_hold_quote(value: Value, node: ast.Expr | None = None) -> bool:
     """Can the text of this value contain a single quote?"""
-    if isinstance(node, ast.StringLit) and node.template is None:
-        return "'" in node.value
+    text = string_value(node)
+    if text is not None:
+        return "'" in text
     return value.untrusted or value.kind in (REQUEST, BODY, JSON, OBJECT)
 
 
@@ -302,7 +316,7 @@ class _Walker:
             return _OTHER, 1
         for arg in first.args:
             self.expr(arg)
-        literal = first.args[0].value if len(first.args) == 1 and isinstance(first.args[0], ast.StringLit) and first.args[0].template is None else None
+        literal = string_value(first.args[0]) if len(first.args) == 1 else None
         if first.name in ("json", "path"):
             keys = jsonpath_keys(literal) if literal is not None else None
             if first.name == "json":
@@ -338,9 +352,9 @@ class _Walker:
         for suffix in suffixes:
             if isinstance(suffix, ast.Method):
                 if suffix.name == "put" and len(suffix.args) == 2:
-                    arg = suffix.args[0]
-                    if isinstance(arg, ast.StringLit) and arg.template is None:
-                        key = self.override_key([ast.Property(0, 0, 0, 0, k) for k in (*keys, arg.value)])
+                    name = string_value(suffix.args[0])
+                    if name is not None:
+                        key = self.override_key([ast.Property(0, 0, 0, 0, k) for k in (*keys, name)])
                         if key is not None:
                             self.facts.overrides.append(OverrideSet(suffix, key, self.ctx.branches, bool(self.ctx.loops)))
                 break
@@ -383,7 +397,7 @@ class _Walker:
         if kind == ESCAPED:
             if name in ("replace", "replaceAll") and suffix.args:
                 first = suffix.args[0]
-                if isinstance(first, ast.StringLit) and "'" in first.value:
+                if "'" in (string_value(first) or ""):
                     return Value(SAFE, path=value.path)
             if name in ("trim", "toString"):
                 return value

@@ -60,7 +60,11 @@ def _vtl_findings(tpl: EmbeddedTemplate, codes: frozenset[str], name: str) -> li
     findings = [
         *checks.directives(tree), *checks.members(tree), *checks.loop_sets(facts), *checks.overrides(facts),
     ]
-    json_output = facts.json_text if facts.json_text is not None else "json" in (tpl.content_type or "").lower()
+    json_output = facts.json_text
+    if json_output is None:
+        # no literal text to judge by: a response's content type is what the client gets;
+        # a request template's key is the *incoming* media type, which says nothing
+        json_output = tpl.kind == RESPONSE and "json" in (tpl.content_type or "").lower()
     if json_output:
         findings.extend(checks.json_strings(facts, tpl.content_type))
         if "VTL305" in codes:

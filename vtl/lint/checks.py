@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Collection, Iterable, Iterator
 
 from .. import ast
-from .analysis import ESCAPED, JSON, OBJECT, PARAMS, REQUEST, Facts
+from .analysis import ESCAPED, JSON, OBJECT, PARAMS, REQUEST, Facts, string_value
 from .diagnostic import Finding
 from .members import APPSYNC_UTIL, CONTEXT, INPUT_METHODS, INPUT_PROPERTIES, OPEN, UTIL_METHODS
 
@@ -97,8 +97,8 @@ def context_names(suffixes: list[ast.Suffix], tree: dict, assigned: Collection[s
             return
         if isinstance(suffix, ast.Property):
             name = suffix.name
-        elif isinstance(suffix, ast.Index) and isinstance(suffix.arg, ast.StringLit) and suffix.arg.template is None:
-            name = suffix.arg.value
+        elif isinstance(suffix, ast.Index) and string_value(suffix.arg) is not None:
+            name = string_value(suffix.arg)
         else:
             return  # a method call (keySet, put ...) or a computed key
         if name not in node:

@@ -154,7 +154,7 @@ def _strip(marked: str, owners: list[ast.Node]) -> tuple[str, list[int], list[as
     return "".join(parts), starts, nodes
 
 
-def _finding(err: json.JSONDecodeError, output: str, starts: list[int], nodes: list[ast.Node | None]) -> Finding:
+def _finding(err: json.JSONDecodeError, output: str, starts: list[int], nodes: list[ast.Node | None]) -> Finding | None:
     pos = err.pos
     message = err.msg
     before = output[:pos].rstrip()
@@ -164,6 +164,9 @@ def _finding(err: json.JSONDecodeError, output: str, starts: list[int], nodes: l
         pos, message = max(0, len(before) - 1), f"{err.msg} (output ends early)"
     segment = bisect_right(starts, pos) - 1
     node = nodes[segment]
+    end = starts[segment + 1] if segment + 1 < len(starts) else len(output)
+    if isinstance(node, ast.Reference) and output[starts[segment] : end] == node.source_text:
+        return None  # the sample request could not give this reference a value
     offset = 0
     if node is not None:
         offset = node.start
