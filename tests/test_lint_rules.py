@@ -240,6 +240,12 @@ def test_set_in_loop_false_alarms(text: str) -> None:
     assert found(text) == []
 
 
+def test_indented_set_is_reported_at_the_hash() -> None:
+    # after a directive line, Velocity's #set token owns the indentation in front of it
+    text = "#foreach($i in $input.path('$.items'))\n    #set($n = $i.name)\n    $n\n#end"
+    assert found(text) == [(2, 5, "VTL401")]
+
+
 def test_division_can_be_null() -> None:
     text = "#foreach($i in [1, 2])\n#set($r = 10 / $i)\n$r\n#end"
     assert found(text) == [(2, 1, "VTL401")]
