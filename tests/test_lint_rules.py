@@ -241,7 +241,7 @@ def test_set_in_loop_false_alarms(text: str) -> None:
 
 
 def test_indented_set_is_reported_at_the_hash() -> None:
-    # after a directive line, Velocity's #set token owns the indentation in front of it
+    # Velocity swallows the indentation of a #set after a directive line: not part of the node
     text = "#foreach($i in $input.path('$.items'))\n    #set($n = $i.name)\n    $n\n#end"
     assert found(text) == [(2, 5, "VTL401")]
 

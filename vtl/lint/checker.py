@@ -46,18 +46,8 @@ def check_template(tpl: EmbeddedTemplate, codes: Iterable[str], name: str = "<te
         findings.extend(gateway.check(tpl.text))
     else:
         findings.extend(_vtl_findings(tpl, codes, name))
-    kept = [_past_indentation(tpl.text, f) for f in findings if f.code in codes]
+    kept = [f for f in findings if f.code in codes]
     return _without_noqa(tpl.text, kept)
-
-
-def _past_indentation(text: str, finding: Finding) -> Finding:
-    """Point at the directive, not the indentation a ``#set`` swallowed with it."""
-    offset = finding.offset
-    while offset < len(text) and text[offset] in " \t":
-        offset += 1
-    if offset == finding.offset or offset == len(text):
-        return finding
-    return finding._replace(offset=offset)
 
 
 def _vtl_findings(tpl: EmbeddedTemplate, codes: frozenset[str], name: str) -> list[Finding]:
