@@ -211,7 +211,27 @@ class Lexer:
                 self.emit("REF_RBRACE", "}", pos, pos + 1)
                 return pos + 1
             raise self.error(pos, "missing '}' to close the formal reference '${...'")
+        if pos < self.n and text[pos] == "{":
+            return self.lex_stray_brace(pos)
         return pos
+
+    def lex_stray_brace(self, pos: int) -> int:
+        """``$a{b}`` after a reference: Velocity's lexer is still in its reference state, so
+        ``{b}`` (with optional ``[index]`` parts) is swallowed and only ``{`` is printed."""
+        text = self.text
+        m = _IDENT.match(text, pos + 1)
+        if not m:
+            return pos  # a plain '{' is text
+        end = m.end()
+        while end < self.n and text[end] == "[":
+            close = text.find("]", end)
+            if close < 0:
+                break
+            end = close + 1
+        if end >= self.n or text[end] != "}":
+            raise self.error(end, "expected '}' or '[' after '{name' following a reference")
+        self.emit("TEXT", "{", pos, pos + 1)
+        return end + 1
 
     def lex_hash_after_dollar(self, start: int, dollar: int, hash_pos: int, bang: bool) -> int:
         """``$#...``: the dollar prefix leaks into the following token (§5, C16)."""
