@@ -26,6 +26,7 @@ from .errors import VtlSyntaxError
 BUILTIN_DIRECTIVES = frozenset(
     "if else elseif end set foreach include parse macro literal evaluate break define stop".split()
 )
+_DEDICATED_DIRECTIVE_TOKENS = frozenset(("if", "elseif", "else", "end"))
 BLOCK_DIRECTIVES = {"foreach": "FOREACH", "macro": "MACRO", "define": "DEFINE", "literal": "LITERAL"}
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -252,9 +253,14 @@ class Lexer:
         m = _SET.match(text, hash_pos)
         if m:
             return self.lex_set(hash_pos, m.end())
-        name, _, braced = self.directive_name(hash_pos)
-        if name is not None and name != "set" and self.is_directive_name(name, braced):
+        name, name_end, braced = self.directive_name(hash_pos)
+        if name in _DEDICATED_DIRECTIVE_TOKENS:
+            # These have tokens of their own, which swallow the '$' (as '$#if(' does).
             return self.lex_hash(hash_pos, hash_pos)
+        if name is not None:
+            # Any other word stays text with its '$': '$#foreach(...)', '$#evaluate'.
+            self.emit("TEXT", text[start:name_end], start, name_end)
+            return name_end
         self.emit("TEXT", prefix, start, hash_pos)
         return hash_pos
 
@@ -443,9 +449,8 @@ class Lexer:
                 self.emit("DOTDOT", "..", pos, pos + 2)
                 pos += 2
                 continue
-            if ch.isalpha() or ch == "_":
-                m = _ARG_WORD.match(text, pos)
-                assert m is not None
+            m = _ARG_WORD.match(text, pos) if ch.isascii() else None
+            if m:
                 word = m.group()
                 kind = _WORD_OPERATORS.get(word)
                 if kind is None:
