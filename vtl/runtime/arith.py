@@ -22,9 +22,10 @@ import math
 from decimal import Decimal
 from typing import Any
 
+from .doubles import to_float32
 from .exceptions import java_exception
 from .text import to_string
-from .values import LONG_MAX, LONG_MIN, JavaChar
+from .values import LONG_MAX, LONG_MIN, JavaChar, JavaFloat
 
 __all__ = ["add", "sub", "mul", "div", "mod", "is_number", "compare_numbers"]
 
@@ -37,7 +38,7 @@ _EXACT = decimal.Context(
 def is_number(value: Any) -> bool:
     """True for the values Java sees as a ``Number`` (not booleans)."""
     t = type(value)
-    return t is int or t is float or t is Decimal
+    return t is int or t is float or t is Decimal or t is JavaFloat
 
 
 def _is_string(value: Any) -> bool:
@@ -78,7 +79,7 @@ def _to_decimal(value: Any) -> Decimal:
     """``MathUtils.toBigDecimal``: exact, as ``new BigDecimal(double)``."""
     if type(value) is Decimal:
         return value
-    if type(value) is float:
+    if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
             raise java_exception("java.lang.NumberFormatException", "Infinite or NaN")
         return Decimal(value).copy_abs() if value == 0 else Decimal(value)
@@ -147,17 +148,12 @@ def _arith(op: str, a: Any, b: Any) -> Any:
         if b < 0:
             raise java_exception("java.lang.ArithmeticException", "BigInteger: modulus not positive")
         return a % b
+    if base == _DOUBLE and type(a) is not float and type(b) is not float:
+        # MathUtils' Float base: both operands as floats (floatValue()), a Float result
+        x, y = to_float32(a), to_float32(b)
+        return JavaFloat(to_float32(_double_op(op, x, y)))
     if base == _DOUBLE:
-        x, y = float(a), float(b)
-        if op == "+":
-            return x + y
-        if op == "-":
-            return x - y
-        if op == "*":
-            return x * y
-        if op == "/":
-            return x / y
-        return _fmod(x, y)
+        return _double_op(op, float(a), float(b))
     x, y = _to_decimal(a), _to_decimal(b)
     if op == "+":
         return _clean(_EXACT.add(x, y))
@@ -168,6 +164,18 @@ def _arith(op: str, a: Any, b: Any) -> Any:
     if op == "/":
         return _clean(_divide_half_down(x, y))
     raise java_exception("java.lang.ArithmeticException", "Cannot calculate the modulo of BigDecimals.")
+
+
+def _double_op(op: str, x: float, y: float) -> float:
+    if op == "+":
+        return x + y
+    if op == "-":
+        return x - y
+    if op == "*":
+        return x * y
+    if op == "/":
+        return x / y
+    return _fmod(x, y)
 
 
 def add(a: Any, b: Any, left_text: str | None = None, right_text: str | None = None) -> Any:

@@ -14,7 +14,7 @@ from typing import Any
 
 from .arith import compare_numbers, is_number
 from .text import to_string
-from .values import MISSING, HostObject, JavaArray, JavaChar, JavaClass, MapEntry
+from .values import MISSING, HostObject, JavaArray, JavaChar, JavaClass, JavaFloat, MapEntry
 
 __all__ = ["is_true", "java_equals", "eq", "ne", "lt", "le", "gt", "ge", "map_lookup"]
 
@@ -50,6 +50,12 @@ def java_equals(a: Any, b: Any) -> bool:
         return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
     if ta is Decimal:
         return type(b) is Decimal and a.as_tuple() == b.as_tuple()
+    if ta is JavaFloat:  # Float.equals: floatToIntBits
+        if type(b) is not JavaFloat:
+            return False
+        if a != a:
+            return b != b
+        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
     if isinstance(a, JavaChar):
         return isinstance(b, JavaChar) and str.__eq__(a, b)
     if isinstance(a, str):
@@ -80,7 +86,7 @@ def java_equals(a: Any, b: Any) -> bool:
     return False
 
 
-_NUMERIC_KEY_TYPES = (int, float, bool, Decimal)
+_NUMERIC_KEY_TYPES = (int, float, bool, Decimal, JavaFloat)
 
 
 def map_lookup(mapping: dict, key: Any) -> tuple[bool, Any]:

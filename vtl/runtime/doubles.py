@@ -10,10 +10,13 @@ lays the digits out as Java does: plain notation for 10^-3 <= |d| < 10^7, otherw
 
 from __future__ import annotations
 
+import math
 import struct
+from fractions import Fraction
 from functools import lru_cache
 
-__all__ = ["double_to_string"]
+__all__ = ["double_to_string", "double_digits", "float_to_string", "double_to_hex_string",
+           "to_float32"]
 
 _EXP_SHIFT = 52
 _FRACT_HOB = 1 << _EXP_SHIFT
@@ -97,8 +100,13 @@ def _roundup(digits: list[int], dec_exponent: int) -> int:
     return dec_exponent
 
 
-def _dtoa(bin_exp: int, fract_bits: int, n_significant_bits: int) -> tuple[list[int], int]:
-    """BinaryToASCIIBuffer.dtoa for a positive finite double: (digits, decimal exponent)."""
+def _dtoa(
+    bin_exp: int, fract_bits: int, n_significant_bits: int, compatible: bool = True
+) -> tuple[list[int], int]:
+    """BinaryToASCIIBuffer.dtoa for a positive finite double: (digits, decimal exponent).
+
+    ``compatible`` is false for ``java.util.Formatter``, which always takes the digits the
+    first estimate gives instead of stopping at the shortest form."""
     tail_zeros = (fract_bits & -fract_bits).bit_length() - 1
     n_fract_bits = _EXP_SHIFT + 1 - tail_zeros
     n_tiny_bits = max(0, n_fract_bits - bin_exp - 1)
@@ -140,7 +148,6 @@ def _dtoa(bin_exp: int, fract_bits: int, n_significant_bits: int) -> tuple[list[
     b_bits = n_fract_bits + b2 + (_N_5_BITS[b5] if b5 < len(_N_5_BITS) else b5 * 3)
     ten_s_bits = s2 + 1 + (_N_5_BITS[s5 + 1] if s5 + 1 < len(_N_5_BITS) else (s5 + 1) * 3)
     digits: list[int] = []
-    e_form = dec_exp < -3 or dec_exp >= 8
 
     if b_bits < 64 and ten_s_bits < 64:
         width = 32 if (b_bits < 32 and ten_s_bits < 32) else 64
@@ -157,7 +164,7 @@ def _dtoa(bin_exp: int, fract_bits: int, n_significant_bits: int) -> tuple[list[
             dec_exp -= 1
         else:
             digits.append(q)
-        if e_form:
+        if not compatible or dec_exp < -3 or dec_exp >= 8:  # decExp after the first digit
             low = high = False
         while not low and not high:
             q, b = divmod(b, s)
@@ -183,7 +190,7 @@ def _dtoa(bin_exp: int, fract_bits: int, n_significant_bits: int) -> tuple[list[
             dec_exp -= 1
         else:
             digits.append(q)
-        if e_form:
+        if not compatible or dec_exp < -3 or dec_exp >= 8:  # decExp after the first digit
             low = high = False
         while not low and not high:
             q, b = divmod(b, s)
@@ -256,3 +263,117 @@ def _nonzero_to_string(value: float) -> str:
     bin_exp -= _EXP_BIAS
     digits, dec_exponent = _dtoa(bin_exp, fract_bits, n_significant_bits)
     return _layout(digits, dec_exponent, negative)
+
+
+def double_digits(value: float, compatible: bool = True) -> tuple[str, int]:
+    """FloatingDecimal's digits of a finite ``|value|``: ``("123", 2)`` means 0.123e2 (12.3).
+
+    Zero gives ``("0", 0)``. ``compatible=False`` is the mode ``java.util.Formatter`` uses.
+    """
+    value = abs(value)
+    if value == 0.0:
+        return "0", 0
+    bits = struct.unpack("<Q", struct.pack("<d", value))[0]
+    fract_bits = bits & _SIGNIF_MASK
+    bin_exp = (bits >> _EXP_SHIFT) & 0x7FF
+    if bin_exp == 0:
+        leading_zeros = 64 - fract_bits.bit_length()
+        shift = leading_zeros - (63 - _EXP_SHIFT)
+        fract_bits <<= shift
+        bin_exp = 1 - shift
+        n_significant_bits = 64 - leading_zeros
+    else:
+        fract_bits |= _FRACT_HOB
+        n_significant_bits = _EXP_SHIFT + 1
+    digits, dec_exponent = _dtoa(bin_exp - _EXP_BIAS, fract_bits, n_significant_bits, compatible)
+    return "".join(chr(48 + d) for d in digits), dec_exponent
+
+
+_SINGLE_EXP_SHIFT = 23
+
+
+def float_to_string(value: float) -> str:
+    """Java 17 ``Float.toString`` of a value already rounded to single precision."""
+    if value != value:
+        return "NaN"
+    bits = struct.unpack("<I", struct.pack("<f", value))[0]
+    negative = bool(bits >> 31)
+    fract_bits = bits & ((1 << _SINGLE_EXP_SHIFT) - 1)
+    bin_exp = (bits >> _SINGLE_EXP_SHIFT) & 0xFF
+    if bin_exp == 0xFF:
+        return "-Infinity" if negative else "Infinity"
+    if bin_exp == 0:
+        if fract_bits == 0:
+            return "-0.0" if negative else "0.0"
+        leading_zeros = 32 - fract_bits.bit_length()
+        shift = leading_zeros - (31 - _SINGLE_EXP_SHIFT)
+        fract_bits <<= shift
+        bin_exp = 1 - shift
+        n_significant_bits = 32 - leading_zeros
+    else:
+        fract_bits |= 1 << _SINGLE_EXP_SHIFT
+        n_significant_bits = _SINGLE_EXP_SHIFT + 1
+    bin_exp -= 127
+    # FloatingDecimal widens the float's significand to a double's and shares dtoa
+    digits, dec_exponent = _dtoa(bin_exp, fract_bits << (_EXP_SHIFT - _SINGLE_EXP_SHIFT), n_significant_bits)
+    return _layout(digits, dec_exponent, negative)
+
+
+def double_to_hex_string(value: float) -> str:
+    """``Double.toHexString``: ``0x1.fep7``, ``-0x0.0p0``, ``0x0.0000000000001p-1022``."""
+    if value != value:
+        return "NaN"
+    bits = struct.unpack("<Q", struct.pack("<d", value))[0]
+    sign = "-" if bits >> 63 else ""
+    if value in (float("inf"), float("-inf")):
+        return sign + "Infinity"
+    if value == 0.0:
+        return sign + "0x0.0p0"
+    fract = bits & _SIGNIF_MASK
+    exp = (bits >> _EXP_SHIFT) & 0x7FF
+    hex_digits = f"{fract:013x}".rstrip("0") or "0"
+    if exp == 0:
+        return f"{sign}0x0.{hex_digits}p-1022"
+    return f"{sign}0x1.{hex_digits}p{exp - _EXP_BIAS}"
+
+
+def to_float32(value: object) -> float:
+    """Java's ``floatValue()``: the nearest single-precision value (ties to even), as a float.
+
+    Takes an ``int`` (Integer/Long/BigInteger), a ``float`` (Double) or a ``Decimal``
+    (BigDecimal); all three round exactly once in Java, as here.
+    """
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return value
+        if value == 0.0:
+            return value
+    try:
+        ratio = Fraction(value)  # type: ignore[arg-type]
+    except (OverflowError, ValueError):  # Decimal NaN/Infinity
+        return float(value)  # type: ignore[arg-type]
+    if ratio == 0:
+        return 0.0
+    negative = ratio < 0
+    ratio = abs(ratio)
+    num, den = ratio.numerator, ratio.denominator
+    # exponent e with 2**23 <= ratio / 2**e < 2**24, kept at -149 or above (subnormals)
+    e = num.bit_length() - den.bit_length() - 24
+    while (num << max(0, -e)) >= (den << max(0, e)) << 24:
+        e += 1
+    while (num << max(0, -e)) < (den << max(0, e)) << 23:
+        e -= 1
+    e = max(e, -149)
+    scaled_num, scaled_den = num << max(0, -e), den << max(0, e)
+    mantissa, rest = divmod(scaled_num, scaled_den)
+    twice = 2 * rest
+    if twice > scaled_den or (twice == scaled_den and mantissa & 1):
+        mantissa += 1
+    if mantissa == 1 << 24:
+        mantissa >>= 1
+        e += 1
+    if e + 23 > 127:
+        result = float("inf")
+    else:
+        result = math.ldexp(mantissa, e)
+    return -result if negative else result

@@ -6,7 +6,7 @@ import struct
 from decimal import Decimal
 from typing import Any
 
-from .values import JavaArray, JavaChar, JavaClass, MapEntry
+from .values import JavaArray, JavaChar, JavaClass, JavaFloat, MapEntry
 
 __all__ = ["java_hash", "string_hash"]
 
@@ -80,6 +80,9 @@ def java_hash(value: Any) -> int:
         return _double_hash(value)
     if t is Decimal:
         return _decimal_hash(value)
+    if t is JavaFloat:  # Float.hashCode: floatToIntBits
+        bits = 0x7FC00000 if value != value else struct.unpack("<I", struct.pack("<f", value))[0]
+        return _int32(bits)
     if isinstance(value, JavaChar):
         return ord(value) if len(value) == 1 else string_hash(value)
     if isinstance(value, str):

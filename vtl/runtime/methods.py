@@ -24,8 +24,11 @@ from typing import Any
 from ..errors import JavaException, VtlLimitError
 from . import regex as jregex
 from .compare import java_equals, map_lookup
+from .doubles import double_to_hex_string, to_float32
 from .exceptions import java_exception
+from .formatter import java_format
 from .hashing import java_hash
+from .streams import ImmutableList, IntStream, RefStream
 from .strings import (
     SIOOBE,
     check_bounds,
@@ -49,6 +52,7 @@ from .values import (
     JavaArray,
     JavaChar,
     JavaClass,
+    JavaFloat,
     JavaList,
     JsonArray,
     MapEntry,
@@ -130,7 +134,7 @@ _KINDS: dict[str, Callable[[Any], bool]] = {
     # primitives: no null, boxed widening only (Integer -> long/double, Long -> double)
     "int": lambda v: type(v) is int and INT_MIN <= v <= INT_MAX,
     "long": lambda v: type(v) is int and LONG_MIN <= v <= LONG_MAX,
-    "double": lambda v: type(v) is float or (type(v) is int and LONG_MIN <= v <= LONG_MAX),
+    "double": lambda v: isinstance(v, float) or (type(v) is int and LONG_MIN <= v <= LONG_MAX),
     "boolean": lambda v: type(v) is bool,
     "char": lambda v: type(v) is JavaChar,
     # references: null converts to any of them
@@ -245,7 +249,7 @@ def _compare_to(a: Any, b: Any) -> int:
 
 
 def _n_compare_to(a: Any, b: Any) -> int:
-    if type(a) is float:
+    if isinstance(a, float):
         # Double.compare: -0.0 < 0.0, NaN greater than everything and equal to itself
         if a != a or b != b:
             return 0 if (a != a and b != b) else (1 if a != a else -1)
@@ -517,6 +521,21 @@ def _s_region_matches(s: str, *args: Any) -> bool:
     return equals_ignore_case(a, b) if ignore_case else a == b
 
 
+def _s_format(_: str, fmt: str | None, *args: Any) -> str:
+    """``String.format(format, args...)`` as Velocity calls it: one null argument is a null
+    array, and a lone object array is the argument array itself."""
+    if len(args) == 1:
+        only = args[0]
+        if only is None:
+            return java_format(fmt, None)
+        if isinstance(only, JavaArray) and only.element_class not in _PRIMITIVE_ELEMENTS:
+            return java_format(fmt, list(only))
+    return java_format(fmt, list(args))
+
+
+_PRIMITIVE_ELEMENTS = frozenset(("byte", "char", "short", "int", "long", "float", "double", "boolean"))
+
+
 def _java_lines(s: str) -> list[str]:
     """``String.lines()``: split at \\n, \\r or \\r\\n; no empty last line."""
     lines = s.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -588,6 +607,10 @@ STRING_METHODS: Table = {
     "concat": [(("String",), _s_concat)],
     "getBytes": [((), _s_bytes)],
     "toCharArray": [((), _s_to_char_array)],
+    "format": [(("String", "Object..."), _s_format)],
+    "chars": [((), lambda s: IntStream([ord(u) for u in to_units(s)]))],
+    "codePoints": [((), lambda s: IntStream([ord(c) for c in from_units(to_units(s))]))],
+    "lines": [((), lambda s: RefStream(_java_lines(s)))],
 }
 
 
@@ -666,7 +689,7 @@ def _parse_boolean(text: str | None) -> bool:
 
 
 def _n_int_value(n: Any) -> int:
-    if type(n) is float:
+    if isinstance(n, float):
         return _d2i(n, INT_MIN, INT_MAX)
     if type(n) is Decimal:
         return _wrap32(int(n))
@@ -674,7 +697,7 @@ def _n_int_value(n: Any) -> int:
 
 
 def _n_long_value(n: Any) -> int:
-    if type(n) is float:
+    if isinstance(n, float):
         return _d2i(n, LONG_MIN, LONG_MAX)
     if type(n) is Decimal:
         return _wrap64(int(n))
@@ -682,8 +705,8 @@ def _n_long_value(n: Any) -> int:
 
 
 def _n_double_value(n: Any) -> float:
-    if type(n) is float:
-        return n
+    if isinstance(n, float):
+        return float(n)
     return _to_double(int(n)) if type(n) is int else float(n)
 
 
@@ -711,6 +734,7 @@ _NUMBER_COMMON: Table = {
     "intValue": [((), _n_int_value)],
     "longValue": [((), _n_long_value)],
     "doubleValue": [((), _n_double_value)],
+    "floatValue": [((), lambda n: JavaFloat(to_float32(n)))],
     "shortValue": [((), lambda n: ((_n_long_value(n) + 0x8000) & 0xFFFF) - 0x8000)],
     "byteValue": [((), lambda n: ((_n_long_value(n) + 0x80) & 0xFF) - 0x80)],
 }
@@ -796,6 +820,14 @@ DOUBLE_METHODS: Table = {
     "parseDouble": [(("String",), lambda _, s: _parse_double(s))],
     "valueOf": [(("String",), lambda _, s: _parse_double(s)), (("double",), lambda _, d: float(d))],
     "toString": [((), to_string), (("double",), lambda _, d: to_string(float(d)))],
+    "toHexString": [(("double",), lambda _, d: double_to_hex_string(float(d)))],
+}
+
+FLOAT_METHODS: Table = {
+    **_NUMBER_COMMON,
+    "isNaN": [((), lambda f: f != f)],
+    "isInfinite": [((), lambda f: f in (math.inf, -math.inf))],
+    "toString": [((), to_string)],
 }
 
 DECIMAL_METHODS: Table = {
@@ -1031,6 +1063,15 @@ LIST_METHODS: Table = {
     "clear": [((), _l_clear)],
     "subList": [(("int", "int"), _l_sub_list)],
     "clone": [((), lambda items: (type(items) if isinstance(items, JavaList) else JavaList)(items))],
+    "stream": [((), lambda items: RefStream(list(items)))],
+}
+
+# List.of / Stream.toList: every mutator throws UnsupportedOperationException.
+IMMUTABLE_LIST_METHODS: Table = {
+    **LIST_METHODS,
+    **{name: [(kinds, _unsupported) for kinds, _ in LIST_METHODS[name]]
+       for name in ("add", "set", "remove", "addAll", "removeAll", "retainAll", "clear", "sort")},
+    "clone": [],
 }
 
 JSON_ARRAY_METHODS: Table = {
@@ -1066,6 +1107,7 @@ VIEW_METHODS: Table = {
     "addAll": [(("Collection",), _unsupported)],
     "iterator": [((), JavaIterator)],
     "toArray": [((), lambda items: JavaArray(items, "java.lang.Object"))],
+    "stream": [((), lambda items: RefStream(list(items)))],
 }
 
 
@@ -1289,6 +1331,8 @@ def _table_for(obj: Any) -> Table | None:
         return DOUBLE_METHODS
     if t is bool:
         return BOOLEAN_METHODS
+    if t is JavaFloat:
+        return FLOAT_METHODS
     if t is JavaChar:
         return CHARACTER_METHODS
     if isinstance(obj, dict):
@@ -1299,6 +1343,8 @@ def _table_for(obj: Any) -> Table | None:
         return JSON_ARRAY_METHODS
     if isinstance(obj, JavaArray):
         return ARRAY_METHODS
+    if isinstance(obj, ImmutableList):
+        return IMMUTABLE_LIST_METHODS
     if isinstance(obj, (list, tuple)):
         return LIST_METHODS
     if isinstance(obj, MapEntry):

@@ -11,9 +11,18 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from .doubles import double_to_string
+from .doubles import double_to_string, float_to_string
 from .exceptions import java_exception
-from .values import HostObject, JavaArray, JavaChar, JavaClass, JsonArray, MapEntry, java_class_name
+from .values import (
+    HostObject,
+    JavaArray,
+    JavaChar,
+    JavaClass,
+    JavaFloat,
+    JsonArray,
+    MapEntry,
+    java_class_name,
+)
 
 __all__ = ["to_string", "json_smart_string", "identity_string", "decimal_to_string"]
 
@@ -54,6 +63,8 @@ def _to_string_slow(value: Any, seen: set[int] | None) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(int(value))
+    if isinstance(value, JavaFloat):
+        return float_to_string(value)
     if isinstance(value, float):
         return double_to_string(float(value))
     if isinstance(value, JsonArray):

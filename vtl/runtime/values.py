@@ -10,6 +10,7 @@ java.lang.String                      ``str``
 java.lang.Boolean                     ``bool``
 Integer / Long / BigInteger           ``int`` (the Java class follows from the magnitude)
 java.lang.Double                      ``float``
+java.lang.Float                       :class:`JavaFloat` (only ``floatValue()`` makes one)
 java.math.BigDecimal                  ``decimal.Decimal`` (only arithmetic on BigInteger + Double makes one)
 java.lang.Character                   :class:`JavaChar` (a one-character ``str``; ``charAt`` returns it)
 java.util.ArrayList                   :class:`JavaList`
@@ -176,6 +177,19 @@ class JavaChar(str):
         return f"JavaChar({str.__repr__(self)})"
 
 
+class JavaFloat(float):
+    """A ``java.lang.Float``: a ``float`` holding a single-precision value.
+
+    Only ``floatValue()`` makes one (see :func:`vtl.runtime.doubles.to_float32`); it prints
+    with ``Float.toString`` and equals only another Float.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"JavaFloat({float.__repr__(self)})"
+
+
 def int_class_name(value: int) -> str:
     """The boxed class Velocity/json-smart use for an integer of this magnitude."""
     if INT_MIN <= value <= INT_MAX:
@@ -204,6 +218,8 @@ def java_class_name(value: Any) -> str:
         return "java.lang.Double"
     if value is None:
         return "null"
+    if t is JavaFloat:
+        return "java.lang.Float"
     if isinstance(value, JavaChar):
         return "java.lang.Character"
     if isinstance(value, str):
