@@ -353,17 +353,23 @@ def _fast_constant(name: str) -> float:
     raise _NotStrict  # json-smart reads Infinity as an unquoted string
 
 
-def _to_java(value: Any) -> Any:
-    t = type(value)
-    if t is dict:
-        for key, item in value.items():
-            if type(item) is list or type(item) is dict:
-                value[key] = _to_java(item)
-        return value
-    if t is list:
-        return JsonArray(_to_java(item) if type(item) is list or type(item) is dict else item
-                         for item in value)
-    return value
+def _to_java(root: Any) -> Any:
+    """Turn the lists of a ``json.loads`` result into ``JsonArray``s, in place (no recursion)."""
+    if type(root) is list:
+        root = JsonArray(root)
+    elif type(root) is not dict:
+        return root
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        pairs = node.items() if type(node) is dict else enumerate(node)
+        for key, value in pairs:
+            if type(value) is list:
+                value = node[key] = JsonArray(value)
+                stack.append(value)
+            elif type(value) is dict:
+                stack.append(value)
+    return root
 
 
 def _strict_candidate(text: str) -> bool:
