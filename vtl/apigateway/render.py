@@ -124,8 +124,8 @@ def prepare(
     result) supplies ``$context`` and, when ``event`` is ``None``, the request.
 
     Raises:
-        TypeError: the event (or ``previous``) has the wrong shape.
-        ValueError: a base64 body does not decode.
+        TypeError: the event (or ``previous``) has the wrong shape; a base64 body that does
+            not decode raises a subclass that is also a ``ValueError``.
     """
     if previous is not None and not isinstance(previous, RenderResult):
         raise TypeError(f"previous must be a RenderResult, not {type(previous).__name__}")

@@ -25,7 +25,7 @@ from typing import Any
 
 from .encoding import utf8_decode
 
-__all__ = ["Request", "read_event", "HIDDEN_HEADERS"]
+__all__ = ["Request", "read_event", "HIDDEN_HEADERS", "MalformedBodyError"]
 
 #: Headers API Gateway never shows to mapping templates (recorded: they read as "").
 HIDDEN_HEADERS = frozenset(
@@ -34,6 +34,11 @@ HIDDEN_HEADERS = frozenset(
                  "Proxy-Authenticate", "Server", "TE", "Transfer-Encoding", "Trailer",
                  "Upgrade", "WWW-Authenticate")
 )
+
+
+class MalformedBodyError(TypeError, ValueError):
+    """``isBase64Encoded`` is true but the body is not Base64 (a malformed event: both a
+    ``TypeError``, like every event error, and a ``ValueError``)."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,8 @@ def _body(event: dict[str, Any]) -> str | None:
         try:
             return utf8_decode(base64.b64decode(body, validate=True))
         except (binascii.Error, ValueError):
-            raise ValueError("event['body'] is not valid base64 although isBase64Encoded is true") from None
+            raise MalformedBodyError(
+                "event['body'] is not valid base64 although isBase64Encoded is true") from None
     return body
 
 
@@ -161,8 +167,8 @@ def read_event(event: Any) -> Request:
     """Validate ``event`` and extract the request it describes.
 
     Raises:
-        TypeError: ``event`` or one of its fields has the wrong type.
-        ValueError: a base64 body does not decode.
+        TypeError: ``event`` or one of its fields has the wrong type (including
+            :class:`MalformedBodyError`, a base64 body that does not decode).
     """
     if not isinstance(event, dict):
         raise TypeError(f"event must be a dict (an API Gateway proxy event), not {type(event).__name__}")
