@@ -10,7 +10,9 @@
 * ``$input.params()`` is ``{path={...}, querystring={...}, header={...}}``;
   ``$input.params(name)`` looks in that order and gives ``""`` when absent.
 
-The payload is parsed at most once per render, and only if ``path``/``json`` is called.
+The payload is parsed at most once per render, and only if ``path``/``json`` is called; the
+calls of one render share the parsed document, so a map a template changes through
+``path()`` shows the change in later calls [inf].
 Wherever Jayway would throw (a path that does not parse, a path that does not apply to the
 document) the result is the same as for a path that finds nothing [inf].
 """
