@@ -57,8 +57,6 @@ def test_values_come_from_the_event():
     assert render("$context.requestTime").body == "09/Apr/2015:12:34:56 +0000"
 
 
-@pytest.mark.xfail(reason="needs vtl.runtime.to_string to honour vtl_to_string() on dict subclasses",
-                   strict=False)
 def test_nested_maps_print_empty():
     # Recorded (ls-sqs-context-keyset-dump): identity and the override maps interpolate as "".
     assert render("[$context.identity][$context.get('requestOverride')][$context.requestOverride.path]"

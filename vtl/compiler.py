@@ -237,6 +237,14 @@ class Compiler:
                     parts[-1] += node.text
                 else:
                     parts.append(node.text)
+            elif isinstance(node, ast.Literal) and not node.text:
+                # An empty #literal() body has no tokens, and Velocity dereferences one.
+                parts.append(
+                    self.positioned(
+                        _raise_later('Cannot read field "kind" because "t" is null', "NullPointerException"),
+                        node,
+                    )
+                )
             elif isinstance(node, ast.Literal):
                 if parts and isinstance(parts[-1], str):
                     parts[-1] += node.text

@@ -294,7 +294,13 @@ class _AstBuilder:
         tok = children[0]
         close = children[-3]
         end = children[-1]
-        node = ast.Literal(*_pos(tok), text=self._literal_text(close.end_pos, end.start_pos))
+        if len(children) == 6 and children[2]:
+            # Velocity prints its first child's source: the first argument, when there is one.
+            first = children[2][0]
+            text = self.source[first.start : first.end]
+        else:
+            text = self._literal_text(close.end_pos, end.start_pos)
+        node = ast.Literal(*_pos(tok), text=text)
         node.end = end.end_pos
         return node
 

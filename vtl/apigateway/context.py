@@ -167,17 +167,22 @@ def _identity(given: dict[str, Any] | None) -> ContextMap:
 
 
 def _authorizer(given: dict[str, Any]) -> ContextMap:
-    """Custom authorizer context values arrive as strings; ``claims`` stays a map."""
+    """Custom authorizer context values arrive as strings; ``claims`` (or any other map)
+    stays an ordinary map that prints ``{k=v}``, as the oracle's API Gateway profile does."""
     values = ContextMap()
     for key, value in given.items():
-        if key == "claims" and isinstance(value, dict):
-            values[key] = ContextMap((k, _text(v) if not isinstance(v, (dict, list)) else _nested(v))
-                                     for k, v in value.items())
-        elif isinstance(value, (dict, list)):
+        if isinstance(value, dict):
+            values[key] = _plain(value)
+        elif isinstance(value, list):
             values[key] = _nested(value)
         else:
             values[key] = _text(value)
     return values
+
+
+def _plain(value: dict[str, Any]) -> dict[str, Any]:
+    """An event map as an ordinary Java map (insertion order, scalars kept)."""
+    return {k: _plain(v) if isinstance(v, dict) else _nested(v) for k, v in value.items()}
 
 
 def new_overrides() -> tuple[OverrideMap, OverrideMap]:

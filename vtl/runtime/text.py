@@ -74,6 +74,9 @@ def _to_string_slow(value: Any, seen: set[int] | None) -> str:
     if isinstance(value, (list, tuple)):
         return _collection_string(value, seen)
     if isinstance(value, dict):
+        printer = getattr(type(value), "vtl_to_string", None)  # a fixed name, not a template's
+        if printer is not None:
+            return printer(value)  # a host map with its own text (API Gateway's nested $context maps)
         return _map_string(value, seen)
     if isinstance(value, MapEntry):
         return f"{_element(value.key, value, seen)}={_element(value.value, value, seen)}"
