@@ -218,21 +218,48 @@ class Lexer:
 
     def lex_stray_brace(self, pos: int) -> int:
         """``$a{b}`` after a reference: Velocity's lexer is still in its reference state, so
-        ``{b}`` (with optional ``[index]`` parts) is swallowed and only ``{`` is printed."""
+        the ``{``s are printed and a following ``name.suffixes}`` is swallowed."""
         text = self.text
-        m = _IDENT.match(text, pos + 1)
+        braces = pos
+        while braces < self.n and text[braces] == "{":
+            braces += 1
+        m = _IDENT.match(text, braces)
         if not m:
-            return pos  # a plain '{' is text
-        end = m.end()
-        while end < self.n and text[end] == "[":
-            close = text.find("]", end)
-            if close < 0:
-                break
-            end = close + 1
+            return pos  # plain '{'s are text
+        end = self._skip_suffixes(m.end())
         if end >= self.n or text[end] != "}":
             raise self.error(end, "expected '}' or '[' after '{name' following a reference")
-        self.emit("TEXT", "{", pos, pos + 1)
+        self.emit("TEXT", text[pos:braces], pos, braces)
         return end + 1
+
+    def _skip_suffixes(self, pos: int) -> int:
+        """Skip ``.name``, ``.name(...)`` and ``[...]`` parts (brackets balanced)."""
+        text = self.text
+        while pos < self.n:
+            m = _DOT_IDENT.match(text, pos)
+            if m:
+                pos = m.end()
+                if pos < self.n and text[pos] == "(":
+                    pos = self._skip_balanced(pos, "(", ")")
+                continue
+            if text[pos] == "[":
+                pos = self._skip_balanced(pos, "[", "]")
+                continue
+            break
+        return pos
+
+    def _skip_balanced(self, pos: int, opener: str, closer: str) -> int:
+        depth = 0
+        while pos < self.n:
+            ch = self.text[pos]
+            if ch == opener:
+                depth += 1
+            elif ch == closer:
+                depth -= 1
+                if depth == 0:
+                    return pos + 1
+            pos += 1
+        raise self.error(pos, f"missing '{closer}'")
 
     def lex_hash_after_dollar(self, start: int, dollar: int, hash_pos: int, bang: bool) -> int:
         """``$#...``: the dollar prefix leaks into the following token (§5, C16)."""
