@@ -68,13 +68,18 @@ def _vtl_findings(tpl: EmbeddedTemplate, codes: frozenset[str], name: str) -> li
     if json_output:
         findings.extend(checks.json_strings(facts, tpl.content_type))
         if "VTL305" in codes:
-            # where a more specific rule already points, the rendering check adds nothing
-            taken = {f.offset for f in findings if f.code in codes}
+            # where a more specific rule already points (on the same line), the rendering
+            # check adds nothing
+            taken = {_line_of(tpl.text, f.offset) for f in findings if f.code in codes}
             findings.extend(
                 f for f in sample.check(tree, facts, tpl.kind == RESPONSE, tpl.content_type)
-                if f.offset not in taken
+                if _line_of(tpl.text, f.offset) not in taken
             )
     return findings
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
 
 
 def _offset_of(text: str, line: int, column: int) -> int:

@@ -80,8 +80,9 @@ or use `$input.path(...)` for the bare value."""),
     Rule("VTL302", "java-map-in-json", "prints a Java map ({key=value}), not JSON", """
 `$input.path('$')`, `$util.parseJson(...)`, `$input.params()` and `$context` maps such as
 `$context.identity` or `$context.authorizer` are Java maps. Printing one gives Java's
-`{key=value, other=1}` text, not JSON. Use `$input.json(...)` for body parts, or print the
-fields one by one."""),
+`{key=value, other=1}` text, not JSON — and API Gateway prints its nested `$context` maps
+(`identity`, `requestOverride`, ...) as nothing at all. Use `$input.json(...)` for body parts,
+or print the fields one by one."""),
     Rule("VTL303", "unescaped-request-value", "request value inserted into a JSON string without $util.escapeJavaScript", """
 A parameter, header, path parameter, user agent or raw body goes into the output exactly as
 the client sent it. A `"` or `\\` in it ends the JSON string early: the backend receives
