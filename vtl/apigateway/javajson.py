@@ -353,31 +353,38 @@ def _fast_constant(name: str) -> float:
     raise _NotStrict  # json-smart reads Infinity as an unquoted string
 
 
+class _TooDeep(Exception):
+    """The document nests deeper than json-smart accepts: its own parser must answer."""
+
+
 def _to_java(root: Any) -> Any:
-    """Turn the lists of a ``json.loads`` result into ``JsonArray``s, in place (no recursion)."""
+    """Turn the lists of a ``json.loads`` result into ``JsonArray``s, in place (no recursion).
+
+    Raises :class:`_TooDeep` when containers nest deeper than json-smart's limit.
+    """
     if type(root) is list:
         root = JsonArray(root)
     elif type(root) is not dict:
         return root
-    stack = [root]
+    stack = [(root, 1)]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            raise _TooDeep()
         pairs = node.items() if type(node) is dict else enumerate(node)
         for key, value in pairs:
             if type(value) is list:
                 value = node[key] = JsonArray(value)
-                stack.append(value)
+                stack.append((value, depth + 1))
             elif type(value) is dict:
-                stack.append(value)
+                stack.append((value, depth + 1))
     return root
 
 
 def _strict_candidate(text: str) -> bool:
-    # Raw DEL inside an escaped string is dropped by json-smart but kept by ``json``; very
-    # deep nesting makes json-smart fail where ``json`` succeeds.
-    if "\x7f" in text or "\x1a" in text:
-        return False
-    return text.count("[") + text.count("{") <= _MAX_DEPTH
+    # Raw DEL inside an escaped string is dropped by json-smart but kept by ``json``. (Very
+    # deep nesting, where json-smart fails and ``json`` succeeds, is caught by _to_java.)
+    return "\x7f" not in text and "\x1a" not in text
 
 
 def parse_json(text: str) -> Any:
@@ -393,7 +400,10 @@ def parse_json(text: str) -> Any:
         except (ValueError, _NotStrict, JavaException, RecursionError):
             pass
         else:
-            return _to_java(value)
+            try:
+                return _to_java(value)
+            except _TooDeep:
+                pass
     try:
         return _Parser(text).parse()
     except RecursionError:
