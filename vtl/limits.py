@@ -1,8 +1,20 @@
-"""Execution budgets: how far one render may go before :class:`vtl.VtlLimitError` stops it."""
+"""Execution budgets: how far one render may go before :class:`vtl.VtlLimitError` stops it.
+
+Every budget is per render (one call of ``Template.render``/``render_request``/``vtl.render``)
+and none of them is shared between threads. The defaults are far above what a realistic
+mapping template needs — API Gateway itself refuses payloads over 10 MB and templates over
+300 KB — and low enough that a hostile or buggy template cannot take the host process down.
+Pass your own ``Limits`` to :func:`vtl.compile` to change them::
+
+    vtl.compile(source, limits=vtl.Limits(deadline=1.0, max_output_size=1_000_000))
+
+A ``Limits`` you pass replaces the profile's defaults entirely: to keep API Gateway's quotas
+with other budgets, start from :data:`APIGATEWAY_LIMITS` with :func:`dataclasses.replace`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -12,6 +24,7 @@ class Limits:
     ``foreach_max_loops`` is not an error: like Velocity's ``directive.foreach.maxloops``
     (which API Gateway sets to 1,000) a loop silently ends after that many iterations. ``None``
     means unlimited; the API Gateway profile uses 1,000 unless you pass your own ``Limits``.
+    Every other budget raises :class:`vtl.VtlLimitError` carrying the template position.
     """
 
     #: Iterations after which a #foreach silently ends (Velocity's maxloops).
@@ -35,6 +48,26 @@ class Limits:
     #: Largest template source, in bytes of UTF-8 (API Gateway's quota is 300 KB).
     max_template_size: int | None = None
 
+    def __post_init__(self) -> None:
+        for field in fields(self):
+            value = getattr(self, field.name)
+            optional = field.name in _OPTIONAL
+            if value is None and optional:
+                continue
+            if field.name in _SECONDS:
+                if type(value) not in (int, float):
+                    raise TypeError(f"Limits.{field.name} must be a number of seconds, not {value!r}")
+                if not value > 0:
+                    raise ValueError(f"Limits.{field.name} must be positive, not {value!r}")
+                continue
+            if type(value) is not int:
+                raise TypeError(f"Limits.{field.name} must be an int, not {value!r}")
+            if value < 0:
+                raise ValueError(f"Limits.{field.name} must not be negative, not {value!r}")
+
+
+_OPTIONAL = frozenset({"foreach_max_loops", "deadline", "max_template_size"})
+_SECONDS = frozenset({"regex_timeout", "deadline"})
 
 #: What the API Gateway profile uses by default: AWS's documented quotas plus safe budgets.
 APIGATEWAY_LIMITS = Limits(foreach_max_loops=1000, max_template_size=300 * 1024)

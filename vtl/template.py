@@ -67,7 +67,16 @@ class Template:
         for key, value in variables.items():
             if not isinstance(key, str):
                 raise TypeError(f"variable names must be str, not {type(key).__name__}")
-            converted[key] = value if isinstance(value, HostObject) else from_json(value, self.profile)
+            if isinstance(value, HostObject):
+                converted[key] = value
+                continue
+            try:
+                converted[key] = from_json(value, self.profile)
+            except RecursionError:
+                raise VtlLimitError(
+                    f"variable {key!r} is nested too deeply", line=1, column=1, source=self.source,
+                    name=self.name,
+                ) from None
         return self._run(converted)
 
     def _run(self, variables: dict[str, Any]) -> str:
