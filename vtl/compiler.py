@@ -59,7 +59,7 @@ class State:
 
     __slots__ = (
         "vars", "out", "limits", "iterations", "deadline", "macro_depth", "render_depth",
-        "source", "name", "loop_stack",
+        "source", "name", "loop_stack", "counted_pieces", "counted_size", "counted_buffer",
     )
 
     def __init__(self, variables: dict[str, Any], limits: Limits, source: str, name: str) -> None:
@@ -73,13 +73,20 @@ class State:
         self.source = source
         self.name = name
         self.loop_stack: list[ForeachInfo] = []
+        self.counted_pieces = 0  # output pieces already summed by check_output
+        self.counted_size = 0
+        self.counted_buffer: list[str] | None = None
 
     def check_deadline(self) -> None:
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise VtlLimitError(f"render exceeded its deadline of {self.limits.deadline} s")
 
     def check_output(self) -> None:
-        size = sum(map(len, self.out))
+        out = self.out
+        if out is not self.counted_buffer:  # another (nested) buffer: count it afresh
+            self.counted_buffer, self.counted_pieces, self.counted_size = out, 0, 0
+        size = self.counted_size + sum(map(len, out[self.counted_pieces :]))
+        self.counted_pieces, self.counted_size = len(out), size
         if size > self.limits.max_output_size:
             raise VtlLimitError(f"output exceeded {self.limits.max_output_size} characters")
 
