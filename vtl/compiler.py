@@ -18,6 +18,7 @@ from typing import Any
 from . import ast
 from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError, VtlSyntaxError
 from .limits import Limits
+from .runtime.methods import find_method
 from .runtime import (
     MISSING,
     HostObject,
@@ -739,13 +740,26 @@ class Compiler:
             arg_fns = tuple(self.expr(a) for a in suffix.args)
             line, column = suffix.line, suffix.column + 1
 
+            # Inline cache: the Java overload chosen for a receiver type and argument types.
+            cache: dict[tuple, Any] = {}
+
             def method(state: State) -> Any:
                 obj = inner(state)
                 if obj is None:
                     return None
                 args = [f(state) for f in arg_fns]
                 try:
-                    value = call_method(obj, name, args)
+                    t = type(obj)
+                    if t is int or isinstance(obj, HostObject):
+                        value = call_method(obj, name, args)
+                    else:
+                        key = (t, *[type(a) if type(a) is not int else _int_kind(a) for a in args])
+                        fn = cache.get(key, _UNSET)
+                        if fn is _UNSET:
+                            fn = find_method(obj, name, args)
+                            if len(cache) < 32:
+                                cache[key] = fn
+                        value = MISSING if fn is None else fn(obj, *args)
                 except JavaException as exc:
                     raise VtlRuntimeError(
                         f"Invocation of method '{name}' threw {exc.java_class}: {exc.message}",
@@ -983,6 +997,13 @@ def _raise_later(message: str, java_class: str) -> Stmt:
         raise VtlRuntimeError(message, java_class=java_class)
 
     return fail
+
+
+def _int_kind(value: int) -> str:
+    """Which Java integer class a value has (overloads are chosen by it)."""
+    if -0x80000000 <= value <= 0x7FFFFFFF:
+        return "Integer"
+    return "Long" if -0x8000000000000000 <= value <= 0x7FFFFFFFFFFFFFFF else "BigInteger"
 
 
 def _const(value: Any) -> Expr:
