@@ -7,6 +7,7 @@ come from ``$input.path``/``$util.parseJson``.
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 from typing import Any
@@ -151,9 +152,45 @@ def json_smart_string(value: Any) -> str:
     Strings are quoted and escaped (``/`` as ``\\/``), ``NaN`` stays ``NaN`` but infinities
     become ``null``, maps become JSON objects, lists and arrays JSON arrays.
     """
+    if type(value) in (dict, JsonArray, list):
+        fast = _json_fast(value)
+        if fast is not None:
+            return fast
     out: list[str] = []
     _json_write(value, out, set())
     return "".join(out)
+
+
+class _NotPlainJson(Exception):
+    pass
+
+
+def _reject(value: Any) -> Any:
+    raise _NotPlainJson()
+
+
+# Signs that the C encoder's text may differ from json-smart's: a number with a fraction or
+# an exponent (Java prints doubles its own way), or a \u escape (json-smart writes control
+# characters in upper case, and a literal backslash-u needs no such care). Both are searched
+# in the whole text, strings included, so a false alarm only costs the slow path.
+_FAST_SUSPECT = re.compile(r"[:\[,]-?\d+[.eE]|\\u")
+_FAST_EXTRA = re.compile("[\x7f-\x9f\u2000-\u20ff]")
+
+
+def _json_fast(value: Any) -> str | None:
+    """json-smart's text via the C JSON encoder, for plain JSON trees; ``None`` when the
+    tree holds anything where the two could differ (doubles, non-JSON values, cycles)."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_reject)
+    except (_NotPlainJson, ValueError, TypeError, RecursionError):
+        return None
+    if _FAST_SUSPECT.search(text):
+        return None
+    if "/" in text:
+        text = text.replace("/", "\\/")  # '/' occurs only inside strings
+    if _FAST_EXTRA.search(text):
+        text = _FAST_EXTRA.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
+    return text
 
 
 def _json_write(value: Any, out: list[str], seen: set[int]) -> None:
