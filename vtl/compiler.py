@@ -18,7 +18,6 @@ from typing import Any
 from . import ast
 from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError, VtlSyntaxError
 from .limits import Limits
-from .runtime.methods import find_method
 from .runtime import (
     MISSING,
     HostObject,
@@ -33,6 +32,8 @@ from .runtime import (
     set_property,
     to_string,
 )
+from .runtime.access import host_method
+from .runtime.methods import find_method
 
 Stmt = Callable[["State"], None]
 Expr = Callable[["State"], Any]
@@ -750,7 +751,15 @@ class Compiler:
                 args = [f(state) for f in arg_fns]
                 try:
                     t = type(obj)
-                    if t is int or isinstance(obj, HostObject):
+                    if isinstance(obj, HostObject):
+                        key = (t, len(args))
+                        fn = cache.get(key, _UNSET)
+                        if fn is _UNSET:
+                            fn = host_method(obj, name, len(args))
+                            if len(cache) < 32:
+                                cache[key] = fn
+                        value = call_method(obj, name, args) if fn is None else fn(obj, *args)
+                    elif t is int:
                         value = call_method(obj, name, args)
                     else:
                         key = (t, *[type(a) if type(a) is not int else _int_kind(a) for a in args])

@@ -42,6 +42,15 @@ def _call_host(obj: HostObject, name: str, args: list[Any]) -> Any:
     return MISSING
 
 
+def host_method(obj: HostObject, name: str, nargs: int) -> Callable[..., Any] | None:
+    """The declared method ``name`` of a host object's class taking ``nargs`` template
+    arguments (the same choice :func:`call_method` makes), or ``None``."""
+    fn = type(obj).vtl_methods.get(name)
+    if fn is not None and _accepts_arity(fn, nargs):
+        return fn
+    return None
+
+
 def _call_object_method(obj: HostObject, name: str, args: list[Any]) -> Any:
     if name == "getClass" and not args:
         return JavaClass(obj.java_class)
