@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import sys
 import time
@@ -354,17 +355,34 @@ def _touch(result: Any) -> None:
     str(result)
 
 
+def _valid_generator() -> Callable[[random.Random], Any] | None:
+    """The differential fuzzer's generator of valid templates, when it is importable."""
+    try:
+        from .strategies import generate
+    except ImportError:
+        return None
+    return generate
+
+
+_VALID = _valid_generator()
+
+
 def random_case(rng: random.Random, templates: list[str]) -> Case:
     roll = rng.random()
-    if roll < 0.3:
+    variables = random_variables(rng)
+    if roll < 0.25:
         template = random_text(rng, rng.choice([10, 30, 80]))
-    elif roll < 0.9:
+    elif roll < 0.75:
         template = mutate(rng, rng.choice(templates), templates)
-    else:
+    elif roll < 0.85 or _VALID is None:
         template = rng.choice(templates)
+    else:
+        example = _VALID(rng)  # a valid template with variables of the names it uses
+        template = example.template if rng.random() < 0.7 else mutate(rng, example.template, templates)
+        variables = {**variables, **example.vars}
     mode = rng.choice(["velocity", "apigateway", "apigateway", "request", "response", "render"])
     event = random_event(rng) if mode in ("request", "response", "render") else None
-    return Case(mode, template, random_variables(rng), event, random_body(rng) if mode == "response" else None)
+    return Case(mode, template, variables, event, random_body(rng) if mode == "response" else None)
 
 
 def crash_of(case: Case, outcomes: dict[str, int] | None = None) -> BaseException | None:
@@ -372,7 +390,12 @@ def crash_of(case: Case, outcomes: dict[str, int] | None = None) -> BaseExceptio
 
     ``outcomes`` counts what happened: ``ok`` or the class of the VtlError raised."""
     try:
-        case.run()
+        try:
+            case.run()
+        except vtl.VtlError as err:
+            str(err)  # the message, position and excerpt must always render
+            pickle.loads(pickle.dumps(err))
+            raise
     except vtl.VtlError as err:
         if outcomes is not None:
             kind = type(err).__name__

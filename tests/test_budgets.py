@@ -326,12 +326,24 @@ class TestRealisticTemplatesFitTheBudgets:
             #set($items = $body.items)
             {"items": [
             #foreach($item in $items)
-              {"id": $item.id, "name": "$util.escapeJavaScript($item.name)", "tags": [#foreach($t in $item.tags)"$t"#if($foreach.hasNext),#end#end], "price": $item.price}#if($foreach.hasNext),#end
+              {"id": $item.id, "name": "$item.name", "tags": [#foreach($t in $item.tags)"$t"#if($foreach.hasNext),#end#end], "price": $item.price}#if($foreach.hasNext),#end
             #end
             ]}
-            """).replace("$util.escapeJavaScript($item.name)", "$item.name")
+            """)
         out = render(src, "apigateway", {"body": {"items": items}})
         assert json.loads(out)["items"][999]["name"] == "item 999"
+
+    def test_request_template_over_a_large_body(self) -> None:
+        items = [{"id": i, "name": f"item {i}", "tags": ["a", "b"], "price": i * 1.25} for i in range(1000)]
+        body = json.dumps({"items": items, "pad": "x" * (9 * 1024 * 1024)})
+        src = textwrap.dedent("""\
+            #set($root = $input.path('$'))
+            {"count": $root.items.size(), "names": [#foreach($item in $root.items)"$util.escapeJavaScript($item.name)"#if($foreach.hasNext),#end#end],
+             "body": "$util.escapeJavaScript($input.body).length()", "copy": $input.json('$.items[0]')}
+            """)
+        out = vtl.render(src, vtl.event(body=body)).body
+        data = json.loads(out)
+        assert data["count"] == 1000 and data["names"][-1] == "item 999"
 
     def test_big_string_work(self) -> None:
         body = "x" * (10 * 1024 * 1024)
