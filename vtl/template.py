@@ -7,7 +7,7 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
-from . import compiler
+from . import ast, compiler
 from .compiler import APIGATEWAY, PROFILES, BreakLoop, State, StopRender
 from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError
 from .limits import APIGATEWAY_LIMITS, VELOCITY_LIMITS, Limits
@@ -18,7 +18,7 @@ from .runtime import HostObject, from_json
 class Template:
     """A compiled template: immutable, safe to render from many threads at once."""
 
-    __slots__ = ("source", "name", "profile", "limits", "_render", "_tree")
+    __slots__ = ("source", "name", "profile", "limits", "_render", "_tree", "_uses_context")
 
     def __init__(
         self,
@@ -35,6 +35,8 @@ class Template:
         self.source = source
         self.name = name
         self.profile = profile
+        if limits is not None and not isinstance(limits, Limits):
+            raise TypeError(f"limits must be a vtl.Limits, not {type(limits).__name__}")
         self.limits = limits or (APIGATEWAY_LIMITS if profile == APIGATEWAY else VELOCITY_LIMITS)
         max_size = self.limits.max_template_size
         if max_size is not None and len(source) * 4 > max_size and len(source.encode("utf-8")) > max_size:
@@ -43,6 +45,11 @@ class Template:
                 line=1, column=1, source=source[:200], name=name,
             )
         self._tree = parse(source, macros_enabled=profile != APIGATEWAY, name=name)
+        # Without #evaluate (API Gateway has none) every variable a template can read is
+        # named in its source, so an unnamed $context need not be built.
+        self._uses_context = profile != APIGATEWAY or any(
+            isinstance(node, ast.Reference) and node.name == "context" for node in ast.walk(self._tree.body)
+        )
         try:
             self._render = compiler.compile_template(self._tree, profile)
         except RecursionError:
@@ -116,7 +123,9 @@ class Template:
         """
         from .apigateway import prepare
 
-        variables, finish = prepare(event, response_body=response_body, previous=previous)
+        variables, finish = prepare(
+            event, response_body=response_body, previous=previous, uses_context=self._uses_context
+        )
         return finish(self._run(variables))
 
 

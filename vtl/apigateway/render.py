@@ -115,6 +115,7 @@ def prepare(
     *,
     response_body: str | None = None,
     previous: RenderResult | None = None,
+    uses_context: bool = True,
 ) -> tuple[dict[str, Any], Callable[[str], RenderResult]]:
     """The variables for one render and the ``finish(text) -> RenderResult`` callback.
 
@@ -122,6 +123,7 @@ def prepare(
     ``response_body`` the template is a response template: ``$input`` reads that body while
     ``$input.params()`` still shows the method request. ``previous`` (a request template's
     result) supplies ``$context`` and, when ``event`` is ``None``, the request.
+    ``uses_context=False`` (the template never names ``$context``) skips building it.
 
     Raises:
         TypeError: the event (or ``previous``) has the wrong shape; a base64 body that does
@@ -139,8 +141,12 @@ def prepare(
         request = read_event(event)
     if previous is not None and previous.context:
         context = carry_context(previous.context)
-    else:
+    elif uses_context:
         context = build_context(request)
+    else:
+        # The template never reads $context: nothing to build, and no override to report
+        # (a response template chained to this result builds a fresh one).
+        context = {}
     body = response_body if response_body is not None else request.body
     variables = {
         "input": Input(body, request),
