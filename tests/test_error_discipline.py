@@ -256,6 +256,10 @@ class TestArgumentTypes:
         with pytest.raises(ValueError):
             vtl.compile("x", "velocity2")
 
+    def test_limits_must_be_limits(self) -> None:
+        with pytest.raises(TypeError):
+            vtl.compile("x", limits={"deadline": 1.0})  # type: ignore[arg-type]
+
     @pytest.mark.parametrize("event", [
         "not an event", 1, ["a"],
         {"headers": "h"}, {"headers": ["a"]}, {"queryStringParameters": 1},
