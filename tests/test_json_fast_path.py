@@ -36,3 +36,11 @@ def test_doubles_take_the_java_writer():
     value = from_json({"big": 1e10, "small": 0.0001}, "apigateway")
     assert _json_fast(value) is None
     assert json_smart_string(value) == '{"big":1.0E10,"small":1.0E-4}'
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.floats(min_value=1e-3, max_value=1e7, exclude_max=True) | st.floats(min_value=-1e7, max_value=-1e-3, exclude_min=True))
+def test_plain_range_doubles_match_the_jdk17_port(value):
+    from vtl.runtime.doubles import _nonzero_to_string, double_to_string
+
+    assert double_to_string(value) == _nonzero_to_string.__wrapped__(value)

@@ -169,11 +169,11 @@ def _reject(value: Any) -> Any:
     raise _NotPlainJson()
 
 
-# Signs that the C encoder's text may differ from json-smart's: a number with a fraction or
-# an exponent (Java prints doubles its own way), or a \u escape (json-smart writes control
-# characters in upper case, and a literal backslash-u needs no such care). Both are searched
-# in the whole text, strings included, so a false alarm only costs the slow path.
-_FAST_SUSPECT = re.compile(r"[:\[,]-?\d+[.eE]|\\u")
+# Signs that the C encoder's text may differ from json-smart's: a double outside Java's
+# plain-notation range (repr and Double.toString agree within [1e-3, 1e7), see doubles.py),
+# or a \u escape (json-smart writes control characters in upper case). They are searched in
+# the whole text, strings included, so a false alarm only costs the slow path.
+_FAST_SUSPECT = re.compile(r"[:\[,]-?(?:0\.000|\d{8,}\.)|\d[eE][-+]?\d|\\u")
 _FAST_EXTRA = re.compile("[\x7f-\x9f\u2000-\u20ff]")
 
 
