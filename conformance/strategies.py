@@ -198,7 +198,9 @@ class Generator:
         c = self.c
         kind = c.pick(["prop", "method", "index"])
         if kind == "prop":
-            return "." + c.pick([*KEYS, "class", "empty"])
+            # No '.class': by design (docs/security.md) a template gets a name holder, not
+            # java.lang.Class, so chains beyond it differ from stock Velocity on purpose.
+            return "." + c.pick([*KEYS, "empty"])
         if kind == "index":
             return "[" + c.pick(["0", "1", "-1", "'k'", "'id'", f"${self.name()}"]) + "]"
         name, kinds = c.pick(_METHODS)

@@ -688,7 +688,20 @@ class Compiler:
                 if type(value) is str:
                     state.out.append(value)
                 else:
-                    state.out.append(value_to_text(value, state))
+                    try:
+                        state.out.append(value_to_text(value, state))
+                    except (BreakLoop, StopRender):
+                        raise
+                    except VtlError as err:
+                        err.with_position(line, column, state.source, state.name)
+                        raise
+                    except JavaException as exc:
+                        raise _method_error(exc, line, column, state) from None
+                    except RecursionError:
+                        raise VtlLimitError(
+                            "value nested too deeply to print", line=line, column=column,
+                            source=state.source, name=state.name,
+                        ) from None
 
         return print_ref
 

@@ -197,6 +197,11 @@ class Lexer:
         braced = ch == "{"
         name_start = pos + 1 if braced else pos
         m = _IDENT.match(text, name_start)
+        if not m and not braced:
+            set_match = _SET.match(text, pos)
+            if set_match:
+                # '$ #set(': the '$' prefix is glued to the #set token and disappears.
+                return self.lex_set(pos, set_match.end())
         if not m:
             # Not a reference: only the backslashes and '$' of the prefix survive (R5).
             lit = text[start:name_start] if braced else text[start:dollar] + "$"
