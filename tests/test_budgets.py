@@ -168,10 +168,6 @@ class TestOutputAndStrings:
         err = limit_error(src, profile, max_string_size=1000)
         assert err.line == 2
 
-    @pytest.mark.xfail(strict=True, reason=(
-        "vtl/compiler.py (Compiler.print_reference): value_to_text() runs outside the try "
-        "that attaches positions, so an error raised while a #define block renders (its size "
-        "budget, a StackOverflowError of a cyclic list) reaches the caller without line/column"))
     @pytest.mark.parametrize("profile", PROFILES)
     def test_define_expansion(self, profile: str) -> None:
         src = "#define($d0)xxxxxxxx#end" + "".join(

@@ -103,6 +103,15 @@ class Template:
             ) from None
         except RecursionError:
             raise VtlLimitError("template nesting too deep", line=1, column=1, source=self.source, name=self.name) from None
+        except MemoryError:
+            raise VtlLimitError("rendering ran out of memory", line=1, column=1, source=self.source, name=self.name) from None
+        except Exception as exc:  # noqa: BLE001 - the last line of the error contract
+            # A bug of ours must still reach the embedding host as a VtlError, never as a
+            # stray KeyError or TypeError; the original stays attached as __cause__.
+            raise VtlRuntimeError(
+                f"internal error while rendering: {type(exc).__name__}: {exc}", line=1, column=1,
+                source=self.source, name=self.name,
+            ) from exc
         out = "".join(state.out)
         if len(out) > self.limits.max_output_size:
             raise VtlLimitError(f"output exceeded {self.limits.max_output_size} characters", line=1, column=1, source=self.source, name=self.name)
