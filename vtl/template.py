@@ -12,7 +12,7 @@ from .compiler import APIGATEWAY, PROFILES, BreakLoop, State, StopRender
 from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError
 from .limits import APIGATEWAY_LIMITS, VELOCITY_LIMITS, Limits
 from .parser import parse
-from .runtime import HostObject, from_json
+from .runtime import HostObject, from_json, regex
 
 
 class Template:
@@ -88,6 +88,7 @@ class Template:
 
     def _run(self, variables: dict[str, Any]) -> str:
         state = State(variables, self.limits, self.source, self.name)
+        timeout_token = regex.use_render_timeout(self.limits.regex_timeout, state.deadline)
         try:
             self._render(state)
         except (StopRender, BreakLoop):
@@ -112,6 +113,8 @@ class Template:
                 f"internal error while rendering: {type(exc).__name__}: {exc}", line=1, column=1,
                 source=self.source, name=self.name,
             ) from exc
+        finally:
+            regex.reset_render_timeout(timeout_token)
         out = "".join(state.out)
         if len(out) > self.limits.max_output_size:
             raise VtlLimitError(f"output exceeded {self.limits.max_output_size} characters", line=1, column=1, source=self.source, name=self.name)

@@ -9,6 +9,7 @@ The match loop, replacement strings (``$1``, ``${name}``, ``\\$``) and ``split``
 
 from __future__ import annotations
 
+import contextvars
 import threading
 import time
 from collections import OrderedDict
@@ -38,10 +39,38 @@ _cache: OrderedDict[str, Any] = OrderedDict()
 _lock = threading.Lock()
 
 
+#: The budget of the render running in this thread: (``vtl.Limits.regex_timeout``, the
+#: render's deadline on the ``time.monotonic`` clock or ``None``).
+_render_timeout: contextvars.ContextVar[tuple[float, float | None] | None] = contextvars.ContextVar(
+    "vtl_regex_timeout", default=None
+)
+
+
 def set_timeout(seconds: float) -> None:
-    """Change the time budget of every regex operation (seconds)."""
+    """Change the default time budget of every regex operation (seconds)."""
     global DEFAULT_TIMEOUT
     DEFAULT_TIMEOUT = float(seconds)
+
+
+def use_render_timeout(seconds: float, deadline: float | None = None) -> contextvars.Token:
+    """Set this thread's budget for the render about to run: ``seconds`` per operation, and
+    never past ``deadline`` (``time.monotonic``); pass the token to
+    :func:`reset_render_timeout` afterwards."""
+    return _render_timeout.set((seconds, deadline))
+
+
+def reset_render_timeout(token: contextvars.Token) -> None:
+    _render_timeout.reset(token)
+
+
+def _timeout() -> float:
+    budget = _render_timeout.get()
+    if budget is None:
+        return DEFAULT_TIMEOUT
+    seconds, deadline = budget
+    if deadline is not None:
+        seconds = min(seconds, max(0.0, deadline - time.monotonic()))
+    return seconds
 
 
 def compile_java_regex(pattern: str) -> Any:
@@ -71,10 +100,11 @@ def compile_java_regex(pattern: str) -> Any:
 class _Budget:
     """The deadline shared by all the searches of one Java call."""
 
-    __slots__ = ("deadline",)
+    __slots__ = ("deadline", "seconds")
 
     def __init__(self) -> None:
-        self.deadline = time.monotonic() + DEFAULT_TIMEOUT
+        self.seconds = _timeout()
+        self.deadline = time.monotonic() + self.seconds
 
     def search(self, compiled: Any, text: str, pos: int) -> Any:
         remaining = self.deadline - time.monotonic()
@@ -96,13 +126,12 @@ class _Budget:
 
     def fullmatch(self, compiled: Any, text: str) -> Any:
         try:
-            return compiled.fullmatch(text, timeout=DEFAULT_TIMEOUT)
+            return compiled.fullmatch(text, timeout=self.seconds)
         except TimeoutError:
             raise self.error() from None
 
-    @staticmethod
-    def error() -> VtlLimitError:
-        return VtlLimitError(f"regex evaluation exceeded {DEFAULT_TIMEOUT} s")
+    def error(self) -> VtlLimitError:
+        return VtlLimitError(f"regex evaluation exceeded {self.seconds} s")
 
 
 def _find_all(compiled: Any, text: str, budget: _Budget, limit: int = -1):
