@@ -173,7 +173,7 @@ def _reject(value: Any) -> Any:
 # plain-notation range (repr and Double.toString agree within [1e-3, 1e7), see doubles.py),
 # or a \u escape (json-smart writes control characters in upper case). They are searched in
 # the whole text, strings included, so a false alarm only costs the slow path.
-_FAST_SUSPECT = re.compile(r"[:\[,]-?(?:0\.000|\d{8,}\.)|\d[eE][-+]?\d|\\u")
+_FAST_SUSPECT = re.compile(r"[:\[,]-?(?:0\.000|\d{8,}\.|\d+(?:\.\d+)?[eE])|\\u")
 _FAST_EXTRA = re.compile("[\x7f-\x9f\u2000-\u20ff]")
 
 
