@@ -63,16 +63,6 @@ def reset_render_timeout(token: contextvars.Token) -> None:
     _render_timeout.reset(token)
 
 
-def _timeout() -> float:
-    budget = _render_timeout.get()
-    if budget is None:
-        return DEFAULT_TIMEOUT
-    seconds, deadline = budget
-    if deadline is not None:
-        seconds = min(seconds, max(0.0, deadline - time.monotonic()))
-    return seconds
-
-
 def compile_java_regex(pattern: str) -> Any:
     """Compile a Java regex (cached); raises ``JavaException('PatternSyntaxException')``."""
     with _lock:
@@ -98,40 +88,51 @@ def compile_java_regex(pattern: str) -> Any:
 
 
 class _Budget:
-    """The deadline shared by all the searches of one Java call."""
+    """Time limits for the searches of one Java call.
 
-    __slots__ = ("deadline", "seconds")
+    Each search may take ``seconds`` (catastrophic backtracking happens inside one search);
+    all of them together stop at the render's deadline, when there is one. So a replaceAll
+    over a 10 MB body with a million cheap matches runs to the end, while one pathological
+    match is cut off.
+    """
+
+    __slots__ = ("seconds", "deadline")
 
     def __init__(self) -> None:
-        self.seconds = _timeout()
-        self.deadline = time.monotonic() + self.seconds
+        budget = _render_timeout.get()
+        if budget is None:
+            self.seconds, self.deadline = DEFAULT_TIMEOUT, None
+        else:
+            self.seconds, self.deadline = budget
 
-    def search(self, compiled: Any, text: str, pos: int) -> Any:
+    def _limit(self) -> float:
+        if self.deadline is None:
+            return self.seconds
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
             raise self.error()
+        return min(self.seconds, remaining)
+
+    def search(self, compiled: Any, text: str, pos: int) -> Any:
         try:
-            return compiled.search(text, pos, timeout=remaining)
+            return compiled.search(text, pos, timeout=self._limit())
         except TimeoutError:
             raise self.error() from None
 
     def match(self, compiled: Any, text: str, pos: int) -> Any:
-        remaining = self.deadline - time.monotonic()
-        if remaining <= 0:
-            raise self.error()
         try:
-            return compiled.match(text, pos, timeout=remaining)
+            return compiled.match(text, pos, timeout=self._limit())
         except TimeoutError:
             raise self.error() from None
 
     def fullmatch(self, compiled: Any, text: str) -> Any:
         try:
-            return compiled.fullmatch(text, timeout=self.seconds)
+            return compiled.fullmatch(text, timeout=self._limit())
         except TimeoutError:
             raise self.error() from None
 
     def error(self) -> VtlLimitError:
-        return VtlLimitError(f"regex evaluation exceeded {self.seconds} s")
+        return VtlLimitError(f"regex evaluation exceeded its budget ({self.seconds} s per search, or the render's deadline)")
 
 
 def _find_all(compiled: Any, text: str, budget: _Budget, limit: int = -1):
