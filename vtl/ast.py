@@ -187,6 +187,7 @@ class Literal(Node):
     """``#literal()...#end``: prints its body's source."""
 
     text: str
+    blank: bool = False  # the body is empty (Velocity then fails)
 
 
 Stmt = Text | Reference | Set | If | Foreach | MacroDef | Directive | Define | Literal

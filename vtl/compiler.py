@@ -246,7 +246,7 @@ class Compiler:
                     parts[-1] += node.text
                 else:
                     parts.append(node.text)
-            elif isinstance(node, ast.Literal) and not node.text:
+            elif isinstance(node, ast.Literal) and node.blank:
                 # An empty #literal() body has no tokens, and Velocity dereferences one.
                 parts.append(
                     self.positioned(

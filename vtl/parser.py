@@ -300,7 +300,8 @@ class _AstBuilder:
             text = self.source[first.start : first.end]
         else:
             text = self._literal_text(close.end_pos, end.start_pos)
-        node = ast.Literal(*_pos(tok), text=text)
+        blank = self.source[close.end_pos : end.start_pos] == ""
+        node = ast.Literal(*_pos(tok), text=text, blank=blank and not (len(children) == 6 and children[2]))
         node.end = end.end_pos
         return node
 
