@@ -313,19 +313,8 @@ class Compiler:
                 fn(state)
             except (BreakLoop, StopRender):
                 raise
-            except VtlError as err:
-                err.with_position(line, column, state.source, state.name)
-                raise
-            except JavaException as exc:
-                raise VtlRuntimeError(
-                    exc.message or exc.java_class, line=line, column=column, source=state.source,
-                    name=state.name, java_class=exc.java_class,
-                ) from None
-            except RecursionError:
-                raise VtlLimitError(
-                    "template nesting too deep", line=line, column=column, source=state.source,
-                    name=state.name,
-                ) from None
+            except _LOCATABLE as exc:
+                raise _located(exc, line, column, state) from None
 
         return run
 
@@ -668,16 +657,8 @@ class Compiler:
                 value = value_fn(state)
             except (BreakLoop, StopRender):
                 raise
-            except VtlError as err:
-                err.with_position(line, column, state.source, state.name)
-                raise
-            except JavaException as exc:
-                raise _method_error(exc, line, column, state) from None
-            except RecursionError:
-                raise VtlLimitError(
-                    "template nesting too deep", line=line, column=column, source=state.source,
-                    name=state.name,
-                ) from None
+            except _LOCATABLE as exc:
+                raise _located(exc, line, column, state) from None
             if value is None or value is MISSING:
                 state.out.append(null_text)
             elif escaped:
@@ -692,16 +673,8 @@ class Compiler:
                         state.out.append(value_to_text(value, state))
                     except (BreakLoop, StopRender):
                         raise
-                    except VtlError as err:
-                        err.with_position(line, column, state.source, state.name)
-                        raise
-                    except JavaException as exc:
-                        raise _method_error(exc, line, column, state) from None
-                    except RecursionError:
-                        raise VtlLimitError(
-                            "value nested too deeply to print", line=line, column=column,
-                            source=state.source, name=state.name,
-                        ) from None
+                    except _LOCATABLE as exc:
+                        raise _located(exc, line, column, state) from None
 
         return print_ref
 
@@ -832,11 +805,8 @@ class Compiler:
                 return fn(state)
             except (BreakLoop, StopRender):
                 raise
-            except VtlError as err:
-                err.with_position(line, column, state.source, state.name)
-                raise
-            except JavaException as exc:
-                raise _method_error(exc, line, column, state) from None
+            except _LOCATABLE as exc:
+                raise _located(exc, line, column, state) from None
 
         return run
 
@@ -1036,10 +1006,22 @@ def _is_number(value: Any) -> bool:
     return type(value) in (int, float)
 
 
-def _method_error(exc: JavaException, line: int, column: int, state: State) -> VtlRuntimeError:
-    return VtlRuntimeError(
-        exc.message or exc.java_class, line=line, column=column, source=state.source,
-        name=state.name, java_class=exc.java_class,
+_LOCATABLE = (VtlError, JavaException, RecursionError)
+
+
+def _located(exc: BaseException, line: int, column: int, state: State) -> VtlError:
+    """The one place a failure beneath a statement or reference gets that position: a
+    ``VtlError`` keeps any position it already has, a Java exception becomes a
+    ``VtlRuntimeError`` and runaway recursion a ``VtlLimitError``."""
+    if isinstance(exc, VtlError):
+        return exc.with_position(line, column, state.source, state.name)
+    if isinstance(exc, JavaException):
+        return VtlRuntimeError(
+            exc.message or exc.java_class, line=line, column=column, source=state.source,
+            name=state.name, java_class=exc.java_class,
+        )
+    return VtlLimitError(
+        "template nesting too deep", line=line, column=column, source=state.source, name=state.name
     )
 
 
