@@ -303,17 +303,16 @@ class Compiler:
 
                 return write_text
             return part
-        steps: list[Stmt] = []
-        for part in parts:
-            if isinstance(part, str):
-                steps.append(_make_text(part))
-            else:
-                steps.append(part)
-        steps_t = tuple(steps)
+        steps_t = tuple(parts)  # literal text is written directly, statements are called
 
         def run_block(state: State) -> None:
+            out = state.out
             for step in steps_t:
-                step(state)
+                if type(step) is str:
+                    out.append(step)
+                else:
+                    step(state)
+                    out = state.out  # a statement may have swapped the buffer back
 
         return run_block
 
@@ -743,6 +742,8 @@ class Compiler:
                     return None
                 if map_key and isinstance(obj, dict):
                     value = obj.get(name)
+                elif isinstance(obj, HostObject) and name in type(obj).vtl_properties:
+                    value = type(obj).vtl_properties[name](obj)
                 else:
                     value = get_property(obj, name)
                 if value is MISSING or value is None:
