@@ -207,6 +207,14 @@ class Lexer:
             lit = text[start:name_start] if braced else text[start:dollar] + "$"
             self.emit("TEXT", lit, start, name_start)
             return name_start
+        pos = self.lex_reference(start, name_start, m, braced)
+        if not braced and pos < self.n and text[pos] == "{":
+            return self.lex_stray_brace(pos)
+        return pos
+
+    def lex_reference(self, start: int, name_start: int, m: re.Match[str], braced: bool) -> int:
+        """Emit a reference whose name ``m`` matched: head, suffixes, closing ``}``."""
+        text = self.text
         name = m.group()
         if name in ("true", "false"):
             raise self.error(name_start, f"'{name}' cannot be used as a reference name")
@@ -217,8 +225,6 @@ class Lexer:
                 self.emit("REF_RBRACE", "}", pos, pos + 1)
                 return pos + 1
             raise self.error(pos, "missing '}' to close the formal reference '${...'")
-        if pos < self.n and text[pos] == "{":
-            return self.lex_stray_brace(pos)
         return pos
 
     def lex_stray_brace(self, pos: int) -> int:
@@ -449,17 +455,7 @@ class Lexer:
                 m = _IDENT.match(text, name_start)
                 if not m:
                     raise self.error(pos, "'$' must start a reference here")
-                name = m.group()
-                if name in ("true", "false"):
-                    raise self.error(name_start, f"'{name}' cannot be used as a reference name")
-                self.emit("REF_HEAD", text[start : m.end()], start, m.end())
-                pos = self.lex_ref_suffixes(m.end(), braced)
-                if braced:
-                    if pos < self.n and text[pos] == "}":
-                        self.emit("REF_RBRACE", "}", pos, pos + 1)
-                        pos += 1
-                    else:
-                        raise self.error(pos, "missing '}' to close the formal reference")
+                pos = self.lex_reference(start, name_start, m, braced)
                 continue
             if ch == '"' or ch == "'":
                 pos = self.lex_string(pos, ch)
