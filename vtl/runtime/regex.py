@@ -269,6 +269,9 @@ def _expand(parts: list[Any], m: Any) -> str:
 def _replace(text: str, pattern: str, replacement: str, limit: int) -> str:
     compiled = compile_java_regex(pattern)
     budget = _Budget()
+    literal = _literal_pattern(pattern)
+    if literal and is_bmp(text):
+        return _replace_literal(compiled, literal, text, replacement, limit, budget)
     subject = to_units(text)
     out: list[str] = []
     last = 0
@@ -283,6 +286,52 @@ def _replace(text: str, pattern: str, replacement: str, limit: int) -> str:
         return text
     out.append(subject[last:])
     return from_units("".join(out))
+
+
+_META = frozenset("\\^$.|?*+()[]{}")
+
+
+def _literal_pattern(pattern: str) -> str | None:
+    """The text a pattern matches when it is a plain literal (``'``, ``\\'``, ``\"``), else
+    ``None``. Escapes of non-alphanumerics stand for themselves in Java."""
+    out = []
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            if i + 1 >= n or pattern[i + 1].isalnum() or not pattern[i + 1].isascii():
+                return None
+            out.append(pattern[i + 1])
+            i += 2
+        elif ch in _META:
+            return None
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out) or None
+
+
+def _replace_literal(
+    compiled: Any, literal: str, text: str, replacement: str, limit: int, budget: _Budget
+) -> str:
+    """Replace a non-empty literal in a string of one-unit characters: matches cannot be
+    empty, so str.replace (or the engine's ``sub`` for ``$n`` replacements) agrees with
+    Java's find loop."""
+    if literal not in text:
+        return text
+    if "$" not in replacement and "\\" not in replacement:
+        return text.replace(literal, replacement, -1 if limit < 0 else limit)
+    parsed: list[list[Any]] = []
+
+    def expand(m: Any) -> str:
+        if not parsed:  # Java parses the replacement only once something matched
+            parsed.append(_parse_replacement(replacement, compiled))
+        return _expand(parsed[0], m)
+
+    try:
+        return compiled.sub(expand, text, count=0 if limit < 0 else limit, timeout=budget._limit())
+    except TimeoutError:
+        raise budget.error() from None
 
 
 def java_replace_all(text: str, pattern: str, replacement: str) -> str:
