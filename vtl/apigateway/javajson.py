@@ -26,6 +26,7 @@ from typing import Any
 from ..errors import JavaException
 from ..runtime import JsonArray
 from ..runtime.exceptions import java_exception
+from ..runtime.strings import java_trim
 
 __all__ = ["parse_json"]
 
@@ -61,16 +62,6 @@ def _parse_error(pos: int, kind: int, what: Any) -> JavaException:
     else:
         msg = f"Unexpected leading 0 in '{shown}' at position {pos}."
     return java_exception("net.minidev.json.parser.ParseException", msg)
-
-
-def java_trim(text: str) -> str:
-    """``String.trim()``: strip every character up to U+0020 from both ends."""
-    start, end = 0, len(text)
-    while start < end and text[start] <= " ":
-        start += 1
-    while end > start and text[end - 1] <= " ":
-        end -= 1
-    return text[start:end]
 
 
 def _number_format_error(text: str) -> JavaException:
