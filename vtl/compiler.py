@@ -295,14 +295,7 @@ class Compiler:
             return _noop
         if len(parts) == 1:
             part = parts[0]
-            if isinstance(part, str):
-                text = part
-
-                def write_text(state: State) -> None:
-                    state.out.append(text)
-
-                return write_text
-            return part
+            return _make_text(part) if isinstance(part, str) else part
         steps_t = tuple(parts)  # literal text is written directly, statements are called
 
         def run_block(state: State) -> None:
@@ -527,9 +520,7 @@ class Compiler:
             return self.resource_stmt(node)
         if name in self.macros:
             return self.macro_call(node)
-        if node.body is not None:
-            # A block call of an unknown macro prints its source.
-            return _make_text(literal)
+        # An unknown macro call (block calls too) prints its source.
         return _make_text(literal)
 
     def resource_stmt(self, node: ast.Directive) -> Stmt:
