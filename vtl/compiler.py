@@ -268,6 +268,9 @@ class Compiler:
 
     def block(self, nodes: list[ast.Stmt]) -> Stmt:
         parts: list[Stmt | str] = []
+        # Where each statement of this block starts: a failure beneath a statement gets that
+        # position here, in the block's loop, instead of through a wrapper closure per call.
+        positions: dict[Stmt, tuple[int, int]] = {}
         for node in nodes:
             if isinstance(node, ast.Text):
                 if parts and isinstance(parts[-1], str):
@@ -276,12 +279,9 @@ class Compiler:
                     parts.append(node.text)
             elif isinstance(node, ast.Literal) and node.blank:
                 # An empty #literal() body has no tokens, and Velocity dereferences one.
-                parts.append(
-                    self.positioned(
-                        _raise_later('Cannot read field "kind" because "t" is null', "NullPointerException"),
-                        node,
-                    )
-                )
+                step = _raise_later('Cannot read field "kind" because "t" is null', "NullPointerException")
+                positions[step] = (node.line, node.column)
+                parts.append(step)
             elif isinstance(node, ast.Literal):
                 if parts and isinstance(parts[-1], str):
                     parts[-1] += node.text
@@ -290,53 +290,55 @@ class Compiler:
             elif isinstance(node, ast.MacroDef):
                 continue  # registered at parse time (stock) or ignored (API Gateway)
             else:
-                parts.append(self.stmt(node))
+                step = self.stmt(node)
+                if isinstance(node, (ast.Set, ast.Foreach, ast.Directive)):
+                    positions.setdefault(step, (node.line, node.column))
+                parts.append(step)
         if not parts:
             return _noop
         if len(parts) == 1:
             part = parts[0]
-            return _make_text(part) if isinstance(part, str) else part
+            if isinstance(part, str):
+                return _make_text(part)
+            if part in positions:
+                return _positioned(part, *positions[part])
+            return part
         steps_t = tuple(parts)  # literal text is written directly, statements are called
 
         def run_block(state: State) -> None:
             out = state.out
-            for step in steps_t:
-                if type(step) is str:
-                    out.append(step)
-                else:
-                    step(state)
-                    out = state.out  # a statement may have swapped the buffer back
+            step: Any = None
+            try:
+                for step in steps_t:
+                    if type(step) is str:
+                        out.append(step)
+                    else:
+                        step(state)
+                        out = state.out  # a statement may have swapped the buffer back
+            except _LOCATABLE as exc:
+                where = positions.get(step)
+                if where is None:
+                    raise
+                raise _located(exc, where[0], where[1], state) from None
 
         return run_block
 
     def stmt(self, node: ast.Stmt) -> Stmt:
+        """A statement's closure; Set, Foreach and Directive closures leave positioning
+        to the enclosing block (see :meth:`block`)."""
         if isinstance(node, ast.Reference):
             return self.print_reference(node)
         if isinstance(node, ast.Set):
-            return self.positioned(self.set_stmt(node), node)
+            return self.set_stmt(node)
         if isinstance(node, ast.If):
             return self.if_stmt(node)
         if isinstance(node, ast.Foreach):
-            return self.positioned(self.foreach_stmt(node), node)
+            return self.foreach_stmt(node)
         if isinstance(node, ast.Directive):
-            return self.positioned(self.directive(node), node)
+            return self.directive(node)
         if isinstance(node, ast.Define):
             return self.define_stmt(node)
         raise VtlSyntaxError(f"cannot compile {type(node).__name__}")
-
-    def positioned(self, fn: Stmt, node: ast.Node) -> Stmt:
-        """Attach ``node``'s position to any error raised by ``fn`` that lacks one."""
-        line, column = node.line, node.column
-
-        def run(state: State) -> None:
-            try:
-                fn(state)
-            except (BreakLoop, StopRender):
-                raise
-            except _LOCATABLE as exc:
-                raise _located(exc, line, column, state) from None
-
-        return run
 
     def set_stmt(self, node: ast.Set) -> Stmt:
         value_fn = self.expr(node.value)
@@ -391,15 +393,38 @@ class Compiler:
         return _noop  # Velocity silently ignores #set($a.m() = ...)
 
     def if_stmt(self, node: ast.If) -> Stmt:
+        if len(node.branches) == 1 and isinstance(node.branches[0][0], ast.Reference):
+            # #if($ref): the reference's value tested in this frame.
+            cond_node, body_nodes = node.branches[0]
+            value_fn = self.reference_value(cond_node)
+            body = self.block(body_nodes)
+            else_body = self.block(node.else_body) if node.else_body is not None else None
+            line, column = cond_node.line, cond_node.column
+
+            def run_if_ref(state: State) -> None:
+                try:
+                    value = value_fn(state)
+                except _LOCATABLE as exc:
+                    raise _located(exc, line, column, state) from None
+                if value is not None and value is not MISSING and value is not False:
+                    body(state)
+                elif else_body is not None:
+                    else_body(state)
+
+            return run_if_ref
         branches = tuple(
-            (self.positioned_expr(self.condition(cond), cond), self.block(body))
+            (self.condition(cond), self.block(body), cond.line, cond.column)
             for cond, body in node.branches
         )
         else_body = self.block(node.else_body) if node.else_body is not None else None
 
         def run_if(state: State) -> None:
-            for cond, body in branches:
-                if cond(state):
+            for cond, body, line, column in branches:
+                try:
+                    true = cond(state)
+                except _LOCATABLE as exc:
+                    raise _located(exc, line, column, state) from None
+                if true:
                     body(state)
                     return
             if else_body is not None:
@@ -659,6 +684,28 @@ class Compiler:
         plain_param = bool(self.macros) and not node.suffixes and not silent and n == 0
         root = node.name
 
+        if n == 0 and not plain_param:
+            # The common case, kept to one frame: no escapes, no macro argument to unwrap.
+
+            def print_plain(state: State) -> None:
+                try:
+                    value = value_fn(state)
+                except _LOCATABLE as exc:
+                    raise _located(exc, line, column, state) from None
+                if type(value) is str:
+                    state.out.append(value)
+                elif value is None or value is MISSING:
+                    state.out.append(null_text)
+                elif type(value) is int:
+                    state.out.append(str(value))
+                else:
+                    try:
+                        state.out.append(value_to_text(value, state))
+                    except _LOCATABLE as exc:
+                        raise _located(exc, line, column, state) from None
+
+            return print_plain
+
         def print_ref(state: State) -> None:
             if plain_param:
                 arg = state.vars.get(root)
@@ -673,8 +720,6 @@ class Compiler:
                     return
             try:
                 value = value_fn(state)
-            except (BreakLoop, StopRender):
-                raise
             except _LOCATABLE as exc:
                 raise _located(exc, line, column, state) from None
             if value is None or value is MISSING:
@@ -689,34 +734,85 @@ class Compiler:
                 else:
                     try:
                         state.out.append(value_to_text(value, state))
-                    except (BreakLoop, StopRender):
-                        raise
                     except _LOCATABLE as exc:
                         raise _located(exc, line, column, state) from None
 
         return print_ref
 
     def reference_value(self, node: ast.Reference) -> Expr:
-        """The value of a reference: ``None`` for Java null."""
+        """The value of a reference: ``None`` for Java null.
+
+        The root and a run of property suffixes compile to one closure (a map key or a host
+        property per step, in one frame); each method or index suffix adds a closure.
+        """
         root = node.name
         aws = self.aws
+        empty = "" if aws else None  # what an unset name or a null value reads as
+        suffixes = list(node.suffixes)
+        props: list[tuple[str, bool]] = []
+        while suffixes and isinstance(suffixes[0], ast.Property):
+            name = suffixes.pop(0).name
+            # A map resolves every property to a key, except getClass() ('class').
+            props.append((name, name not in ("class", "Class")))
 
-        def root_value(state: State) -> Any:
-            value = state.vars.get(root)
-            if value is None:
-                return "" if aws else None
-            if type(value) in _INDIRECT:
-                if value is NULL_ITEM:
-                    return None
-                if type(value) is DefinedBlock:
-                    return None if value.depth >= value.max_depth else value
-                value = value.expr(value.state)
-                if value is None and aws:
-                    return ""
-            return value
+        if not props:
 
-        fn: Expr = root_value
-        for suffix in node.suffixes:
+            def root_value(state: State) -> Any:
+                value = state.vars.get(root)
+                if value is None:
+                    return empty
+                if type(value) in _INDIRECT:
+                    return _resolve_indirect(value, aws)
+                return value
+
+            fn: Expr = root_value
+        elif len(props) == 1:
+            (name, map_key), = props
+
+            def root_property(state: State) -> Any:
+                value = state.vars.get(root)
+                if value is None:
+                    value = empty
+                    if value is None:
+                        return None
+                elif type(value) is dict and map_key:
+                    value = value.get(name)
+                    return empty if value is None else value
+                elif type(value) in _INDIRECT:
+                    value = _resolve_indirect(value, aws)
+                    if value is None:
+                        return None
+                return _property(value, name, map_key, aws)
+
+            fn = root_property
+        else:
+            steps = tuple(props)
+
+            def property_chain(state: State) -> Any:
+                value = state.vars.get(root)
+                if value is None:
+                    value = empty
+                    if value is None:
+                        return None
+                elif type(value) in _INDIRECT:
+                    value = _resolve_indirect(value, aws)
+                    if value is None:
+                        return None
+                for name, map_key in steps:
+                    if type(value) is dict and map_key:
+                        value = value.get(name)
+                        if value is None:
+                            value = empty
+                            if value is None:
+                                return None
+                    else:
+                        value = _property(value, name, map_key, aws)
+                        if value is None:
+                            return None
+                return value
+
+            fn = property_chain
+        for suffix in suffixes:
             fn = self.suffix(fn, suffix)
         return fn
 
@@ -724,72 +820,17 @@ class Compiler:
         aws = self.aws
         if isinstance(suffix, ast.Property):
             name = suffix.name
-            # A map resolves every property to a key, except getClass() ('class').
             map_key = name not in ("class", "Class")
 
             def prop(state: State) -> Any:
                 obj = inner(state)
                 if obj is None:
                     return None
-                if map_key and isinstance(obj, dict):
-                    value = obj.get(name)
-                elif isinstance(obj, HostObject) and name in type(obj).vtl_properties:
-                    value = type(obj).vtl_properties[name](obj)
-                else:
-                    value = get_property(obj, name)
-                if value is MISSING or value is None:
-                    return "" if aws else None
-                return value
+                return _property(obj, name, map_key, aws)
 
             return prop
         if isinstance(suffix, ast.Method):
-            name = suffix.name
-            arg_fns = tuple(self.expr(a) for a in suffix.args)
-            line, column = suffix.line, suffix.column + 1
-
-            # Inline cache: the Java overload chosen for a receiver type and argument types.
-            cache: dict[tuple, Any] = {}
-
-            def method(state: State) -> Any:
-                obj = inner(state)
-                if obj is None:
-                    return None
-                args = [f(state) for f in arg_fns]
-                try:
-                    t = type(obj)
-                    if isinstance(obj, HostObject):
-                        key = (t, len(args))
-                        fn = cache.get(key, _UNSET)
-                        if fn is _UNSET:
-                            fn = host_method(obj, name, len(args))
-                            if len(cache) < 32:
-                                cache[key] = fn
-                        value = call_method(obj, name, args) if fn is None else fn(obj, *args)
-                    elif t is int:
-                        value = call_method(obj, name, args)
-                    else:
-                        key = (t, *[type(a) if type(a) is not int else _int_kind(a) for a in args])
-                        fn = cache.get(key, _UNSET)
-                        if fn is _UNSET:
-                            fn = find_method(obj, name, args)
-                            if len(cache) < 32:
-                                cache[key] = fn
-                        value = MISSING if fn is None else fn(obj, *args)
-                except JavaException as exc:
-                    raise VtlRuntimeError(
-                        f"Invocation of method '{name}' threw {exc.java_class}: {exc.message}",
-                        line=line, column=column, source=state.source, name=state.name,
-                        java_class="MethodInvocationException",
-                    ) from None
-                if value is MISSING:
-                    return None
-                if value is None and aws:
-                    return ""
-                if type(value) is str and len(value) > state.limits.max_string_size:
-                    raise VtlLimitError(f"a string grew beyond {state.limits.max_string_size} characters")
-                return value
-
-            return method
+            return self.method(inner, suffix)
         index_fn = self.expr(suffix.arg)
         line, column = suffix.line, suffix.column
 
@@ -815,20 +856,102 @@ class Compiler:
 
         return index
 
-    # -- expressions ---------------------------------------------------------------------
+    def method(self, inner: Expr, suffix: ast.Method) -> Expr:
+        """``inner.name(args)``: the Java overload is looked up once per receiver type (and
+        argument types) and kept in an inline cache of this call site."""
+        aws = self.aws
+        name = suffix.name
+        arg_fns = tuple(self.expr(a) for a in suffix.args)
+        line, column = suffix.line, suffix.column + 1
+        # Host objects ($input, $util, ...): one method per receiver type, arguments unchecked.
+        host_cache: dict[type, Any] = {}
+        # Everything else: the overload depends on the argument types too.
+        cache: dict[tuple, Any] = {}
 
-    def positioned_expr(self, fn: Expr, node: ast.Node) -> Expr:
-        line, column = node.line, node.column
-
-        def run(state: State) -> Any:
+        def invoke(obj: Any, args: list[Any], state: State) -> Any:
+            t = type(obj)
             try:
-                return fn(state)
-            except (BreakLoop, StopRender):
-                raise
-            except _LOCATABLE as exc:
-                raise _located(exc, line, column, state) from None
+                if isinstance(obj, HostObject):
+                    fn = host_method(obj, name, len(args))
+                    if fn is None:
+                        value = call_method(obj, name, args)
+                    else:
+                        if len(host_cache) < 32:
+                            host_cache[t] = fn
+                        value = fn(obj, *args)
+                elif t is int:
+                    value = call_method(obj, name, args)
+                else:
+                    key = (t, *[type(a) if type(a) is not int else _int_kind(a) for a in args])
+                    fn = cache.get(key, _UNSET)
+                    if fn is _UNSET:
+                        fn = find_method(obj, name, args)
+                        if len(cache) < 32:
+                            cache[key] = fn
+                    value = MISSING if fn is None else fn(obj, *args)
+            except JavaException as exc:
+                raise _invocation_error(exc, name, line, column, state) from None
+            return _method_result(value, aws, state)
 
-        return run
+        if not arg_fns:
+
+            def method0(state: State) -> Any:
+                obj = inner(state)
+                if obj is None:
+                    return None
+                fn = host_cache.get(type(obj))
+                if fn is None:
+                    fn = cache.get((type(obj),))
+                    if fn is None or type(obj) is int:
+                        return invoke(obj, [], state)
+                try:
+                    value = fn(obj)
+                except JavaException as exc:
+                    raise _invocation_error(exc, name, line, column, state) from None
+                if type(value) is str:
+                    if len(value) > state.limits.max_string_size:
+                        return _method_result(value, aws, state)
+                    return value
+                return _method_result(value, aws, state)
+
+            return method0
+        if len(arg_fns) == 1:
+            (arg_fn,) = arg_fns
+
+            def method1(state: State) -> Any:
+                obj = inner(state)
+                if obj is None:
+                    return None
+                arg = arg_fn(state)
+                fn = host_cache.get(type(obj))
+                if fn is None:
+                    ta = type(arg)
+                    if ta is int or type(obj) is int:
+                        return invoke(obj, [arg], state)
+                    fn = cache.get((type(obj), ta))
+                    if fn is None:
+                        return invoke(obj, [arg], state)
+                try:
+                    value = fn(obj, arg)
+                except JavaException as exc:
+                    raise _invocation_error(exc, name, line, column, state) from None
+                if type(value) is str:
+                    if len(value) > state.limits.max_string_size:
+                        return _method_result(value, aws, state)
+                    return value
+                return _method_result(value, aws, state)
+
+            return method1
+
+        def method_n(state: State) -> Any:
+            obj = inner(state)
+            if obj is None:
+                return None
+            return invoke(obj, [f(state) for f in arg_fns], state)
+
+        return method_n
+
+    # -- expressions ---------------------------------------------------------------------
 
     def expr(self, node: ast.Expr) -> Expr:
         if isinstance(node, ast.Reference):
@@ -993,6 +1116,65 @@ _INDIRECT = (MacroArg, _NullItem, DefinedBlock)
 
 def _noop(state: State) -> None:
     return None
+
+
+def _resolve_indirect(value: Any, aws: bool) -> Any:
+    """A variable holding a macro argument, a null ``#foreach`` item or a ``#define`` block:
+    the value a reference reads."""
+    if value is NULL_ITEM:
+        return None
+    if type(value) is DefinedBlock:
+        return None if value.depth >= value.max_depth else value
+    value = value.expr(value.state)
+    if value is None and aws:
+        return ""
+    return value
+
+
+def _property(obj: Any, name: str, map_key: bool, aws: bool) -> Any:
+    """``obj.name`` for a non-null ``obj``: a map key, a host property or a Java getter;
+    null (``""`` in the API Gateway profile) when nothing resolves."""
+    if map_key and isinstance(obj, dict):
+        value = obj.get(name)
+    else:
+        props = type(obj).vtl_properties if isinstance(obj, HostObject) else None
+        getter = props.get(name) if props is not None else None
+        value = getter(obj) if getter is not None else get_property(obj, name)
+    if value is MISSING or value is None:
+        return "" if aws else None
+    return value
+
+
+def _method_result(value: Any, aws: bool, state: State) -> Any:
+    """What a method call reads as: ``MISSING`` (no such method) is null, a Java null is
+    ``""`` in the API Gateway profile, and a string must fit the string budget."""
+    if value is MISSING:
+        return None
+    if value is None:
+        return "" if aws else None
+    if type(value) is str and len(value) > state.limits.max_string_size:
+        raise VtlLimitError(f"a string grew beyond {state.limits.max_string_size} characters")
+    return value
+
+
+def _invocation_error(exc: JavaException, name: str, line: int, column: int, state: State) -> VtlRuntimeError:
+    return VtlRuntimeError(
+        f"Invocation of method '{name}' threw {exc.java_class}: {exc.message}",
+        line=line, column=column, source=state.source, name=state.name,
+        java_class="MethodInvocationException",
+    )
+
+
+def _positioned(fn: Stmt, line: int, column: int) -> Stmt:
+    """``fn`` with any failure beneath it located at ``line``:``column``."""
+
+    def run(state: State) -> None:
+        try:
+            fn(state)
+        except _LOCATABLE as exc:
+            raise _located(exc, line, column, state) from None
+
+    return run
 
 
 def _make_text(text: str) -> Stmt:
