@@ -185,19 +185,136 @@ def _plain(value: dict[str, Any]) -> dict[str, Any]:
     return {k: _plain(v) if isinstance(v, dict) else _nested(v) for k, v in value.items()}
 
 
+_dict_new = dict.__new__
+_dict_update = dict.update
+
+
+def _override_map(label: str) -> OverrideMap:
+    """An empty :class:`OverrideMap` (what ``OverrideMap(label)`` makes, without ``__init__``)."""
+    new = _dict_new(OverrideMap)
+    new._label = label
+    new._written = set()
+    return new
+
+
 def new_overrides() -> tuple[OverrideMap, OverrideMap]:
     """Fresh ``requestOverride`` and ``responseOverride`` maps."""
-    request = OverrideMap("requestOverride", {
-        "path": OverrideMap("requestOverride.path"),
-        "header": OverrideMap("requestOverride.header"),
-        "querystring": OverrideMap("requestOverride.querystring"),
+    request = _override_map("requestOverride")
+    _dict_update(request, {
+        "path": _override_map("requestOverride.path"),
+        "header": _override_map("requestOverride.header"),
+        "querystring": _override_map("requestOverride.querystring"),
     })
-    response = OverrideMap("responseOverride", {"header": OverrideMap("responseOverride.header")})
+    response = _override_map("responseOverride")
+    _dict_update(response, {"header": _override_map("responseOverride.header")})
     return request, response
+
+
+_REST_ORDER = _hash_order(_REST_KEYS)
+# Every REST context holds 17 to 23 keys: a HashMap of 32 buckets, so its iteration order is
+# _REST_ORDER without the absent keys, the order build_context writes them in.
+assert len(_REST_KEYS) <= 24 and _REST_ORDER == (
+    "resourceId", "wafResponseCode", "authorizer", "resourcePath", "httpMethod", "extendedRequestId",
+    "isCanaryRequest", "requestTime", "path", "accountId", "awsEndpointRequestId", "protocol",
+    "requestOverride", "webaclArn", "stage", "domainPrefix", "requestTimeEpoch", "requestId",
+    "identity", "domainName", "deploymentId", "responseOverride", "apiId")
+# Twelve identity keys fill a HashMap of 16 buckets.
+_IDENTITY_ORDER = _hash_order(_IDENTITY_KEYS)
+_EMPTY_IDENTITY = dict.fromkeys(_IDENTITY_ORDER, "")
+_DOMAIN_SUFFIX = f".execute-api.{DEFAULTS['region']}.amazonaws.com"
+_RESOURCE_ID = DEFAULTS["resourceId"]
+_EXTENDED_REQUEST_ID = DEFAULTS["extendedRequestId"]
+_REQUEST_TIME = DEFAULTS["requestTime"]
+_ACCOUNT_ID = DEFAULTS["accountId"]
+_PROTOCOL = DEFAULTS["protocol"]
+_REQUEST_TIME_EPOCH = DEFAULTS["requestTimeEpoch"]
+_REQUEST_ID = DEFAULTS["requestId"]
+_DEPLOYMENT_ID = DEFAULTS["deploymentId"]
+_API_ID = DEFAULTS["apiId"]
+
+
+def _fast_identity(given: Any) -> ContextMap:
+    """:func:`_identity`, straight to the recorded order when no optional key is set."""
+    if not given:
+        return ContextMap(_EMPTY_IDENTITY)
+    get = given.get
+    if (get("apiKey") is not None or get("apiKeyId") is not None or get("clientCert") is not None
+            or get("vpcId") is not None or get("vpceId") is not None):
+        return _identity(given)
+    return ContextMap(zip(_IDENTITY_ORDER, [
+        "" if value is None else value if type(value) is str else _text(value)
+        for value in map(get, _IDENTITY_ORDER)
+    ]))
 
 
 def build_context(request: Request) -> RequestContext:
     """The ``$context`` map for a method request."""
+    rc = request.context
+    if "connectionId" in rc:
+        return _generic_context(request)
+    # A REST request: every key written in its HashMap order; a value the event gives wins
+    # over the default (event values as the strings API Gateway stores, _text).
+    get = rc.get
+    stage = get("stage")
+    stage = "dev" if stage is None else stage if type(stage) is str else _text(stage)
+    api_id = get("apiId")
+    api_id = _API_ID if api_id is None else api_id if type(api_id) is str else _text(api_id)
+    context = RequestContext()
+    value = get("resourceId")
+    context["resourceId"] = _RESOURCE_ID if value is None else value if type(value) is str else _text(value)
+    value = get("wafResponseCode")
+    if value is not None:
+        context["wafResponseCode"] = _text(value)
+    value = get("authorizer")
+    if value:
+        context["authorizer"] = _authorizer(value)
+    value = get("resourcePath")
+    context["resourcePath"] = (
+        (request.resource or request.path) if value is None else value if type(value) is str else _text(value))
+    value = get("httpMethod")
+    context["httpMethod"] = request.method if value is None else value if type(value) is str else _text(value)
+    value = get("extendedRequestId")
+    context["extendedRequestId"] = (
+        _EXTENDED_REQUEST_ID if value is None else value if type(value) is str else _text(value))
+    value = get("isCanaryRequest")
+    if type(value) is bool:
+        context["isCanaryRequest"] = value
+    value = get("requestTime")
+    context["requestTime"] = _REQUEST_TIME if value is None else value if type(value) is str else _text(value)
+    value = get("path")
+    context["path"] = f"/{stage}{request.path}" if value is None else value if type(value) is str else _text(value)
+    value = get("accountId")
+    context["accountId"] = _ACCOUNT_ID if value is None else value if type(value) is str else _text(value)
+    value = get("awsEndpointRequestId")
+    if value is not None:
+        context["awsEndpointRequestId"] = _text(value)
+    value = get("protocol")
+    context["protocol"] = _PROTOCOL if value is None else value if type(value) is str else _text(value)
+    context["requestOverride"], response_override = new_overrides()
+    value = get("webaclArn")
+    if value is not None:
+        context["webaclArn"] = _text(value)
+    context["stage"] = stage
+    value = get("domainPrefix")
+    context["domainPrefix"] = api_id if value is None else value if type(value) is str else _text(value)
+    value = get("requestTimeEpoch", _REQUEST_TIME_EPOCH)
+    if value is not None:
+        context["requestTimeEpoch"] = value if isinstance(value, int) and type(value) is not bool else _text(value)
+    value = get("requestId")
+    context["requestId"] = _REQUEST_ID if value is None else value if type(value) is str else _text(value)
+    context["identity"] = _fast_identity(get("identity"))
+    value = get("domainName")
+    context["domainName"] = (
+        f"{api_id}{_DOMAIN_SUFFIX}" if value is None else value if type(value) is str else _text(value))
+    value = get("deploymentId")
+    context["deploymentId"] = _DEPLOYMENT_ID if value is None else value if type(value) is str else _text(value)
+    context["responseOverride"] = response_override
+    context["apiId"] = api_id
+    return context
+
+
+def _generic_context(request: Request) -> RequestContext:
+    """``$context`` built key by key (WebSocket events; the reference for :func:`build_context`)."""
     rc = request.context
     websocket = "connectionId" in rc
     stage = _text(rc.get("stage")) if rc.get("stage") is not None else "dev"

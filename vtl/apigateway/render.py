@@ -52,13 +52,13 @@ def _param_text(value: Any) -> str:
 
 
 def _param_map(value: Any) -> dict[str, str]:
-    if not isinstance(value, dict):
+    if not isinstance(value, dict) or not value:
         return {}
     return {to_string(k): _param_text(v) for k, v in value.items() if v is not None}
 
 
 def _param_values(value: Any) -> dict[str, str | list[str]]:
-    if not isinstance(value, dict):
+    if not isinstance(value, dict) or not value:
         return {}
     return {
         to_string(k): [to_string(item) for item in v] if isinstance(v, (list, tuple)) else to_string(v)
@@ -85,18 +85,22 @@ def _status(value: Any) -> int | None:
 
 
 def _result(body: str, context: dict[str, Any], request: Request) -> RenderResult:
+    if not context:  # no $context (the template never names it): nothing overridden
+        return RenderResult(body, None, {}, {"header": {}, "querystring": {}, "path": {}}, context, request)
     response = context.get("responseOverride")
     response = response if isinstance(response, dict) else {}
     overrides = context.get("requestOverride")
     overrides = overrides if isinstance(overrides, dict) else {}
+    status = response.get("status")
     return RenderResult(
-        body=body,
-        status=_status(response.get("status")),
-        headers=_param_map(response.get("header")),
-        request_overrides={name: _param_values(overrides.get(name))
-                           for name in ("header", "querystring", "path")},
-        context=context,
-        request=request,
+        body,
+        None if status is None else _status(status),
+        _param_map(response.get("header")),
+        {"header": _param_values(overrides.get("header")),
+         "querystring": _param_values(overrides.get("querystring")),
+         "path": _param_values(overrides.get("path"))},
+        context,
+        request,
     )
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from .encoding import utf8_decode
@@ -41,19 +41,80 @@ class MalformedBodyError(TypeError, ValueError):
     ``TypeError``, like every event error, and a ``ValueError``)."""
 
 
-@dataclass(frozen=True)
 class Request:
-    """The parts of one method request that templates read."""
+    """The parts of one method request that templates read (shared by the renders of a
+    request and its response template: treat it as read-only).
 
-    body: str | None
-    headers: dict[str, str]
-    query: dict[str, str]
-    path_params: dict[str, str]
-    stage_variables: dict[str, str]
-    context: dict[str, Any]
-    method: str
-    path: str
-    resource: str
+    ``headers`` and ``query`` are worked out on first read (``multiValue*`` values merged in,
+    hidden headers dropped): most templates never read them. :func:`read_event` has checked
+    the whole event before, so reading them cannot fail.
+    """
+
+    __slots__ = ("body", "path_params", "stage_variables", "context", "method", "path", "resource",
+                 "_headers", "_query", "_raw")
+
+    def __init__(
+        self,
+        body: str | None,
+        headers: dict[str, str],
+        query: dict[str, str],
+        path_params: dict[str, str],
+        stage_variables: dict[str, str],
+        context: dict[str, Any],
+        method: str,
+        path: str,
+        resource: str,
+    ) -> None:
+        self.body = body
+        self._headers: dict[str, str] | None = headers
+        self._query: dict[str, str] | None = query
+        self._raw: tuple[Any, ...] = ()
+        self.path_params = path_params
+        self.stage_variables = stage_variables
+        self.context = context
+        self.method = method
+        self.path = path
+        self.resource = resource
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The visible headers, ``multiValueHeaders`` winning over ``headers``."""
+        headers = self._headers
+        if headers is None:
+            single, multi = self._raw[0], self._raw[1]
+            headers = self._headers = _visible(_merged(single, _last_values(multi)))
+        return headers
+
+    @property
+    def query(self) -> dict[str, str]:
+        """The query parameters, ``multiValueQueryStringParameters`` winning."""
+        query = self._query
+        if query is None:
+            single, multi = self._raw[2], self._raw[3]
+            query = self._query = _merged(single, _last_values(multi))
+        return query
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.body, self.headers, self.query, self.path_params, self.stage_variables,
+                self.context, self.method, self.path, self.resource)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Request:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return "Request(" + ", ".join(
+            f"{name}={value!r}" for name, value in zip(_FIELDS, self._fields())) + ")"
+
+    def __reduce__(self):  # copy/pickle: the worked-out fields
+        return (Request, self._fields())
+
+
+_FIELDS = ("body", "headers", "query", "path_params", "stage_variables", "context", "method",
+           "path", "resource")
 
 
 def _type_error(field: str, expected: str, value: Any) -> TypeError:
@@ -163,6 +224,72 @@ def _request_context(event: dict[str, Any]) -> dict[str, Any]:
     return context
 
 
+_join = "".join
+_NONE = type(None)
+_MULTI_TYPES = frozenset((list, _NONE))
+_CONTEXT_TYPES = frozenset((str, bool, int, float, dict, list, _NONE))
+_new = object.__new__
+
+
+# The fast checks below accept only what the detailed checks above accept (``str.join`` takes
+# exactly the ``str`` instances); when one fails, the detailed check runs and raises the error.
+
+
+def _all_str(value: dict[str, Any]) -> bool:
+    """Every key and value of the dict is a ``str``."""
+    try:
+        _join(value)
+        _join(value.values())
+    except TypeError:
+        return False
+    return True
+
+
+def _all_lists_of_str(value: dict[str, Any]) -> bool:
+    """Every key is a ``str`` and every value ``None`` or a list of ``str``."""
+    try:
+        _join(value)
+        if not _MULTI_TYPES.issuperset(map(type, value.values())):
+            return False
+        _join(chain.from_iterable(filter(None, value.values())))
+    except TypeError:
+        return False
+    return True
+
+
+def _scalars_ok(values: dict[str, Any]) -> bool:
+    try:
+        _join(values)
+    except TypeError:
+        return False
+    return _CONTEXT_TYPES.issuperset(map(type, values.values()))
+
+
+def _context_ok(context: dict[str, Any]) -> bool:
+    """What :func:`_request_context` accepts, for the usual exact types."""
+    if not _scalars_ok(context):
+        return False
+    part = context.get("identity")
+    if part is not None and (type(part) is not dict or not _scalars_ok(part)):
+        return False
+    part = context.get("authorizer")
+    return part is None or (type(part) is dict and _scalars_ok(part))
+
+
+def _last_values(multi: dict[str, Any] | None) -> dict[str, str]:
+    """A checked ``multiValue*`` map -> the last value of each name."""
+    if not multi:
+        return {}
+    return {key: items[-1] for key, items in multi.items() if items}
+
+
+def _visible(headers: dict[str, str]) -> dict[str, str]:
+    """A copy of ``headers`` without the hidden ones."""
+    if HIDDEN_HEADERS.isdisjoint(map(str.lower, headers)):
+        return dict(headers)
+    return {key: value for key, value in headers.items() if key.lower() not in HIDDEN_HEADERS}
+
+
 def read_event(event: Any) -> Request:
     """Validate ``event`` and extract the request it describes.
 
@@ -172,24 +299,65 @@ def read_event(event: Any) -> Request:
     """
     if not isinstance(event, dict):
         raise TypeError(f"event must be a dict (an API Gateway proxy event), not {type(event).__name__}")
-    if event.get("version") == "2.0":
+    get = event.get
+    if get("version") == "2.0":
         raise TypeError("event is an HTTP API (payload 2.0) event; mapping templates belong to "
                         "REST and WebSocket APIs (payload 1.0)")
-    headers = {
-        key: value
-        for key, value in _merged(_str_map(event, "headers"), _multi_map(event, "multiValueHeaders")).items()
-        if key.lower() not in HIDDEN_HEADERS
-    }
-    query = _merged(_str_map(event, "queryStringParameters"),
-                    _multi_map(event, "multiValueQueryStringParameters"))
-    return Request(
-        body=_body(event),
-        headers=headers,
-        query=query,
-        path_params=_str_map(event, "pathParameters"),
-        stage_variables=_str_map(event, "stageVariables"),
-        context=_request_context(event),
-        method=_plain_str(event, "httpMethod", "POST"),
-        path=_plain_str(event, "path", "/"),
-        resource=_plain_str(event, "resource", ""),
-    )
+    # Checked in the order the fields are reported: the first bad one raises.
+    headers = get("headers")
+    if headers is None:
+        headers = {}
+    elif type(headers) is not dict or not _all_str(headers):
+        headers = _str_map(event, "headers")
+    multi_headers = get("multiValueHeaders")
+    if multi_headers is not None and (type(multi_headers) is not dict or not _all_lists_of_str(multi_headers)):
+        _multi_map(event, "multiValueHeaders")
+    query = get("queryStringParameters")
+    if query is None:
+        query = {}
+    elif type(query) is not dict or not _all_str(query):
+        query = _str_map(event, "queryStringParameters")
+    multi_query = get("multiValueQueryStringParameters")
+    if multi_query is not None and (type(multi_query) is not dict or not _all_lists_of_str(multi_query)):
+        _multi_map(event, "multiValueQueryStringParameters")
+    body = get("body")
+    encoded = get("isBase64Encoded")
+    if (encoded is not None and encoded is not False) or (body is not None and type(body) is not str):
+        body = _body(event)
+    path_params = get("pathParameters")
+    if path_params is None:
+        path_params = {}
+    elif type(path_params) is not dict or not _all_str(path_params):
+        path_params = _str_map(event, "pathParameters")
+    stage_variables = get("stageVariables")
+    if stage_variables is None:
+        stage_variables = {}
+    elif type(stage_variables) is not dict or not _all_str(stage_variables):
+        stage_variables = _str_map(event, "stageVariables")
+    context = get("requestContext")
+    if context is None:
+        context = {}
+    elif type(context) is not dict or not _context_ok(context):
+        context = _request_context(event)
+    method = get("httpMethod")
+    if type(method) is not str:
+        method = _plain_str(event, "httpMethod", "POST")
+    path = get("path")
+    if type(path) is not str:
+        path = _plain_str(event, "path", "/")
+    resource = get("resource")
+    if type(resource) is not str:
+        resource = _plain_str(event, "resource", "")
+
+    request = _new(Request)
+    request.body = body
+    request._headers = None
+    request._query = query if not multi_query else None
+    request._raw = (headers, multi_headers, query, multi_query)
+    request.path_params = path_params
+    request.stage_variables = stage_variables
+    request.context = context
+    request.method = method
+    request.path = path
+    request.resource = resource
+    return request
