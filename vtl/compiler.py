@@ -260,6 +260,12 @@ class Compiler:
         self.aws = profile == APIGATEWAY
         self.macros: dict[str, ast.MacroDef] = {} if self.aws else dict(template.macros)
         self.compiled_macros: dict[str, tuple[list[str], Stmt]] = {}
+        # Without macros or #evaluate (API Gateway) the names a template can read are all in
+        # its source; None: any name may be read.
+        self.names: frozenset[str] | None = (
+            frozenset(n.name for n in ast.walk(template.body) if isinstance(n, ast.Reference))
+            if self.aws else None
+        )
 
     # -- statements ----------------------------------------------------------------------
 
@@ -398,6 +404,7 @@ class Compiler:
             cond_node, body_nodes = node.branches[0]
             value_fn = self.reference_value(cond_node)
             body = self.block(body_nodes)
+            text = _text_of(body)  # #if($foreach.hasNext),#end writes its text in this frame
             else_body = self.block(node.else_body) if node.else_body is not None else None
             line, column = cond_node.line, cond_node.column
 
@@ -407,7 +414,10 @@ class Compiler:
                 except _LOCATABLE as exc:
                     raise _located(exc, line, column, state) from None
                 if value is not None and value is not MISSING and value is not False:
-                    body(state)
+                    if text is None:
+                        body(state)
+                    else:
+                        state.out.append(text)
                 elif else_body is not None:
                     else_body(state)
 
@@ -442,6 +452,15 @@ class Compiler:
             return _noop
         iterable_fn = self.expr(node.iterable)
         body = self.block(node.body)
+        names = self.names
+        # The loop variables nobody can read are not set.
+        set_foreach = names is None or "foreach" in names
+        set_count = names is None or "velocityCount" in names
+        set_has_next = names is None or "velocityHasNext" in names
+        loop_vars = tuple(
+            k for k, used in ((var, True), ("foreach", set_foreach), ("velocityCount", set_count),
+                              ("velocityHasNext", set_has_next)) if used
+        )
 
         def run_foreach(state: State) -> None:
             items = iterate(iterable_fn(state))
@@ -450,7 +469,7 @@ class Compiler:
             limits = state.limits
             max_loops = limits.foreach_max_loops
             variables = state.vars
-            saved = {k: variables.get(k, _UNSET) for k in (var, "foreach", "velocityCount", "velocityHasNext")}
+            saved = {k: variables.get(k, _UNSET) for k in loop_vars}
             info = ForeachInfo(state.loop_stack[-1] if state.loop_stack else None)
             state.loop_stack.append(info)
             n = len(items)
@@ -472,9 +491,12 @@ class Compiler:
                     info.index = i
                     info.has_next = has_next
                     variables[var] = NULL_ITEM if item is None else item
-                    variables["foreach"] = info
-                    variables["velocityCount"] = i + 1
-                    variables["velocityHasNext"] = has_next
+                    if set_foreach:
+                        variables["foreach"] = info
+                    if set_count:
+                        variables["velocityCount"] = i + 1
+                    if set_has_next:
+                        variables["velocityHasNext"] = has_next
                     try:
                         body(state)
                     except BreakLoop as exc:
@@ -687,9 +709,20 @@ class Compiler:
         if n == 0 and not plain_param:
             # The common case, kept to one frame: no escapes, no macro argument to unwrap.
 
+            aws = self.aws
+            empty = "" if aws else None
+            bare = root if not node.suffixes else None  # $name: read here, not by a closure
+
             def print_plain(state: State) -> None:
                 try:
-                    value = value_fn(state)
+                    if bare is None:
+                        value = value_fn(state)
+                    else:
+                        value = state.vars.get(bare)
+                        if value is None:
+                            value = empty
+                        elif type(value) in _INDIRECT:
+                            value = _resolve_indirect(value, aws)
                 except _LOCATABLE as exc:
                     raise _located(exc, line, column, state) from None
                 if type(value) is str:
@@ -812,6 +845,9 @@ class Compiler:
                 return value
 
             fn = property_chain
+        if suffixes and not props and isinstance(suffixes[0], ast.Method):
+            # $root.m(...): the call site reads the root variable itself.
+            fn = self.method(fn, suffixes.pop(0), receiver=root)
         for suffix in suffixes:
             fn = self.suffix(fn, suffix)
         return fn
@@ -856,10 +892,16 @@ class Compiler:
 
         return index
 
-    def method(self, inner: Expr, suffix: ast.Method) -> Expr:
+    def method(self, inner: Expr, suffix: ast.Method, receiver: str | None = None) -> Expr:
         """``inner.name(args)``: the Java overload is looked up once per receiver type (and
-        argument types) and kept in an inline cache of this call site."""
+        argument types) and kept in an inline cache of this call site.
+
+        ``receiver`` names the variable when the receiver is a bare ``$name``: the call site
+        then reads it without a closure call (likewise a one-argument call whose argument is
+        a bare reference).
+        """
         aws = self.aws
+        empty = "" if aws else None
         name = suffix.name
         arg_fns = tuple(self.expr(a) for a in suffix.args)
         line, column = suffix.line, suffix.column + 1
@@ -896,9 +938,20 @@ class Compiler:
         if not arg_fns:
 
             def method0(state: State) -> Any:
-                obj = inner(state)
-                if obj is None:
-                    return None
+                if receiver is None:
+                    obj = inner(state)
+                    if obj is None:
+                        return None
+                else:
+                    obj = state.vars.get(receiver)
+                    if obj is None:
+                        obj = empty
+                        if obj is None:
+                            return None
+                    elif type(obj) in _INDIRECT:
+                        obj = _resolve_indirect(obj, aws)
+                        if obj is None:
+                            return None
                 fn = host_cache.get(type(obj))
                 if fn is None:
                     fn = cache.get((type(obj),))
@@ -908,36 +961,57 @@ class Compiler:
                     value = fn(obj)
                 except JavaException as exc:
                     raise _invocation_error(exc, name, line, column, state) from None
-                if type(value) is str:
-                    if len(value) > state.limits.max_string_size:
-                        return _method_result(value, aws, state)
+                if type(value) is str and len(value) <= state.limits.max_string_size:
                     return value
                 return _method_result(value, aws, state)
 
             return method0
         if len(arg_fns) == 1:
             (arg_fn,) = arg_fns
+            arg_node = suffix.args[0]
+            arg_root = arg_node.name if isinstance(arg_node, ast.Reference) and not arg_node.suffixes else None
+            # Map.get with a String key is a dict lookup (compare.map_lookup's first case).
+            is_get = name == "get"
 
             def method1(state: State) -> Any:
-                obj = inner(state)
-                if obj is None:
-                    return None
-                arg = arg_fn(state)
-                fn = host_cache.get(type(obj))
-                if fn is None:
-                    ta = type(arg)
-                    if ta is int or type(obj) is int:
-                        return invoke(obj, [arg], state)
-                    fn = cache.get((type(obj), ta))
+                if receiver is None:
+                    obj = inner(state)
+                    if obj is None:
+                        return None
+                else:
+                    obj = state.vars.get(receiver)
+                    if obj is None:
+                        obj = empty
+                        if obj is None:
+                            return None
+                    elif type(obj) in _INDIRECT:
+                        obj = _resolve_indirect(obj, aws)
+                        if obj is None:
+                            return None
+                if arg_root is None:
+                    arg = arg_fn(state)
+                else:
+                    arg = state.vars.get(arg_root)
+                    if arg is None:
+                        arg = empty
+                    elif type(arg) in _INDIRECT:
+                        arg = _resolve_indirect(arg, aws)
+                if is_get and type(obj) is dict and type(arg) is str:
+                    value = obj.get(arg)
+                else:
+                    fn = host_cache.get(type(obj))
                     if fn is None:
-                        return invoke(obj, [arg], state)
-                try:
-                    value = fn(obj, arg)
-                except JavaException as exc:
-                    raise _invocation_error(exc, name, line, column, state) from None
-                if type(value) is str:
-                    if len(value) > state.limits.max_string_size:
-                        return _method_result(value, aws, state)
+                        ta = type(arg)
+                        if ta is int or type(obj) is int:
+                            return invoke(obj, [arg], state)
+                        fn = cache.get((type(obj), ta))
+                        if fn is None:
+                            return invoke(obj, [arg], state)
+                    try:
+                        value = fn(obj, arg)
+                    except JavaException as exc:
+                        raise _invocation_error(exc, name, line, column, state) from None
+                if type(value) is str and len(value) <= state.limits.max_string_size:
                     return value
                 return _method_result(value, aws, state)
 
@@ -1005,6 +1079,7 @@ class Compiler:
         sub = Compiler(node.template, self.profile)
         sub.macros = self.macros
         sub.compiled_macros = self.compiled_macros
+        sub.names = self.names
         body = sub.compile()
         trim = "##" not in node.value
 
@@ -1181,7 +1256,13 @@ def _make_text(text: str) -> Stmt:
     def write(state: State) -> None:
         state.out.append(text)
 
+    write.vtl_text = text  # type: ignore[attr-defined]
     return write
+
+
+def _text_of(stmt: Stmt) -> str | None:
+    """The text a statement made by :func:`_make_text` writes, else ``None``."""
+    return getattr(stmt, "vtl_text", None)
 
 
 def _raise_later(message: str, java_class: str) -> Stmt:
