@@ -468,29 +468,25 @@ class Compiler:
                 return
             limits = state.limits
             max_loops = limits.foreach_max_loops
+            max_total = limits.max_total_iterations
             variables = state.vars
             saved = {k: variables.get(k, _UNSET) for k in loop_vars}
             info = ForeachInfo(state.loop_stack[-1] if state.loop_stack else None)
             state.loop_stack.append(info)
             n = len(items)
-            i = 0
+            stop = n if max_loops is None or max_loops >= n else max_loops
             try:
-                while i < n:
-                    if max_loops is not None and i >= max_loops:
-                        break
-                    state.iterations += 1
-                    if state.iterations > limits.max_total_iterations:
-                        raise VtlLimitError(
-                            f"more than {limits.max_total_iterations} #foreach iterations in one render"
-                        )
-                    if not state.iterations & 63:
+                for i in range(stop):
+                    count = state.iterations = state.iterations + 1
+                    if count > max_total:
+                        raise VtlLimitError(f"more than {max_total} #foreach iterations in one render")
+                    if not count & 63:
                         state.check_deadline()
                         state.check_output()
                     item = items[i]
-                    has_next = i + 1 < n
-                    info.index = i
-                    info.has_next = has_next
                     variables[var] = NULL_ITEM if item is None else item
+                    info.index = i
+                    info.has_next = has_next = i + 1 < n
                     if set_foreach:
                         variables["foreach"] = info
                     if set_count:
@@ -503,10 +499,9 @@ class Compiler:
                         if exc.scope is None or exc.scope is info:
                             break
                         raise
-                    i += 1
                     if len(items) != n:
                         # The Java iterator notices the change on its next step.
-                        if i != len(items):
+                        if i + 1 != len(items):
                             raise VtlRuntimeError(
                                 "the collection was modified while #foreach iterated over it",
                                 java_class="ConcurrentModificationException",
@@ -808,13 +803,18 @@ class Compiler:
                     value = empty
                     if value is None:
                         return None
-                elif type(value) is dict and map_key:
+                elif map_key and isinstance(value, dict):
                     value = value.get(name)
                     return empty if value is None else value
                 elif type(value) in _INDIRECT:
                     value = _resolve_indirect(value, aws)
                     if value is None:
                         return None
+                elif isinstance(value, HostObject):
+                    getter = type(value).vtl_properties.get(name)
+                    if getter is not None:  # $foreach.hasNext, $input.body, ...
+                        value = getter(value)
+                        return empty if value is None or value is MISSING else value
                 return _property(value, name, map_key, aws)
 
             fn = root_property
@@ -832,7 +832,7 @@ class Compiler:
                     if value is None:
                         return None
                 for name, map_key in steps:
-                    if type(value) is dict and map_key:
+                    if map_key and isinstance(value, dict):
                         value = value.get(name)
                         if value is None:
                             value = empty
