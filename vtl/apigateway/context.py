@@ -112,12 +112,16 @@ class OverrideMap(ContextMap):
                 dict.__setitem__(self, key, value)
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        if key in self._written:
+        try:
+            written = self._written
+        except AttributeError:  # made by new_overrides: nothing written yet
+            written = self._written = set()
+        if key in written:
             raise VtlRuntimeError(
                 f"$context.{self._label}.{key} is already set: an override can be written only "
                 "once per template (API Gateway answers 500)"
             )
-        self._written.add(key)
+        written.add(key)
         dict.__setitem__(self, key, value)
 
     def fresh(self) -> OverrideMap:
@@ -189,38 +193,43 @@ _dict_new = dict.__new__
 _dict_update = dict.update
 
 
-def _override_map(label: str) -> OverrideMap:
-    """An empty :class:`OverrideMap` (what ``OverrideMap(label)`` makes, without ``__init__``)."""
-    new = _dict_new(OverrideMap)
-    new._label = label
-    new._written = set()
-    return new
-
-
 def new_overrides() -> tuple[OverrideMap, OverrideMap]:
     """Fresh ``requestOverride`` and ``responseOverride`` maps."""
-    request = _override_map("requestOverride")
-    _dict_update(request, {
-        "path": _override_map("requestOverride.path"),
-        "header": _override_map("requestOverride.header"),
-        "querystring": _override_map("requestOverride.querystring"),
-    })
-    response = _override_map("responseOverride")
-    _dict_update(response, {"header": _override_map("responseOverride.header")})
+    # What OverrideMap(label, items) makes, without running __init__ six times (each map's
+    # record of written names is made at its first write).
+    new = _dict_new
+    path = new(OverrideMap)
+    path._label = "requestOverride.path"
+    header = new(OverrideMap)
+    header._label = "requestOverride.header"
+    querystring = new(OverrideMap)
+    querystring._label = "requestOverride.querystring"
+    request = new(OverrideMap)
+    request._label = "requestOverride"
+    _dict_update(request, {"path": path, "header": header, "querystring": querystring})
+    header = new(OverrideMap)
+    header._label = "responseOverride.header"
+    response = new(OverrideMap)
+    response._label = "responseOverride"
+    _dict_update(response, {"header": header})
     return request, response
 
 
-_REST_ORDER = _hash_order(_REST_KEYS)
+# The keys of a REST context in the order they are put (the override maps last).
+_REST_PUT_ORDER = (*(key for key in _REST_KEYS if key not in ("requestOverride", "responseOverride")),
+                   "requestOverride", "responseOverride")
 # Every REST context holds 17 to 23 keys: a HashMap of 32 buckets, so its iteration order is
-# _REST_ORDER without the absent keys, the order build_context writes them in.
-assert len(_REST_KEYS) <= 24 and _REST_ORDER == (
+# this one without the absent keys, the order build_context writes them in.
+assert len(_REST_KEYS) <= 24 and _hash_order(_REST_PUT_ORDER) == (
     "resourceId", "wafResponseCode", "authorizer", "resourcePath", "httpMethod", "extendedRequestId",
     "isCanaryRequest", "requestTime", "path", "accountId", "awsEndpointRequestId", "protocol",
-    "requestOverride", "webaclArn", "stage", "domainPrefix", "requestTimeEpoch", "requestId",
+    "webaclArn", "requestOverride", "stage", "domainPrefix", "requestTimeEpoch", "requestId",
     "identity", "domainName", "deploymentId", "responseOverride", "apiId")
 # Twelve identity keys fill a HashMap of 16 buckets.
 _IDENTITY_ORDER = _hash_order(_IDENTITY_KEYS)
 _EMPTY_IDENTITY = dict.fromkeys(_IDENTITY_ORDER, "")
+_IDENTITY_SET = frozenset(_IDENTITY_KEYS)
+_OPTIONAL_IDENTITY_SET = frozenset(_OPTIONAL_IDENTITY_KEYS)
 _DOMAIN_SUFFIX = f".execute-api.{DEFAULTS['region']}.amazonaws.com"
 _RESOURCE_ID = DEFAULTS["resourceId"]
 _EXTENDED_REQUEST_ID = DEFAULTS["extendedRequestId"]
@@ -234,17 +243,16 @@ _API_ID = DEFAULTS["apiId"]
 
 
 def _fast_identity(given: Any) -> ContextMap:
-    """:func:`_identity`, straight to the recorded order when no optional key is set."""
-    if not given:
-        return ContextMap(_EMPTY_IDENTITY)
-    get = given.get
-    if (get("apiKey") is not None or get("apiKeyId") is not None or get("clientCert") is not None
-            or get("vpcId") is not None or get("vpceId") is not None):
-        return _identity(given)
-    return ContextMap(zip(_IDENTITY_ORDER, [
-        "" if value is None else value if type(value) is str else _text(value)
-        for value in map(get, _IDENTITY_ORDER)
-    ]))
+    """:func:`_identity`, written straight in the recorded order unless an optional key is set."""
+    identity = ContextMap(_EMPTY_IDENTITY)
+    if given:
+        for key, value in given.items():
+            if value is not None:
+                if key in _IDENTITY_SET:
+                    identity[key] = value if type(value) is str else _text(value)
+                elif key in _OPTIONAL_IDENTITY_SET:
+                    return _identity(given)
+    return identity
 
 
 def build_context(request: Request) -> RequestContext:
@@ -290,10 +298,10 @@ def build_context(request: Request) -> RequestContext:
         context["awsEndpointRequestId"] = _text(value)
     value = get("protocol")
     context["protocol"] = _PROTOCOL if value is None else value if type(value) is str else _text(value)
-    context["requestOverride"], response_override = new_overrides()
     value = get("webaclArn")
     if value is not None:
         context["webaclArn"] = _text(value)
+    context["requestOverride"], response_override = new_overrides()
     context["stage"] = stage
     value = get("domainPrefix")
     context["domainPrefix"] = api_id if value is None else value if type(value) is str else _text(value)

@@ -209,23 +209,47 @@ def base64_decode(text: str) -> str:
 
 _JS_SHORT = {"\b": "\\b", "\n": "\\n", "\t": "\\t", "\f": "\\f", "\r": "\\r", "'": "\\'",
              '"': '\\"', "\\": "\\\\", "/": "\\/"}
-_JS_SPECIAL_RE = re.compile("[\x00-\x1f'\"\\\\/\x80-\U0010ffff]")
 
 
-def _js_escape_char(match: re.Match[str]) -> str:
-    ch = match.group()
-    short = _JS_SHORT.get(ch)
-    if short is not None:
-        return short
-    code = ord(ch)
-    if code > 0xFFFF:  # Java sees a surrogate pair: two escapes
+def _js_escape_code(code: int) -> str:
+    """``\\uXXXX`` (upper-case hex) for a character Java escapes by number; a character
+    beyond U+FFFF is a surrogate pair to Java: two escapes."""
+    if code > 0xFFFF:
         code -= 0x10000
         return f"\\u{0xD800 + (code >> 10):04X}\\u{0xDC00 + (code & 0x3FF):04X}"
     return f"\\u{code:04X}"
+
+
+class _JsTable(dict):
+    """``str.translate`` table: every ASCII code is present (itself or its escape); other
+    codes are escaped on first sight and remembered (up to a bound)."""
+
+    __slots__ = ()
+
+    def __missing__(self, code: int) -> str:
+        escaped = _js_escape_code(code)
+        if len(self) < 4096:
+            self[code] = escaped
+        return escaped
+
+
+_JS_TABLE = _JsTable({code: chr(code) for code in range(0x80)})
+_JS_TABLE.update({code: _JS_SHORT.get(chr(code)) or _js_escape_code(code) for code in range(0x20)})
+_JS_TABLE.update({ord(ch): _JS_SHORT[ch] for ch in "'\"\\/"})
 
 
 def escape_javascript(text: str) -> str:
     """commons-lang 2.6 ``escapeJavaScript``: ``'`` ``"`` ``\\`` ``/`` and control characters
     get backslash escapes; everything outside ASCII (and U+007F is *not* outside) becomes
     ``\\uXXXX`` with upper-case hex."""
-    return _JS_SPECIAL_RE.sub(_js_escape_char, text)
+    if text.isascii() and text.isprintable():  # printable ASCII: at most the four quotables
+        if "\\" in text:
+            text = text.replace("\\", "\\\\")
+        if "/" in text:
+            text = text.replace("/", "\\/")
+        if "'" in text:
+            text = text.replace("'", "\\'")
+        if '"' in text:
+            text = text.replace('"', '\\"')
+        return text
+    return text.translate(_JS_TABLE)
