@@ -33,6 +33,7 @@ from .runtime import (
     to_string,
 )
 from .runtime.access import host_method
+from .runtime.doubles import double_to_string
 from .runtime.methods import find_method
 
 Stmt = Callable[["State"], None]
@@ -296,10 +297,32 @@ class Compiler:
             elif isinstance(node, ast.MacroDef):
                 continue  # registered at parse time (stock) or ignored (API Gateway)
             else:
-                step = self.stmt(node)
-                if isinstance(node, (ast.Set, ast.Foreach, ast.Directive)):
-                    positions.setdefault(step, (node.line, node.column))
-                parts.append(step)
+                parts.append(node)  # compiled below, once the text around it is known
+        compiled: list[Stmt | str] = []
+        for i, part in enumerate(parts):
+            if part is _ABSORBED:
+                continue
+            if isinstance(part, str) or callable(part):
+                compiled.append(part)
+                continue
+            if isinstance(part, ast.Reference) and self.prints_plainly(part):
+                # The text before the reference (and the block's last text) is written by the
+                # reference's own closure: fewer steps for the block's loop.
+                before = compiled.pop() if compiled and isinstance(compiled[-1], str) else ""
+                after = ""
+                following = parts[i + 1] if i + 1 < len(parts) else None
+                if isinstance(following, str):
+                    beyond = parts[i + 2] if i + 2 < len(parts) else None
+                    if not (isinstance(beyond, ast.Reference) and self.prints_plainly(beyond)):
+                        after = following  # nobody else would write it in their frame
+                        parts[i + 1] = _ABSORBED
+                compiled.append(self.print_reference(part, before, after))
+                continue
+            step = self.stmt(part)
+            if isinstance(part, (ast.Set, ast.Foreach, ast.Directive)):
+                positions.setdefault(step, (part.line, part.column))
+            compiled.append(step)
+        parts = compiled
         if not parts:
             return _noop
         if len(parts) == 1:
@@ -309,7 +332,24 @@ class Compiler:
             if part in positions:
                 return _positioned(part, *positions[part])
             return part
+        if sum(isinstance(part, str) for part in parts) == 1 and len(parts) > 2:
+            # One text among statements: a text closure beats a type test at every step.
+            parts = [_make_text(part) if isinstance(part, str) else part for part in parts]
         steps_t = tuple(parts)  # literal text is written directly, statements are called
+        if not any(isinstance(part, str) for part in parts):
+
+            def run_statements(state: State) -> None:
+                step: Any = None
+                try:
+                    for step in steps_t:
+                        step(state)
+                except _LOCATABLE as exc:
+                    where = positions.get(step)
+                    if where is None:
+                        raise
+                    raise _located(exc, where[0], where[1], state) from None
+
+            return run_statements
 
         def run_block(state: State) -> None:
             out = state.out
@@ -683,7 +723,15 @@ class Compiler:
 
     # -- references ----------------------------------------------------------------------
 
-    def print_reference(self, node: ast.Reference) -> Stmt:
+    def prints_plainly(self, node: ast.Reference) -> bool:
+        """Whether printing ``node`` takes the one-frame path (no backslashes before it, and
+        not a bare macro parameter)."""
+        plain_param = bool(self.macros) and not node.suffixes and not node.silent
+        return node.backslashes == 0 and not plain_param
+
+    def print_reference(self, node: ast.Reference, before: str = "", after: str = "") -> Stmt:
+        """Print a reference; ``before``/``after`` are text written around it (plain
+        references only, see :meth:`prints_plainly`)."""
         value_fn = self.reference_value(node)
         n = node.backslashes
         k = n // 2
@@ -707,11 +755,30 @@ class Compiler:
             aws = self.aws
             empty = "" if aws else None
             bare = root if not node.suffixes else None  # $name: read here, not by a closure
+            # $name.key on a map: looked up here too (anything else goes through value_fn).
+            key = None
+            if len(node.suffixes) == 1 and isinstance(node.suffixes[0], ast.Property):
+                key = node.suffixes[0].name
+                if key in ("class", "Class"):
+                    key = None
 
             def print_plain(state: State) -> None:
+                out = state.out
+                if before:
+                    out.append(before)
                 try:
                     if bare is None:
-                        value = value_fn(state)
+                        value = None
+                        if key is not None:
+                            value = state.vars.get(root)
+                            if isinstance(value, dict):
+                                value = value.get(key)
+                                if value is None:
+                                    value = empty
+                            else:
+                                value = None
+                        if value is None:
+                            value = value_fn(state)
                     else:
                         value = state.vars.get(bare)
                         if value is None:
@@ -721,16 +788,20 @@ class Compiler:
                 except _LOCATABLE as exc:
                     raise _located(exc, line, column, state) from None
                 if type(value) is str:
-                    state.out.append(value)
+                    out.append(value)
                 elif value is None or value is MISSING:
-                    state.out.append(null_text)
+                    out.append(null_text)
                 elif type(value) is int:
-                    state.out.append(str(value))
+                    out.append(str(value))
+                elif type(value) is float:
+                    out.append(repr(value) if 1e-3 <= value < 1e7 else double_to_string(value))
                 else:
                     try:
-                        state.out.append(value_to_text(value, state))
+                        out.append(value_to_text(value, state))
                     except _LOCATABLE as exc:
                         raise _located(exc, line, column, state) from None
+                if after:
+                    out.append(after)
 
             return print_plain
 
@@ -1186,6 +1257,7 @@ _COMPARE = {
 }
 _ARITH = {"+": arith.add, "-": arith.sub, "*": arith.mul, "/": arith.div, "%": arith.mod}
 _UNSET = object()
+_ABSORBED = object()  # a text another closure of the block writes
 _INDIRECT = (MacroArg, _NullItem, DefinedBlock)
 
 
