@@ -137,23 +137,24 @@ def prepare(
         raise TypeError(f"previous must be a RenderResult, not {type(previous).__name__}")
     if response_body is not None and not isinstance(response_body, str):
         raise TypeError(f"response_body must be str, not {type(response_body).__name__}")
-    if event is None and previous is not None and previous.request is not None:
-        request = previous.request
-    elif event is None:
-        request = _default_request()
-    else:
-        request = read_event(event)
-    if previous is not None and previous.context:
-        context = carry_context(previous.context)
-    elif uses_context:
-        context = build_context(request)
-    else:
-        # The template never reads $context: nothing to build, and no override to report
+    if previous is None:
+        request = read_event(event) if event is not None else _default_request()
+        # Without $context in the template: nothing to build, and no override to report
         # (a response template chained to this result builds a fresh one).
-        context = {}
-    body = response_body if response_body is not None else request.body
+        context = build_context(request) if uses_context else {}
+    else:
+        if event is not None:
+            request = read_event(event)
+        elif previous.request is not None:
+            request = previous.request
+        else:
+            request = _default_request()
+        if previous.context:
+            context = carry_context(previous.context)
+        else:
+            context = build_context(request) if uses_context else {}
     variables = {
-        "input": Input(body, request),
+        "input": Input(request.body if response_body is None else response_body, request),
         "util": UTIL,
         "context": context,
         "stageVariables": dict(request.stage_variables),

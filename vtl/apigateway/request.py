@@ -228,52 +228,9 @@ _join = "".join
 _NONE = type(None)
 _MULTI_TYPES = frozenset((list, _NONE))
 _CONTEXT_TYPES = frozenset((str, bool, int, float, dict, list, _NONE))
+_BODY_TYPES = frozenset((str, bytes, bytearray))
+_NOTHING: dict[str, Any] = {}  # stands for an absent map in the checks (never returned)
 _new = object.__new__
-
-
-# The fast checks below accept only what the detailed checks above accept (``str.join`` takes
-# exactly the ``str`` instances); when one fails, the detailed check runs and raises the error.
-
-
-def _all_str(value: dict[str, Any]) -> bool:
-    """Every key and value of the dict is a ``str``."""
-    try:
-        _join(value)
-        _join(value.values())
-    except TypeError:
-        return False
-    return True
-
-
-def _all_lists_of_str(value: dict[str, Any]) -> bool:
-    """Every key is a ``str`` and every value ``None`` or a list of ``str``."""
-    try:
-        _join(value)
-        if not _MULTI_TYPES.issuperset(map(type, value.values())):
-            return False
-        _join(chain.from_iterable(filter(None, value.values())))
-    except TypeError:
-        return False
-    return True
-
-
-def _scalars_ok(values: dict[str, Any]) -> bool:
-    try:
-        _join(values)
-    except TypeError:
-        return False
-    return _CONTEXT_TYPES.issuperset(map(type, values.values()))
-
-
-def _context_ok(context: dict[str, Any]) -> bool:
-    """What :func:`_request_context` accepts, for the usual exact types."""
-    if not _scalars_ok(context):
-        return False
-    part = context.get("identity")
-    if part is not None and (type(part) is not dict or not _scalars_ok(part)):
-        return False
-    part = context.get("authorizer")
-    return part is None or (type(part) is dict and _scalars_ok(part))
 
 
 def _last_values(multi: dict[str, Any] | None) -> dict[str, str]:
@@ -290,69 +247,26 @@ def _visible(headers: dict[str, str]) -> dict[str, str]:
     return {key: value for key, value in headers.items() if key.lower() not in HIDDEN_HEADERS}
 
 
-def read_event(event: Any) -> Request:
-    """Validate ``event`` and extract the request it describes.
+def _lists_of_str(value: Any) -> bool:
+    """``value`` is a dict of ``str`` keys whose values are ``None`` or lists of ``str``."""
+    if type(value) is not dict:
+        return False
+    try:
+        _join(value)
+        _join(chain.from_iterable(filter(None, value.values())))
+    except TypeError:
+        return False
+    return _MULTI_TYPES.issuperset(map(type, value.values()))
 
-    Raises:
-        TypeError: ``event`` or one of its fields has the wrong type (including
-            :class:`MalformedBodyError`, a base64 body that does not decode).
-    """
-    if not isinstance(event, dict):
-        raise TypeError(f"event must be a dict (an API Gateway proxy event), not {type(event).__name__}")
-    get = event.get
-    if get("version") == "2.0":
-        raise TypeError("event is an HTTP API (payload 2.0) event; mapping templates belong to "
-                        "REST and WebSocket APIs (payload 1.0)")
-    # Checked in the order the fields are reported: the first bad one raises.
-    headers = get("headers")
-    if headers is None:
-        headers = {}
-    elif type(headers) is not dict or not _all_str(headers):
-        headers = _str_map(event, "headers")
-    multi_headers = get("multiValueHeaders")
-    if multi_headers is not None and (type(multi_headers) is not dict or not _all_lists_of_str(multi_headers)):
-        _multi_map(event, "multiValueHeaders")
-    query = get("queryStringParameters")
-    if query is None:
-        query = {}
-    elif type(query) is not dict or not _all_str(query):
-        query = _str_map(event, "queryStringParameters")
-    multi_query = get("multiValueQueryStringParameters")
-    if multi_query is not None and (type(multi_query) is not dict or not _all_lists_of_str(multi_query)):
-        _multi_map(event, "multiValueQueryStringParameters")
-    body = get("body")
-    encoded = get("isBase64Encoded")
-    if (encoded is not None and encoded is not False) or (body is not None and type(body) is not str):
-        body = _body(event)
-    path_params = get("pathParameters")
-    if path_params is None:
-        path_params = {}
-    elif type(path_params) is not dict or not _all_str(path_params):
-        path_params = _str_map(event, "pathParameters")
-    stage_variables = get("stageVariables")
-    if stage_variables is None:
-        stage_variables = {}
-    elif type(stage_variables) is not dict or not _all_str(stage_variables):
-        stage_variables = _str_map(event, "stageVariables")
-    context = get("requestContext")
-    if context is None:
-        context = {}
-    elif type(context) is not dict or not _context_ok(context):
-        context = _request_context(event)
-    method = get("httpMethod")
-    if type(method) is not str:
-        method = _plain_str(event, "httpMethod", "POST")
-    path = get("path")
-    if type(path) is not str:
-        path = _plain_str(event, "path", "/")
-    resource = get("resource")
-    if type(resource) is not str:
-        resource = _plain_str(event, "resource", "")
 
+def _request(body: str | None, headers: dict[str, str], multi_headers: Any, query: dict[str, str],
+             multi_query: Any, path_params: dict[str, str], stage_variables: dict[str, str],
+             context: dict[str, Any], method: str, path: str, resource: str) -> Request:
+    """A :class:`Request` whose headers and query are merged on first read."""
     request = _new(Request)
     request.body = body
     request._headers = None
-    request._query = query if not multi_query else None
+    request._query = None if multi_query else query
     request._raw = (headers, multi_headers, query, multi_query)
     request.path_params = path_params
     request.stage_variables = stage_variables
@@ -361,3 +275,116 @@ def read_event(event: Any) -> Request:
     request.path = path
     request.resource = resource
     return request
+
+
+def _read_usual(event: dict[str, Any]) -> Request | None:
+    """:func:`read_event` for an event of the usual exact types, checked at C speed: ``None``
+    when anything is unusual (then the field-by-field reading decides, and reports the first
+    bad field). ``str.join`` accepts exactly the ``str`` instances."""
+    get = event.get
+    headers = get("headers")
+    query = get("queryStringParameters")
+    path_params = get("pathParameters")
+    stage_variables = get("stageVariables")
+    context = get("requestContext")
+    body = get("body")
+    encoded = get("isBase64Encoded")
+    method = get("httpMethod")
+    path = get("path")
+    resource = get("resource")
+    if headers is None:
+        headers = {}
+    elif type(headers) is not dict:
+        return None
+    if query is None:
+        query = {}
+    elif type(query) is not dict:
+        return None
+    if path_params is None:
+        path_params = {}
+    elif type(path_params) is not dict:
+        return None
+    if stage_variables is None:
+        stage_variables = {}
+    elif type(stage_variables) is not dict:
+        return None
+    if context is None:
+        context = {}
+        identity = authorizer = _NOTHING
+    elif type(context) is not dict:
+        return None
+    else:
+        identity = context.get("identity")
+        if identity is None:
+            identity = _NOTHING
+        elif type(identity) is not dict:
+            return None
+        authorizer = context.get("authorizer")
+        if authorizer is None:
+            authorizer = _NOTHING
+        elif type(authorizer) is not dict:
+            return None
+    if method is None:
+        method = "POST"
+    elif type(method) is not str:
+        return None
+    if path is None:
+        path = "/"
+    elif type(path) is not str:
+        return None
+    if resource is None:
+        resource = ""
+    elif type(resource) is not str:
+        return None
+    if encoded is not None and type(encoded) is not bool:
+        return None
+    if body is not None and type(body) not in _BODY_TYPES:
+        return None
+    try:
+        _join([*headers, *headers.values(), *query, *query.values(), *path_params, *path_params.values(),
+               *stage_variables, *stage_variables.values(), *context, *identity, *authorizer])
+    except TypeError:
+        return None
+    if not _CONTEXT_TYPES.issuperset(map(type, [*context.values(), *identity.values(), *authorizer.values()])):
+        return None
+    multi_headers = get("multiValueHeaders")
+    if multi_headers is not None and not _lists_of_str(multi_headers):
+        return None
+    multi_query = get("multiValueQueryStringParameters")
+    if multi_query is not None and not _lists_of_str(multi_query):
+        return None
+    if get("version") == "2.0":
+        return None
+    if encoded or (body is not None and type(body) is not str):
+        body = _body(event)  # everything else is fine: a bad body is the first error
+    return _request(body, headers, multi_headers, query, multi_query, path_params, stage_variables,
+                    context, method, path, resource)
+
+
+def read_event(event: Any) -> Request:
+    """Validate ``event`` and extract the request it describes.
+
+    Raises:
+        TypeError: ``event`` or one of its fields has the wrong type (including
+            :class:`MalformedBodyError`, a base64 body that does not decode).
+    """
+    if type(event) is dict:
+        request = _read_usual(event)
+        if request is not None:
+            return request
+    if not isinstance(event, dict):
+        raise TypeError(f"event must be a dict (an API Gateway proxy event), not {type(event).__name__}")
+    if event.get("version") == "2.0":
+        raise TypeError("event is an HTTP API (payload 2.0) event; mapping templates belong to "
+                        "REST and WebSocket APIs (payload 1.0)")
+    # Field by field, in the order the errors are reported.
+    headers = _str_map(event, "headers")
+    multi_headers = event.get("multiValueHeaders")
+    _multi_map(event, "multiValueHeaders")
+    query = _str_map(event, "queryStringParameters")
+    multi_query = event.get("multiValueQueryStringParameters")
+    _multi_map(event, "multiValueQueryStringParameters")
+    return _request(_body(event), headers, multi_headers, query, multi_query, _str_map(event, "pathParameters"),
+                    _str_map(event, "stageVariables"), _request_context(event),
+                    _plain_str(event, "httpMethod", "POST"), _plain_str(event, "path", "/"),
+                    _plain_str(event, "resource", ""))
