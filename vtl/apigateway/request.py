@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import binascii
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from .encoding import utf8_decode
@@ -45,13 +46,12 @@ class Request:
     """The parts of one method request that templates read (shared by the renders of a
     request and its response template: treat it as read-only).
 
-    ``headers`` and ``query`` are worked out on first read (``multiValue*`` values merged in,
-    hidden headers dropped): most templates never read them. :func:`read_event` has checked
-    the whole event before, so reading them cannot fail.
+    ``headers`` is worked out on first read (``multiValueHeaders`` merged in, hidden headers
+    dropped), from copies taken when the event was read: most templates never read it.
     """
 
-    __slots__ = ("body", "path_params", "stage_variables", "context", "method", "path", "resource",
-                 "_headers", "_query", "_raw")
+    __slots__ = ("body", "query", "path_params", "stage_variables", "context", "method", "path",
+                 "resource", "_headers", "_raw")
 
     def __init__(
         self,
@@ -67,8 +67,8 @@ class Request:
     ) -> None:
         self.body = body
         self._headers: dict[str, str] | None = headers
-        self._query: dict[str, str] | None = query
-        self._raw: tuple[Any, ...] = ()
+        self._raw: tuple[dict[str, str], dict[str, str] | None] = ({}, None)
+        self.query = query
         self.path_params = path_params
         self.stage_variables = stage_variables
         self.context = context
@@ -81,18 +81,9 @@ class Request:
         """The visible headers, ``multiValueHeaders`` winning over ``headers``."""
         headers = self._headers
         if headers is None:
-            single, multi = self._raw[0], self._raw[1]
-            headers = self._headers = _visible(_merged(single, _last_values(multi)))
+            single, last = self._raw
+            headers = self._headers = _visible(_merged(single, last) if last else single)
         return headers
-
-    @property
-    def query(self) -> dict[str, str]:
-        """The query parameters, ``multiValueQueryStringParameters`` winning."""
-        query = self._query
-        if query is None:
-            single, multi = self._raw[2], self._raw[3]
-            query = self._query = _merged(single, _last_values(multi))
-        return query
 
     def _fields(self) -> tuple[Any, ...]:
         return (self.body, self.headers, self.query, self.path_params, self.stage_variables,
@@ -233,17 +224,23 @@ _NOTHING: dict[str, Any] = {}  # stands for an absent map in the checks (never r
 _new = object.__new__
 
 
-def _last_values(multi: dict[str, Any] | None) -> dict[str, str]:
-    """A checked ``multiValue*`` map -> the last value of each name."""
+_LAST = itemgetter(-1)
+
+
+def _last_values(multi: dict[str, Any] | None) -> dict[str, str] | None:
+    """A checked ``multiValue*`` map -> the last value of each name (``None``: no map)."""
     if not multi:
-        return {}
-    return {key: items[-1] for key, items in multi.items() if items}
+        return None
+    try:  # every name with a non-empty list (the usual case)
+        return dict(zip(multi, map(_LAST, multi.values())))
+    except (IndexError, TypeError):
+        return {key: items[-1] for key, items in multi.items() if items}
 
 
 def _visible(headers: dict[str, str]) -> dict[str, str]:
-    """A copy of ``headers`` without the hidden ones."""
+    """``headers`` (a private copy) without the hidden ones."""
     if HIDDEN_HEADERS.isdisjoint(map(str.lower, headers)):
-        return dict(headers)
+        return headers
     return {key: value for key, value in headers.items() if key.lower() not in HIDDEN_HEADERS}
 
 
@@ -262,12 +259,14 @@ def _lists_of_str(value: Any) -> bool:
 def _request(body: str | None, headers: dict[str, str], multi_headers: Any, query: dict[str, str],
              multi_query: Any, path_params: dict[str, str], stage_variables: dict[str, str],
              context: dict[str, Any], method: str, path: str, resource: str) -> Request:
-    """A :class:`Request` whose headers and query are merged on first read."""
+    """A :class:`Request` whose headers are worked out on first read."""
     request = _new(Request)
     request.body = body
     request._headers = None
-    request._query = None if multi_query else query
-    request._raw = (headers, multi_headers, query, multi_query)
+    # Copies now: what the event holds when it is read is what templates see.
+    request._raw = (dict(headers), _last_values(multi_headers))
+    last = _last_values(multi_query)
+    request.query = _merged(query, last) if last else query
     request.path_params = path_params
     request.stage_variables = stage_variables
     request.context = context
