@@ -349,6 +349,7 @@ class Compiler:
                         raise
                     raise _located(exc, where[0], where[1], state) from None
 
+            run_statements.vtl_steps = (steps_t, positions)  # type: ignore[attr-defined]
             return run_statements
 
         def run_block(state: State) -> None:
@@ -448,9 +449,17 @@ class Compiler:
             else_body = self.block(node.else_body) if node.else_body is not None else None
             line, column = cond_node.line, cond_node.column
 
+            # #if($foreach.hasNext): the loop's own flag, when $foreach is the loop's.
+            has_next = (cond_node.name == "foreach" and len(cond_node.suffixes) == 1
+                        and isinstance(cond_node.suffixes[0], ast.Property)
+                        and cond_node.suffixes[0].name == "hasNext")
+
             def run_if_ref(state: State) -> None:
                 try:
-                    value = value_fn(state)
+                    if has_next and type(info := state.vars.get("foreach")) is ForeachInfo:
+                        value = info.has_next
+                    else:
+                        value = value_fn(state)
                 except _LOCATABLE as exc:
                     raise _located(exc, line, column, state) from None
                 if value is not None and value is not MISSING and value is not False:
@@ -497,10 +506,10 @@ class Compiler:
         set_foreach = names is None or "foreach" in names
         set_count = names is None or "velocityCount" in names
         set_has_next = names is None or "velocityHasNext" in names
-        loop_vars = tuple(
-            k for k, used in ((var, True), ("foreach", set_foreach), ("velocityCount", set_count),
-                              ("velocityHasNext", set_has_next)) if used
-        )
+        extra = set_count or set_has_next
+
+        # A body of statements only runs them from the loop's own frame.
+        steps, positions = getattr(body, "vtl_steps", ((body,), {}))
 
         def run_foreach(state: State) -> None:
             items = iterate(iterable_fn(state))
@@ -510,11 +519,17 @@ class Compiler:
             max_loops = limits.foreach_max_loops
             max_total = limits.max_total_iterations
             variables = state.vars
-            saved = {k: variables.get(k, _UNSET) for k in loop_vars}
-            info = ForeachInfo(state.loop_stack[-1] if state.loop_stack else None)
-            state.loop_stack.append(info)
+            # What the loop variables held before (a variable never holds None: None means
+            # unset); unrolled, as most loops run briefly.
+            saved_item = variables.get(var)
+            saved_foreach = variables.get("foreach") if set_foreach else None
+            saved_extra = (variables.get("velocityCount"), variables.get("velocityHasNext")) if extra else None
+            stack = state.loop_stack
+            info = ForeachInfo(stack[-1] if stack else None)
+            stack.append(info)
             n = len(items)
             stop = n if max_loops is None or max_loops >= n else max_loops
+            step: Any = None
             try:
                 for i in range(stop):
                     count = state.iterations = state.iterations + 1
@@ -534,11 +549,17 @@ class Compiler:
                     if set_has_next:
                         variables["velocityHasNext"] = has_next
                     try:
-                        body(state)
+                        for step in steps:
+                            step(state)
                     except BreakLoop as exc:
                         if exc.scope is None or exc.scope is info:
                             break
                         raise
+                    except _LOCATABLE as exc:
+                        where = positions.get(step)
+                        if where is None:
+                            raise
+                        raise _located(exc, where[0], where[1], state) from None
                     if len(items) != n:
                         # The Java iterator notices the change on its next step.
                         if i + 1 != len(items):
@@ -548,12 +569,13 @@ class Compiler:
                             )
                         break
             finally:
-                state.loop_stack.pop()
-                for k, v in saved.items():
-                    if v is _UNSET:
-                        variables.pop(k, None)
-                    else:
-                        variables[k] = v
+                stack.pop()
+                _restore(variables, var, saved_item)
+                if set_foreach:
+                    _restore(variables, "foreach", saved_foreach)
+                if saved_extra is not None:
+                    _restore(variables, "velocityCount", saved_extra[0])
+                    _restore(variables, "velocityHasNext", saved_extra[1])
 
         return run_foreach
 
@@ -1263,6 +1285,14 @@ _INDIRECT = (MacroArg, _NullItem, DefinedBlock)
 
 def _noop(state: State) -> None:
     return None
+
+
+def _restore(variables: dict[str, Any], name: str, value: Any) -> None:
+    """Put back what a loop variable held before the loop (``None``: it was unset)."""
+    if value is None:
+        variables.pop(name, None)
+    else:
+        variables[name] = value
 
 
 def _resolve_indirect(value: Any, aws: bool) -> Any:
