@@ -777,12 +777,14 @@ class Compiler:
             aws = self.aws
             empty = "" if aws else None
             bare = root if not node.suffixes else None  # $name: read here, not by a closure
-            # $name.key on a map: looked up here too (anything else goes through value_fn).
-            key = None
-            if len(node.suffixes) == 1 and isinstance(node.suffixes[0], ast.Property):
-                key = node.suffixes[0].name
-                if key in ("class", "Class"):
-                    key = None
+            # $name.key and $name.key.key2 through maps: looked up here too (anything else,
+            # a missing key included, goes through value_fn).
+            key = key2 = None
+            names = [sfx.name for sfx in node.suffixes if isinstance(sfx, ast.Property)]
+            if (len(names) == len(node.suffixes) in (1, 2)
+                    and not any(name in ("class", "Class") for name in names)):
+                key = names[0]
+                key2 = names[1] if len(names) == 2 else None
 
             def print_plain(state: State) -> None:
                 out = state.out
@@ -795,8 +797,8 @@ class Compiler:
                             value = state.vars.get(root)
                             if isinstance(value, dict):
                                 value = value.get(key)
-                                if value is None:
-                                    value = empty
+                                if key2 is not None:
+                                    value = value.get(key2) if isinstance(value, dict) else None
                             else:
                                 value = None
                         if value is None:
