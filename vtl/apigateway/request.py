@@ -21,7 +21,6 @@ from __future__ import annotations
 import base64
 import binascii
 from itertools import chain
-from operator import itemgetter
 from typing import Any
 
 from .encoding import utf8_decode
@@ -224,17 +223,11 @@ _NOTHING: dict[str, Any] = {}  # stands for an absent map in the checks (never r
 _new = object.__new__
 
 
-_LAST = itemgetter(-1)
-
-
 def _last_values(multi: dict[str, Any] | None) -> dict[str, str] | None:
     """A checked ``multiValue*`` map -> the last value of each name (``None``: no map)."""
     if not multi:
         return None
-    try:  # every name with a non-empty list (the usual case)
-        return dict(zip(multi, map(_LAST, multi.values())))
-    except (IndexError, TypeError):
-        return {key: items[-1] for key, items in multi.items() if items}
+    return {key: items[-1] for key, items in multi.items() if items}
 
 
 def _visible(headers: dict[str, str]) -> dict[str, str]:
@@ -242,18 +235,6 @@ def _visible(headers: dict[str, str]) -> dict[str, str]:
     if HIDDEN_HEADERS.isdisjoint(map(str.lower, headers)):
         return headers
     return {key: value for key, value in headers.items() if key.lower() not in HIDDEN_HEADERS}
-
-
-def _lists_of_str(value: Any) -> bool:
-    """``value`` is a dict of ``str`` keys whose values are ``None`` or lists of ``str``."""
-    if type(value) is not dict:
-        return False
-    try:
-        _join(value)
-        _join(chain.from_iterable(filter(None, value.values())))
-    except TypeError:
-        return False
-    return _MULTI_TYPES.issuperset(map(type, value.values()))
 
 
 def _request(body: str | None, headers: dict[str, str], multi_headers: Any, query: dict[str, str],
@@ -339,18 +320,25 @@ def _read_usual(event: dict[str, Any]) -> Request | None:
         return None
     if body is not None and type(body) not in _BODY_TYPES:
         return None
+    multi_headers = get("multiValueHeaders")
+    multi_query = get("multiValueQueryStringParameters")
+    if multi_headers is None:
+        multi_headers = _NOTHING
+    elif type(multi_headers) is not dict:
+        return None
+    if multi_query is None:
+        multi_query = _NOTHING
+    elif type(multi_query) is not dict:
+        return None
     try:
         _join([*headers, *headers.values(), *query, *query.values(), *path_params, *path_params.values(),
-               *stage_variables, *stage_variables.values(), *context, *identity, *authorizer])
-    except TypeError:
+               *stage_variables, *stage_variables.values(), *context, *identity, *authorizer,
+               *multi_headers, *multi_query,
+               *chain.from_iterable(filter(None, [*multi_headers.values(), *multi_query.values()]))])
+    except TypeError:  # not a str, or a multiValue* value that is not iterable
         return None
-    if not _CONTEXT_TYPES.issuperset(map(type, [*context.values(), *identity.values(), *authorizer.values()])):
-        return None
-    multi_headers = get("multiValueHeaders")
-    if multi_headers is not None and not _lists_of_str(multi_headers):
-        return None
-    multi_query = get("multiValueQueryStringParameters")
-    if multi_query is not None and not _lists_of_str(multi_query):
+    if not (_CONTEXT_TYPES.issuperset(map(type, [*context.values(), *identity.values(), *authorizer.values()]))
+            and _MULTI_TYPES.issuperset(map(type, [*multi_headers.values(), *multi_query.values()]))):
         return None
     if get("version") == "2.0":
         return None
