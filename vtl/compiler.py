@@ -310,13 +310,17 @@ class Compiler:
                 # reference's own closure: fewer steps for the block's loop.
                 before = compiled.pop() if compiled and isinstance(compiled[-1], str) else ""
                 after = ""
-                following = parts[i + 1] if i + 1 < len(parts) else None
-                if isinstance(following, str):
-                    beyond = parts[i + 2] if i + 2 < len(parts) else None
-                    if not (isinstance(beyond, ast.Reference) and self.prints_plainly(beyond)):
-                        after = following  # nobody else would write it in their frame
-                        parts[i + 1] = _ABSORBED
+                if self._absorbable(parts, i):
+                    after = parts[i + 1]
+                    parts[i + 1] = _ABSORBED
                 compiled.append(self.print_reference(part, before, after))
+                continue
+            if (isinstance(part, ast.If) and len(part.branches) == 1
+                    and isinstance(part.branches[0][0], ast.Reference)
+                    and self._absorbable(parts, i)):
+                # #if($ref)...#end and the text after it: one closure.
+                compiled.append(self.if_stmt(part, after=parts[i + 1]))
+                parts[i + 1] = _ABSORBED
                 continue
             step = self.stmt(part)
             if isinstance(part, (ast.Set, ast.Foreach, ast.Directive)):
@@ -369,6 +373,14 @@ class Compiler:
                 raise _located(exc, where[0], where[1], state) from None
 
         return run_block
+
+    def _absorbable(self, parts: list[Any], i: int) -> bool:
+        """Whether the text after ``parts[i]`` may be written by that part's closure: it is
+        text, and no plain reference follows that would write it as its leading text."""
+        if i + 1 >= len(parts) or not isinstance(parts[i + 1], str):
+            return False
+        beyond = parts[i + 2] if i + 2 < len(parts) else None
+        return not (isinstance(beyond, ast.Reference) and self.prints_plainly(beyond))
 
     def stmt(self, node: ast.Stmt) -> Stmt:
         """A statement's closure; Set, Foreach and Directive closures leave positioning
@@ -439,7 +451,8 @@ class Compiler:
             return set_idx
         return _noop  # Velocity silently ignores #set($a.m() = ...)
 
-    def if_stmt(self, node: ast.If) -> Stmt:
+    def if_stmt(self, node: ast.If, after: str = "") -> Stmt:
+        """``#if``; ``after`` is text written after it (single ``#if($ref)`` only)."""
         if len(node.branches) == 1 and isinstance(node.branches[0][0], ast.Reference):
             # #if($ref): the reference's value tested in this frame.
             cond_node, body_nodes = node.branches[0]
@@ -469,6 +482,8 @@ class Compiler:
                         state.out.append(text)
                 elif else_body is not None:
                     else_body(state)
+                if after:
+                    state.out.append(after)
 
             return run_if_ref
         branches = tuple(
