@@ -34,7 +34,7 @@ from vtl.apigateway.context import (
     new_overrides,
 )
 from vtl.apigateway.encoding import escape_javascript
-from vtl.apigateway.render import _param_map, _param_values, _status, prepare
+from vtl.apigateway.render import _param_map, _param_values, _result, _status, prepare
 from vtl.apigateway.request import HIDDEN_HEADERS, Request, read_event
 from vtl.errors import VtlRuntimeError
 
@@ -301,6 +301,35 @@ def test_results_equal_the_general_reading(source: str) -> None:
     result = vtl.compile(source).render_request(build_event())
     assert (result.body, result.status, result.headers, result.request_overrides) == _reference_result(
         result.body, result.context)
+
+
+override_values = st.one_of(st.none(), st.text(max_size=4), st.integers(-5, 700), st.floats(allow_nan=False),
+                            st.lists(st.one_of(st.text(max_size=3), st.integers()), max_size=3),
+                            st.dictionaries(st.text(max_size=3), st.one_of(st.none(), st.text(max_size=3)), max_size=3),
+                            st.sampled_from([Decimal("200"), Decimal("2.5"), " 201 ", True, {}, []]))
+
+
+@FUZZ
+@given(st.dictionaries(st.sampled_from(["status", "header", "other"]), override_values, max_size=3),
+       st.dictionaries(st.sampled_from(["header", "querystring", "path", "other"]), override_values, max_size=3),
+       st.sampled_from(["keep", "replace", "drop", "clear"]))
+def test_results_equal_the_general_reading_for_any_overrides(response: dict, request: dict, how: str) -> None:
+    context = build_context(read_event(build_event()))
+    for name, values in (("responseOverride", response), ("requestOverride", request)):
+        for key, value in values.items():
+            dict.__setitem__(context[name], key, value)
+        if how == "replace":
+            context[name] = values
+        elif how == "drop":
+            del context[name]
+    if how == "clear":
+        context.clear()
+    assert _outcome(_fast_result, "text", context) == _outcome(_reference_result, "text", context)
+
+
+def _fast_result(body: str, context: dict) -> tuple:
+    result = _result(body, context, read_event({}))
+    return (result.body, result.status, result.headers, result.request_overrides)
 
 
 def test_results_never_share_their_maps() -> None:

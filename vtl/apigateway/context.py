@@ -126,7 +126,10 @@ class OverrideMap(ContextMap):
 
     def fresh(self) -> OverrideMap:
         """A copy for the next template: same values, nothing written yet."""
-        return OverrideMap(self._label, {k: _fresh(v) for k, v in self.items()})
+        copy = _dict_new(OverrideMap)
+        copy._label = self._label
+        _dict_update(copy, {k: _fresh(v) for k, v in self.items()})
+        return copy
 
     def __reduce__(self):  # copy/pickle: rebuild through __init__
         return (OverrideMap, (self._label, dict(self)))

@@ -85,20 +85,30 @@ def _status(value: Any) -> int | None:
 
 
 def _result(body: str, context: dict[str, Any], request: Request) -> RenderResult:
-    if not context:  # no $context (the template never names it): nothing overridden
-        return RenderResult(body, None, {}, {"header": {}, "querystring": {}, "path": {}}, context, request)
-    response = context.get("responseOverride")
-    response = response if isinstance(response, dict) else {}
-    overrides = context.get("requestOverride")
-    overrides = overrides if isinstance(overrides, dict) else {}
-    status = response.get("status")
+    status = None
+    headers: dict[str, str] = {}
+    header = querystring = path = None  # the request override maps (falsy: nothing set)
+    if context:  # (a template that never names $context has none)
+        response = context.get("responseOverride")
+        if isinstance(response, dict) and response:
+            status = response.get("status")
+            if status is not None:
+                status = _status(status)
+            response_header = response.get("header")
+            if response_header:
+                headers = _param_map(response_header)
+        overrides = context.get("requestOverride")
+        if isinstance(overrides, dict) and overrides:
+            header = overrides.get("header")
+            querystring = overrides.get("querystring")
+            path = overrides.get("path")
     return RenderResult(
         body,
-        None if status is None else _status(status),
-        _param_map(response.get("header")),
-        {"header": _param_values(overrides.get("header")),
-         "querystring": _param_values(overrides.get("querystring")),
-         "path": _param_values(overrides.get("path"))},
+        status,
+        headers,
+        {"header": _param_values(header) if header else {},
+         "querystring": _param_values(querystring) if querystring else {},
+         "path": _param_values(path) if path else {}},
         context,
         request,
     )
