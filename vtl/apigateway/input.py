@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import JavaException
 from ..runtime import MISSING, HostObject, JavaChar, json_smart_string
+from .compact import compact_json
 from .javajson import parse_json
 from .jsonpath import NOT_FOUND, JsonPathSyntaxError, compile_path
 from .request import Request
@@ -40,7 +41,7 @@ def _is_string(value: Any) -> bool:
 class Input(HostObject):
     """The ``$input`` variable of one render."""
 
-    __slots__ = ("_body", "_request", "_root", "_params")
+    __slots__ = ("_body", "_request", "_root", "_params", "_compact")
     java_class = "com.amazonaws.apigateway.mapping.Input"
 
     def __init__(self, body: str | None, request: Request) -> None:
@@ -48,6 +49,8 @@ class Input(HostObject):
         self._request = request
         self._root: Any = _UNPARSED
         self._params: dict[str, Any] | None = None
+        #: ``$input.json('$')`` made from the text while no tree was handed out (see json).
+        self._compact: str | None = None
 
     # -- payload -----------------------------------------------------------------------------
 
@@ -87,6 +90,19 @@ class Input(HostObject):
     def json(self, path: Any) -> Any:
         if path is not None and not _is_string(path):
             return MISSING
+        if self._root is _UNPARSED and path is not None:
+            # The whole document, before path() handed out a tree a template could change:
+            # made compact from the text, without the tree (the text is kept for a second call).
+            text = self._compact
+            if text is None:
+                try:
+                    whole = not compile_path(path).tokens
+                except JsonPathSyntaxError:
+                    whole = False
+                if whole:
+                    text = self._compact = compact_json(self._body) or ""
+            if text:
+                return text
         value = self._read(path)
         return '""' if value is NOT_FOUND else json_smart_string(value)
 

@@ -1,0 +1,271 @@
+"""``$input.json('$')`` without the object tree: the body's text made compact directly.
+
+:func:`compact_json` returns exactly ``json_smart_string(parse_json(text))`` — what API Gateway
+prints for ``$input.json('$')`` — or ``None`` when it cannot be sure, and the caller takes the
+general path. It answers for strictly valid JSON whose top level is an object or an array;
+for such a text json-smart builds the same tree as Python's ``json`` (see :mod:`.javajson`),
+and writing that tree back gives the text itself with
+
+* the whitespace between tokens removed;
+* ``/`` written ``\\/`` (an escaped ``\\/`` stays so), and the characters json-smart escapes
+  although JSON need not (U+0080-U+009F, U+2000-U+20FF) written ``\\uXXXX``;
+* ``\\uXXXX`` escapes re-escaped as json-smart writes the characters they stand for (the
+  other escapes, ``\\" \\\\ \\b \\f \\n \\r \\t``, are written as they came);
+* every number whose text is not the one Java prints (``1.50``, ``1E5``, ``-0``) replaced by
+  that text.
+
+It gives up on a duplicate key (json-smart keeps the last value at the first key's place), on
+nesting deeper than json-smart's 400, on ``NaN``/``Infinity``, and on a raw DEL or U+001A
+anywhere (which json-smart's parser treats specially).
+
+The text is first validated by ``json``'s C scanner with hooks that drop every object once it
+is parsed (so no tree is kept), then rewritten in chunks of UTF-8: the escapes are set aside,
+the chunk is split at its quotes — with no escaped quote left, the pieces alternate between
+outside and inside strings — and whitespace is removed from the outside pieces only. (Raw
+``\\n``, ``\\r`` and ``\\t`` cannot occur inside strings of valid JSON, but spaces can.)
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate
+from json import loads as json_loads
+from json.scanner import c_make_scanner
+from typing import Any
+
+from ..errors import JavaException
+from ..runtime.doubles import double_to_string
+from ..runtime.text import decimal_to_string, json_smart_quote
+from .javajson import _MAX_DEPTH, _extract_float
+
+__all__ = ["compact_json"]
+
+# Characters of the text rewritten at a time (a chunk ends just after one of _CUT, which no
+# escape sequence, number or literal contains).
+_CHUNK = 1 << 16
+_CUT = re.compile(r'[,:\[\]{}" \n\r\t]')
+_LEADING = re.compile(r"[ \t\n\r]*(?=[\[{])")
+_TRAILING = re.compile(r"[ \t\n\r]*")
+_WHITESPACE = b" \n\r\t"
+
+# Stand-ins for escaped backslashes and escaped quotes while a chunk is split at its quotes,
+# and the separator of its outside pieces: control characters, which valid JSON never holds
+# raw.
+_BACKSLASH = b"\x01"
+_QUOTE = b"\x02"
+_SEP = b"\x03"
+
+_RARE_ESCAPE = re.compile(rb"\\[\\/u]")
+_ESCAPED_BACKSLASH = re.compile(rb"\\\\")
+_ESCAPED_QUOTE = re.compile(rb'\\"')
+_ESCAPED_SLASH = re.compile(rb"\\/")
+_U_RUN = re.compile(rb"\\u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})*")
+# U+0080-U+009F and U+2000-U+20FF in UTF-8 (a lead byte never occurs inside a character).
+_EXTRA = re.compile(rb"\xc2[\x80-\x9f]|\xe2[\x80-\x83][\x80-\xbf]")
+_EXTRA_2 = re.compile(rb"\xc2[\x80-\x9f]")
+_EXTRA_3 = re.compile(rb"\xe2[\x80-\x83]")
+_NUMBER = re.compile(rb"-?[0-9][0-9.eE+-]*")
+_MINUS_ZERO = re.compile(rb"-0(?![0-9.eE])")
+
+# Decimal texts Java's Double.toString (and Python's repr) print as they are, each followed
+# by a comma: at most 15 significant digits, no exponent, no trailing zero but in "x.0", and
+# a value in [1e-3, 1e7) or zero.
+_PLAIN_DOUBLES = re.compile(
+    r"(?:-?(?:[1-9][0-9]{0,6}\.(?:0|[0-9]{0,7}[1-9])|0\.(?:0|0{0,2}[1-9](?:[0-9]{0,12}[1-9])?)),)*")
+
+# Brackets kept (as "[" and "]") to measure the nesting depth.
+_BRACKETS = bytes.maketrans(b"{}", b"[]")
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_DEPTH_STEP = {ord("["): 1, ord("]"): -1}
+
+
+class _GiveUp(Exception):
+    """The text is not one :func:`compact_json` answers for."""
+
+
+def _give_up(_: Any) -> Any:
+    raise _GiveUp
+
+
+class _Hooks:
+    """The context ``json``'s C scanner reads its settings from."""
+
+    __slots__ = ("strict", "object_hook", "object_pairs_hook", "parse_float", "parse_int",
+                 "parse_constant", "memo")
+
+    def __init__(self, pairs: Any, floats: Any) -> None:
+        self.strict = True
+        self.object_hook = None
+        self.object_pairs_hook = pairs
+        self.parse_float = floats
+        self.parse_int = int
+        self.parse_constant = _give_up
+
+
+def _distinct_keys(pairs: list[tuple[str, Any]]) -> None:
+    if len(pairs) > 1 and len(dict(pairs)) != len(pairs):
+        raise _GiveUp  # a duplicate key
+    return None
+
+
+def compact_json(text: str) -> str | None:
+    """``json_smart_string(parse_json(text))`` for a strictly valid JSON object or array, or
+    ``None`` (see the module docstring)."""
+    start = _LEADING.match(text)
+    if start is None or "\x7f" in text or "\x1a" in text:
+        return None
+    try:
+        fixes = _validate(text, start.end())
+        if len(text) <= _CHUNK:
+            out, _, brackets = _compact_chunk(text, 0, fixes, True)
+            if brackets and not _depth_ok(brackets):
+                return None
+            return out
+        return _compact(text, fixes)
+    except (_GiveUp, ValueError, StopIteration, RecursionError, JavaException):
+        return None
+
+
+def _validate(text: str, start: int) -> dict[bytes, bytes]:
+    """Check ``text``, raising :class:`_GiveUp` (or what ``json`` raises), and return the
+    numbers that Java writes differently: {text: Java's text}."""
+    if len(text) <= _CHUNK:
+        # C hooks that collect; checked afterwards in bulk (no Python call per value).
+        objects: list[list[tuple[str, Any]]] = []
+        floats: list[str] = []
+        _, end = c_make_scanner(_Hooks(objects.append, floats.append))(text, start)
+        if list(map(len, map(dict, objects))) != list(map(len, objects)):
+            raise _GiveUp  # a duplicate key
+    else:
+        # Objects are dropped as soon as they are checked; the floats are few next to them.
+        floats = []
+        _, end = c_make_scanner(_Hooks(_distinct_keys, floats.append))(text, start)
+    if _TRAILING.match(text, end).end() != len(text):
+        raise _GiveUp  # more than whitespace after the value
+    if not floats or _PLAIN_DOUBLES.fullmatch(",".join(floats) + ","):
+        return {}
+    fixes = {}
+    for number in set(floats):
+        java = _java_number(number)
+        if java != number:
+            fixes[number.encode()] = java.encode()
+    return fixes
+
+
+def _java_number(text: str) -> str:
+    """How json-smart writes the number it reads from ``text`` (a decimal or exponent form)."""
+    value = _extract_float(text)  # may raise JavaException, as json-smart does
+    if type(value) is float:
+        if value in (float("inf"), float("-inf")):
+            return "null"
+        return double_to_string(value)
+    return decimal_to_string(value)
+
+
+def _compact(text: str, fixes: dict[bytes, bytes]) -> str:
+    n = len(text)
+    out = ""
+    found: list[bytes] = []
+    start = inside = 0
+    # A ``for`` loop, not ``while``: CPython 3.11+ turns ``out += part`` into an in-place
+    # append (so the output is not copied chunk after chunk) in loops it has warmed up.
+    for _ in range(n):
+        if start >= n:
+            break
+        end = start + _CHUNK
+        if end >= n:
+            end = n
+        else:
+            cut = _CUT.search(text, end)
+            end = cut.end() if cut else n
+        part, inside, brackets = _compact_chunk(text[start:end], inside, fixes, False)
+        found.append(brackets)
+        out += part
+        del part
+        start = end
+    if not _depth_ok(b"".join(found)):
+        raise _GiveUp
+    return out
+
+
+def _compact_chunk(chunk: str, inside: int, fixes: dict[bytes, bytes],
+                   whole: bool) -> tuple[str, int, bytes]:
+    """One chunk made compact; ``inside`` is 1 when it starts inside a string. Returns the
+    text, whether the next chunk starts inside a string, and the chunk's brackets (for the
+    ``whole`` text, none when there are too few to nest too deep)."""
+    data = chunk.encode("utf-8", "surrogatepass")
+    escaped = b"\\" in data
+    if escaped:
+        data = _set_escapes_aside(data)
+    pieces = data.split(b'"')
+    outside = _SEP.join(pieces[inside::2]).translate(None, _WHITESPACE)
+    if fixes or b"-0" in outside:
+        outside = _fix_numbers(outside, fixes)
+    if whole and (len(outside) <= _MAX_DEPTH
+                  or outside.count(b"[") + outside.count(b"{") <= _MAX_DEPTH):
+        brackets = b""
+    else:
+        brackets = outside.translate(_BRACKETS, _NOT_BRACKETS)
+    if len(pieces) > inside:  # else the chunk lies inside one string
+        pieces[inside::2] = outside.split(_SEP)
+    data = b'"'.join(pieces)
+    if escaped:
+        if _BACKSLASH in data:
+            data = data.replace(_BACKSLASH, b"\\\\")
+        if _QUOTE in data:
+            data = data.replace(_QUOTE, b'\\"')
+    if b"/" in data:
+        data = data.replace(b"/", b"\\/")
+    if (b"\xc2" in data and _EXTRA_2.search(data)) or (b"\xe2" in data and _EXTRA_3.search(data)):
+        data = _EXTRA.sub(_escape_extra, data)
+    return data.decode("utf-8", "surrogatepass"), (inside + len(pieces) - 1) & 1, brackets
+
+
+def _set_escapes_aside(data: bytes) -> bytes:
+    """Escapes replaced so that no backslash-quote pair is left: ``\\\\`` and ``\\"`` by
+    stand-ins, ``\\/`` by ``/`` (written back escaped) and ``\\uXXXX`` runs by what json-smart
+    writes for their characters. Left to right, backslashes pair up as JSON reads them.
+    (Two-byte needles are looked for with ``re``, which is faster at it than ``bytes``.)"""
+    if _RARE_ESCAPE.search(data):
+        data = _ESCAPED_BACKSLASH.sub(_BACKSLASH, data)
+        data = _ESCAPED_SLASH.sub(b"/", data)
+        data = _U_RUN.sub(_rewrite_unicode_escapes, data)
+    return _ESCAPED_QUOTE.sub(_QUOTE, data)
+
+
+def _rewrite_unicode_escapes(match: re.Match[bytes]) -> bytes:
+    chars = json_loads(b'"' + match.group() + b'"')  # joins surrogate pairs as json does
+    written = json_smart_quote(chars)[1:-1]
+    if "\\" in written:
+        written = written.replace("\\\\", "\x01").replace('\\"', "\x02").replace("\\/", "/")
+    return written.encode("utf-8", "surrogatepass")
+
+
+def _escape_extra(match: re.Match[bytes]) -> bytes:
+    return b"\\u%04X" % ord(match.group().decode("utf-8"))
+
+
+def _fix_numbers(outside: bytes, fixes: dict[bytes, bytes]) -> bytes:
+    if not fixes and not _MINUS_ZERO.search(outside):
+        return outside
+
+    def fix(match: re.Match[bytes]) -> bytes:
+        number = match.group()
+        if number == b"-0":
+            return b"0"
+        return fixes.get(number, number)
+
+    return _NUMBER.sub(fix, outside)
+
+
+def _depth_ok(brackets: bytes) -> bool:
+    """Whether the brackets (balanced, as in valid JSON) nest at most json-smart's 400 deep."""
+    levels = 0
+    # Each pass removes the innermost pairs: one level of every nest.
+    while len(brackets) > 2 * (_MAX_DEPTH - levels):
+        if levels == 16:
+            deepest = max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)))
+            return levels + deepest <= _MAX_DEPTH
+        brackets = brackets.replace(b"[]", b"")
+        levels += 1
+    return True
