@@ -8,11 +8,14 @@
   WebSocket events) in keys, order, values and value types.
 * :func:`vtl.apigateway.encoding.escape_javascript` (``str.replace``/``str.translate``) must
   equal the regular-expression implementation it replaced (:func:`_reference_escape`).
-* ``RenderResult``s of templates that set no override equal the general reading.
+* ``RenderResult``s equal the general reading of the override maps.
+* ``base64Decode`` takes well-formed input straight to :func:`base64.b64decode`; it must
+  decode or refuse (same message) as the checking loop does.
 """
 
 from __future__ import annotations
 
+import base64
 import copy
 import pickle
 import re
@@ -33,7 +36,7 @@ from vtl.apigateway.context import (
     build_context,
     new_overrides,
 )
-from vtl.apigateway.encoding import escape_javascript
+from vtl.apigateway.encoding import _base64_decode_checked, base64_decode_bytes, escape_javascript
 from vtl.apigateway.render import _param_map, _param_values, _result, _status, prepare
 from vtl.apigateway.request import HIDDEN_HEADERS, Request, read_event
 from vtl.errors import VtlRuntimeError
@@ -360,3 +363,21 @@ def test_escape_javascript_examples() -> None:
                  "😀", "\ud800", "tab\there", "é/'\n"):
         assert escape_javascript(text) == _reference_escape(text)
     assert escape_javascript("é😀\x01") == "\\u00E9\\uD83D\\uDE00\\u0001"
+
+
+# -- base64Decode -----------------------------------------------------------------------------
+
+base64_texts = st.one_of(
+    st.text(st.sampled_from("ABCxyz019+/="), max_size=14),
+    st.binary(max_size=12).map(lambda data: base64.b64encode(data).decode("ascii")),
+    st.binary(max_size=12).map(lambda data: base64.b64encode(data).decode("ascii").rstrip("=")),
+    st.text(st.sampled_from("Ab+/=\n -_é\x80"), max_size=8),
+)
+
+
+@FUZZ
+@given(base64_texts)
+def test_base64_decode_equals_the_checking_loop(text: str) -> None:
+    expected = _outcome(_base64_decode_checked, text.encode("latin-1", "replace"))
+    got = _outcome(base64_decode_bytes, text)
+    assert got == expected
