@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import itertools
 import pickle
 import re
 from decimal import Decimal
@@ -209,6 +210,11 @@ def test_read_event_equals_the_field_by_field_reading(event: Any) -> None:
 ])
 def test_read_event_examples(event: Any) -> None:
     assert _fields(read_event(event)) == _reference_read(event)
+
+
+def test_unusual_values_are_not_iterated_by_the_fast_checks() -> None:
+    with pytest.raises(TypeError, match=r"\['a'\] must be a list of str, not count"):
+        read_event({"multiValueHeaders": {"a": itertools.count()}})
 
 
 def test_headers_are_worked_out_on_first_read_from_what_the_event_held() -> None:

@@ -330,15 +330,15 @@ def _read_usual(event: dict[str, Any]) -> Request | None:
         multi_query = _NOTHING
     elif type(multi_query) is not dict:
         return None
-    try:
+    if not (_MULTI_TYPES.issuperset(map(type, [*multi_headers.values(), *multi_query.values()]))
+            and _CONTEXT_TYPES.issuperset(map(type, [*context.values(), *identity.values(), *authorizer.values()]))):
+        return None
+    try:  # (the multiValue* values are lists or None by now)
         _join([*headers, *headers.values(), *query, *query.values(), *path_params, *path_params.values(),
                *stage_variables, *stage_variables.values(), *context, *identity, *authorizer,
                *multi_headers, *multi_query,
                *chain.from_iterable(filter(None, [*multi_headers.values(), *multi_query.values()]))])
-    except TypeError:  # not a str, or a multiValue* value that is not iterable
-        return None
-    if not (_CONTEXT_TYPES.issuperset(map(type, [*context.values(), *identity.values(), *authorizer.values()]))
-            and _MULTI_TYPES.issuperset(map(type, [*multi_headers.values(), *multi_query.values()]))):
+    except TypeError:
         return None
     if get("version") == "2.0":
         return None
