@@ -114,7 +114,7 @@ class OverrideMap(ContextMap):
     def __setitem__(self, key: Any, value: Any) -> None:
         try:
             written = self._written
-        except AttributeError:  # made by new_overrides: nothing written yet
+        except AttributeError:  # made without __init__ (new_overrides, fresh): nothing written yet
             written = self._written = set()
         if key in written:
             raise VtlRuntimeError(
