@@ -305,3 +305,15 @@ def test_input_json_uses_the_text_until_path_hands_out_the_tree(monkeypatch):
     assert render("$input.json('$')", "not json") == '"not json"'
     assert render("$input.json('$')", "") == "{}"
     assert render("$input.json('$')", '{"a":1,"a":2}') == '{"a":2}'
+
+
+@pytest.mark.parametrize("size", range(1, 24))
+def test_keys_counted_across_chunk_boundaries(size, monkeypatch):
+    monkeypatch.setattr(compact, "_CHUNK", size)
+    for text in ['{"\\u0062":false,"\\u0062":null}', '{"a" :1, "b":{"a":2,"a" \n : 3}}',
+                 '{"ab":1,  "ab"   :2}', '[{"k": "v: w"}, {"x\\"y" : 1, "x\\u0022y"  :  2}]']:
+        assert compact_json(text) is None, text
+        assert general(text) is not None
+    for text in ['{"a":1,"b":{"a":2}}', '{"a" :"b:", "c" : ":", "d": [":"] , "e" : "\\":"}',
+                 '  { "a" \t: { "b" :\n[ ]}, "c":""}']:
+        assert compact_json(text) == general(text), text

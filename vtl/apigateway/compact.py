@@ -70,8 +70,9 @@ _MINUS_ZERO = re.compile(rb"-0(?![0-9.eE])")
 # Decimal texts Java's Double.toString (and Python's repr) print as they are, each followed
 # by a comma: at most 15 significant digits, no exponent, no trailing zero but in "x.0", and
 # a value in [1e-3, 1e7) or zero.
-_PLAIN_DOUBLES = re.compile(
-    r"(?:-?(?:[1-9][0-9]{0,6}\.(?:0|[0-9]{0,7}[1-9])|0\.(?:0|0{0,2}[1-9](?:[0-9]{0,12}[1-9])?)),)*")
+_PLAIN_DOUBLE_TEXT = r"-?(?:[1-9][0-9]{0,6}\.(?:0|[0-9]{0,7}[1-9])|0\.(?:0|0{0,2}[1-9](?:[0-9]{0,12}[1-9])?))"
+_PLAIN_DOUBLE = re.compile(_PLAIN_DOUBLE_TEXT)
+_PLAIN_DOUBLES = re.compile(f"(?:{_PLAIN_DOUBLE_TEXT},)*")
 
 # Brackets kept (as "[" and "]") to measure the nesting depth.
 _BRACKETS = bytes.maketrans(b"{}", b"[]")
@@ -88,24 +89,19 @@ def _give_up(_: Any) -> Any:
 
 
 class _Hooks:
-    """The context ``json``'s C scanner reads its settings from."""
+    """The settings ``json``'s C scanner reads: objects give their keys to ``keys`` (so the
+    scanner keeps no tree of them), decimal and exponent numbers go to ``floats``."""
 
     __slots__ = ("strict", "object_hook", "object_pairs_hook", "parse_float", "parse_int",
                  "parse_constant", "memo")
 
-    def __init__(self, pairs: Any, floats: Any) -> None:
+    def __init__(self, keys: Any, floats: Any) -> None:
         self.strict = True
-        self.object_hook = None
-        self.object_pairs_hook = pairs
+        self.object_hook = keys
+        self.object_pairs_hook = None
         self.parse_float = floats
         self.parse_int = int
         self.parse_constant = _give_up
-
-
-def _distinct_keys(pairs: list[tuple[str, Any]]) -> None:
-    if len(pairs) > 1 and len(dict(pairs)) != len(pairs):
-        raise _GiveUp  # a duplicate key
-    return None
 
 
 def compact_json(text: str) -> str | None:
@@ -115,41 +111,39 @@ def compact_json(text: str) -> str | None:
     if start is None or "\x7f" in text or "\x1a" in text:
         return None
     try:
-        fixes = _validate(text, start.end())
+        keys, fixes = _validate(text, start.end())
         if len(text) <= _CHUNK:
-            out, _, brackets = _compact_chunk(text, 0, fixes, True)
+            out, _, _, written, brackets = _compact_chunk(text, 0, False, fixes, True)
             if brackets and not _depth_ok(brackets):
                 return None
-            return out
-        return _compact(text, fixes)
+        else:
+            out, written = _compact(text, fixes)
     except (_GiveUp, ValueError, StopIteration, RecursionError, JavaException):
         return None
+    # The objects hold as many distinct keys as the text writes keys: no key repeats.
+    return out if written == keys else None
 
 
-def _validate(text: str, start: int) -> dict[bytes, bytes]:
-    """Check ``text``, raising :class:`_GiveUp` (or what ``json`` raises), and return the
-    numbers that Java writes differently: {text: Java's text}."""
+def _validate(text: str, start: int) -> tuple[int, dict[bytes, bytes]]:
+    """Check ``text``, raising :class:`_GiveUp` (or what ``json`` raises). Returns the number
+    of distinct keys of its objects, and the numbers Java writes differently (text: Java's)."""
+    keys: list[str] = []
+    fixes: dict[str, str] = {}
+    floats: list[str] = []
     if len(text) <= _CHUNK:
-        # C hooks that collect; checked afterwards in bulk (no Python call per value).
-        objects: list[list[tuple[str, Any]]] = []
-        floats: list[str] = []
-        _, end = c_make_scanner(_Hooks(objects.append, floats.append))(text, start)
-        if list(map(len, map(dict, objects))) != list(map(len, objects)):
-            raise _GiveUp  # a duplicate key
+        collect: Any = floats.append  # checked afterwards in bulk (no Python call per value)
     else:
-        # Objects are dropped as soon as they are checked; the floats are few next to them.
-        floats = []
-        _, end = c_make_scanner(_Hooks(_distinct_keys, floats.append))(text, start)
+        def collect(number: str) -> None:  # nothing kept for the usual numbers
+            if not _PLAIN_DOUBLE.fullmatch(number) and number not in fixes:
+                fixes[number] = _java_number(number)
+            return None
+
+    _, end = c_make_scanner(_Hooks(keys.extend, collect))(text, start)
     if _TRAILING.match(text, end).end() != len(text):
         raise _GiveUp  # more than whitespace after the value
-    if not floats or _PLAIN_DOUBLES.fullmatch(",".join(floats) + ","):
-        return {}
-    fixes = {}
-    for number in set(floats):
-        java = _java_number(number)
-        if java != number:
-            fixes[number.encode()] = java.encode()
-    return fixes
+    if floats and not _PLAIN_DOUBLES.fullmatch(",".join(floats) + ","):
+        fixes = {number: _java_number(number) for number in set(floats)}
+    return len(keys), {k.encode(): v.encode() for k, v in fixes.items() if k != v}
 
 
 def _java_number(text: str) -> str:
@@ -162,11 +156,13 @@ def _java_number(text: str) -> str:
     return decimal_to_string(value)
 
 
-def _compact(text: str, fixes: dict[bytes, bytes]) -> str:
+def _compact(text: str, fixes: dict[bytes, bytes]) -> tuple[str, int]:
+    """The text made compact chunk by chunk, and the number of keys it writes."""
     n = len(text)
     out = ""
     found: list[bytes] = []
-    start = inside = 0
+    start = inside = keys = 0
+    pending = False
     # A ``for`` loop, not ``while``: CPython 3.11+ turns ``out += part`` into an in-place
     # append (so the output is not copied chunk after chunk) in loops it has warmed up.
     for _ in range(n):
@@ -178,36 +174,47 @@ def _compact(text: str, fixes: dict[bytes, bytes]) -> str:
         else:
             cut = _CUT.search(text, end)
             end = cut.end() if cut else n
-        part, inside, brackets = _compact_chunk(text[start:end], inside, fixes, False)
+        part, inside, pending, written, brackets = _compact_chunk(
+            text[start:end], inside, pending, fixes, False)
         found.append(brackets)
+        keys += written
         out += part
         del part
         start = end
     if not _depth_ok(b"".join(found)):
         raise _GiveUp
-    return out
+    return out, keys
 
 
-def _compact_chunk(chunk: str, inside: int, fixes: dict[bytes, bytes],
-                   whole: bool) -> tuple[str, int, bytes]:
-    """One chunk made compact; ``inside`` is 1 when it starts inside a string. Returns the
-    text, whether the next chunk starts inside a string, and the chunk's brackets (for the
-    ``whole`` text, none when there are too few to nest too deep)."""
+def _compact_chunk(chunk: str, inside: int, pending: bool, fixes: dict[bytes, bytes],
+                   whole: bool) -> tuple[str, int, bool, int, bytes]:
+    """One chunk made compact. ``inside`` is 1 when it starts inside a string, ``pending``
+    when the last thing before it, whitespace aside, is the end of a string. Returns the text,
+    the same two for the next chunk, the number of keys (strings followed by a colon) that
+    end in the chunk, and its brackets (for the ``whole`` text, none when there are too few to
+    nest too deep)."""
     data = chunk.encode("utf-8", "surrogatepass")
     escaped = b"\\" in data
     if escaped:
         data = _set_escapes_aside(data)
     pieces = data.split(b'"')
-    outside = _SEP.join(pieces[inside::2]).translate(None, _WHITESPACE)
-    if fixes or b"-0" in outside:
-        outside = _fix_numbers(outside, fixes)
-    if whole and (len(outside) <= _MAX_DEPTH
-                  or outside.count(b"[") + outside.count(b"{") <= _MAX_DEPTH):
-        brackets = b""
-    else:
-        brackets = outside.translate(_BRACKETS, _NOT_BRACKETS)
-    if len(pieces) > inside:  # else the chunk lies inside one string
+    if len(pieces) > inside:
+        outside = _SEP.join(pieces[inside::2]).translate(None, _WHITESPACE)
+        if fixes or b"-0" in outside:
+            outside = _fix_numbers(outside, fixes)
+        lead = inside or pending  # a string ends just before ``outside``
+        keys = outside.count(_SEP + b":") + (lead and outside[:1] == b":")
+        pending = outside[-1:] == _SEP or (lead and not outside)
+        if whole and (len(outside) <= _MAX_DEPTH
+                      or outside.count(b"[") + outside.count(b"{") <= _MAX_DEPTH):
+            brackets = b""
+        else:
+            brackets = outside.translate(_BRACKETS, _NOT_BRACKETS)
         pieces[inside::2] = outside.split(_SEP)
+    else:  # the chunk lies inside one string
+        keys = 0
+        brackets = b""
+        pending = False
     data = b'"'.join(pieces)
     if escaped:
         if _BACKSLASH in data:
@@ -218,7 +225,8 @@ def _compact_chunk(chunk: str, inside: int, fixes: dict[bytes, bytes],
         data = data.replace(b"/", b"\\/")
     if (b"\xc2" in data and _EXTRA_2.search(data)) or (b"\xe2" in data and _EXTRA_3.search(data)):
         data = _EXTRA.sub(_escape_extra, data)
-    return data.decode("utf-8", "surrogatepass"), (inside + len(pieces) - 1) & 1, brackets
+    inside = (inside + len(pieces) - 1) & 1
+    return data.decode("utf-8", "surrogatepass"), inside, pending, keys, brackets
 
 
 def _set_escapes_aside(data: bytes) -> bytes:
