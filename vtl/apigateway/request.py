@@ -330,16 +330,21 @@ def _read_usual(event: dict[str, Any]) -> Request | None:
         multi_query = _NOTHING
     elif type(multi_query) is not dict:
         return None
-    if not (_MULTI_TYPES.issuperset(map(type, [*multi_headers.values(), *multi_query.values()]))
-            and _CONTEXT_TYPES.issuperset(map(type, [*context.values(), *identity.values(), *authorizer.values()]))):
-        return None
-    try:  # (the multiValue* values are lists or None by now)
+    try:
         _join([*headers, *headers.values(), *query, *query.values(), *path_params, *path_params.values(),
-               *stage_variables, *stage_variables.values(), *context, *identity, *authorizer,
-               *multi_headers, *multi_query,
-               *chain.from_iterable(filter(None, [*multi_headers.values(), *multi_query.values()]))])
+               *stage_variables, *stage_variables.values(), *context, *identity, *authorizer])
     except TypeError:
         return None
+    if not _CONTEXT_TYPES.issuperset(map(type, [*context.values(), *identity.values(), *authorizer.values()])):
+        return None
+    if multi_headers or multi_query:
+        multi_values = [*multi_headers.values(), *multi_query.values()]
+        if not _MULTI_TYPES.issuperset(map(type, multi_values)):
+            return None
+        try:  # (lists or None by now: nothing else is iterated)
+            _join([*multi_headers, *multi_query, *chain.from_iterable(filter(None, multi_values))])
+        except TypeError:
+            return None
     if get("version") == "2.0":
         return None
     if encoded or (body is not None and type(body) is not str):
