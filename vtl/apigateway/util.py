@@ -21,6 +21,8 @@ def _string_method(function: Any) -> Any:
     """Wrap ``function(str)`` as a host method taking one Java String (null stays null)."""
 
     def method(self: Util, value: Any) -> Any:
+        if type(value) is str:
+            return function(value)
         if value is None:
             return None
         if not isinstance(value, str) or type(value) is JavaChar:
