@@ -12,7 +12,9 @@
 
 The payload is parsed at most once per render, and only if ``path``/``json`` is called; the
 calls of one render share the parsed document, so a map a template changes through
-``path()`` shows the change in later calls [inf].
+``path()`` shows the change in later calls [inf]. Until a call needs the document,
+``json('$')`` makes the text compact directly (:mod:`.compact`: same text, no tree, a
+fraction of the time and memory for big payloads).
 Wherever Jayway would throw (a path that does not parse, a path that does not apply to the
 document) the result is the same as for a path that finds nothing [inf].
 """
