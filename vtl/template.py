@@ -8,17 +8,21 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import ast, compiler
+from .apigateway.render import prepare
 from .compiler import APIGATEWAY, PROFILES, BreakLoop, State, StopRender
 from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError
 from .limits import APIGATEWAY_LIMITS, VELOCITY_LIMITS, Limits
 from .parser import parse
 from .runtime import HostObject, from_json, regex
 
+#: The String methods whose argument is a Java regex (vtl.runtime.methods).
+_REGEX_METHODS = frozenset(("replaceAll", "replaceFirst", "matches", "split"))
+
 
 class Template:
     """A compiled template: immutable, safe to render from many threads at once."""
 
-    __slots__ = ("source", "name", "profile", "limits", "_render", "_tree", "_uses_context")
+    __slots__ = ("source", "name", "profile", "limits", "_render", "_tree", "_uses_context", "_uses_regex")
 
     def __init__(
         self,
@@ -49,6 +53,10 @@ class Template:
         # named in its source, so an unnamed $context need not be built.
         self._uses_context = profile != APIGATEWAY or any(
             isinstance(node, ast.Reference) and node.name == "context" for node in ast.walk(self._tree.body)
+        )
+        # Likewise only the String methods that take a regex need the render's regex budget.
+        self._uses_regex = profile != APIGATEWAY or any(
+            isinstance(node, ast.Method) and node.name in _REGEX_METHODS for node in ast.walk(self._tree.body)
         )
         try:
             self._render = compiler.compile_template(self._tree, profile)
@@ -88,7 +96,9 @@ class Template:
 
     def _run(self, variables: dict[str, Any]) -> str:
         state = State(variables, self.limits, self.source, self.name)
-        timeout_token = regex.use_render_timeout(self.limits.regex_timeout, state.deadline)
+        timeout_token = (
+            regex.use_render_timeout(self.limits.regex_timeout, state.deadline) if self._uses_regex else None
+        )
         try:
             self._render(state)
         except (StopRender, BreakLoop):
@@ -114,7 +124,8 @@ class Template:
                 source=self.source, name=self.name,
             ) from exc
         finally:
-            regex.reset_render_timeout(timeout_token)
+            if timeout_token is not None:
+                regex.reset_render_timeout(timeout_token)
         out = "".join(state.out)
         if len(out) > self.limits.max_output_size:
             raise VtlLimitError(f"output exceeded {self.limits.max_output_size} characters", line=1, column=1, source=self.source, name=self.name)
@@ -133,8 +144,6 @@ class Template:
         body, and ``$context`` with its overrides carries on from ``previous`` (the result of
         the request template).
         """
-        from .apigateway import prepare
-
         variables, finish = prepare(
             event, response_body=response_body, previous=previous, uses_context=self._uses_context
         )
