@@ -142,7 +142,7 @@ def _is_number(text: str) -> bool:
     return True
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_compact_text_is_the_general_path(data, chunk):
     doc = data.draw(_docs)
@@ -150,7 +150,7 @@ def test_compact_text_is_the_general_path(data, chunk):
     check(text)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(doc=_docs, indent=st.sampled_from([None, 0, 1, 2, "\t", " \r\n "]), ascii_only=st.booleans(),
        separators=st.sampled_from([None, (",", ":"), (" , ", " : "), (",\n", ":\t")]))
 def test_json_dumps_layouts(doc, indent, ascii_only, separators, chunk):
@@ -171,7 +171,7 @@ def _python(doc):
     return doc
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(st.sampled_from(list('{}[]",:\\/ \n\t0123456789-.eEtruefalsnul\'x\x1a\x7fé😀')), max_size=40))
 @example(text='{"a":1}xyz')
 @example(text="{a: b}")
