@@ -28,6 +28,7 @@ outside and inside strings — and whitespace is removed from the outside pieces
 from __future__ import annotations
 
 import re
+import threading
 from itertools import accumulate
 from json import loads as json_loads
 from json.scanner import c_make_scanner
@@ -80,6 +81,9 @@ _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _DEPTH_STEP = {ord("["): 1, ord("]"): -1}
 
 
+_scanners = threading.local()
+
+
 class _GiveUp(Exception):
     """The text is not one :func:`compact_json` answers for."""
 
@@ -127,23 +131,45 @@ def compact_json(text: str) -> str | None:
 def _validate(text: str, start: int) -> tuple[int, dict[bytes, bytes]]:
     """Check ``text``, raising :class:`_GiveUp` (or what ``json`` raises). Returns the number
     of distinct keys of its objects, and the numbers Java writes differently (text: Java's)."""
+    if len(text) > _CHUNK:
+        return _validate_big(text, start)
+    # The floats are checked afterwards in bulk (no Python call per value), by a scanner kept
+    # per thread (making one costs as much as scanning a few hundred characters).
+    try:
+        scan, keys, floats = _scanners.small
+    except AttributeError:
+        keys, floats = [], []
+        scan = c_make_scanner(_Hooks(keys.extend, floats.append))
+        _scanners.small = scan, keys, floats
+    try:
+        _, end = scan(text, start)
+        if _TRAILING.match(text, end).end() != len(text):
+            raise _GiveUp  # more than whitespace after the value
+        if not floats or _PLAIN_DOUBLES.fullmatch(",".join(floats) + ","):
+            return len(keys), {}
+        return len(keys), _encoded({number: _java_number(number) for number in set(floats)})
+    finally:
+        keys.clear()
+        floats.clear()
+
+
+def _validate_big(text: str, start: int) -> tuple[int, dict[bytes, bytes]]:
     keys: list[str] = []
     fixes: dict[str, str] = {}
-    floats: list[str] = []
-    if len(text) <= _CHUNK:
-        collect: Any = floats.append  # checked afterwards in bulk (no Python call per value)
-    else:
-        def collect(number: str) -> None:  # nothing kept for the usual numbers
-            if not _PLAIN_DOUBLE.fullmatch(number) and number not in fixes:
-                fixes[number] = _java_number(number)
-            return None
 
-    _, end = c_make_scanner(_Hooks(keys.extend, collect))(text, start)
+    def check(number: str) -> None:  # nothing kept for the usual numbers
+        if not _PLAIN_DOUBLE.fullmatch(number) and number not in fixes:
+            fixes[number] = _java_number(number)
+        return None
+
+    _, end = c_make_scanner(_Hooks(keys.extend, check))(text, start)
     if _TRAILING.match(text, end).end() != len(text):
-        raise _GiveUp  # more than whitespace after the value
-    if floats and not _PLAIN_DOUBLES.fullmatch(",".join(floats) + ","):
-        fixes = {number: _java_number(number) for number in set(floats)}
-    return len(keys), {k.encode(): v.encode() for k, v in fixes.items() if k != v}
+        raise _GiveUp
+    return len(keys), _encoded(fixes)
+
+
+def _encoded(fixes: dict[str, str]) -> dict[bytes, bytes]:
+    return {k.encode(): v.encode() for k, v in fixes.items() if k != v}
 
 
 def _java_number(text: str) -> str:
