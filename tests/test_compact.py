@@ -317,3 +317,11 @@ def test_keys_counted_across_chunk_boundaries(size, monkeypatch):
     for text in ['{"a":1,"b":{"a":2}}', '{"a" :"b:", "c" : ":", "d": [":"] , "e" : "\\":"}',
                  '  { "a" \t: { "b" :\n[ ]}, "c":""}']:
         assert compact_json(text) == general(text), text
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.from_regex(compact._PLAIN_DOUBLE_TEXT, fullmatch=True))
+def test_plain_doubles_print_as_written(text):
+    # The decimals compact_json passes through unchanged: Java prints them as written.
+    assert compact._java_number(text) == text
+    assert general(f"[{text}]") == f"[{text}]"
