@@ -18,11 +18,14 @@ It gives up on a duplicate key (json-smart keeps the last value at the first key
 nesting deeper than json-smart's 400, on ``NaN``/``Infinity``, and on a raw DEL or U+001A
 anywhere (which json-smart's parser treats specially).
 
-The text is first validated by ``json``'s C scanner with hooks that drop every object once it
-is parsed (so no tree is kept), then rewritten in chunks of UTF-8: the escapes are set aside,
-the chunk is split at its quotes — with no escaped quote left, the pieces alternate between
-outside and inside strings — and whitespace is removed from the outside pieces only. (Raw
-``\\n``, ``\\r`` and ``\\t`` cannot occur inside strings of valid JSON, but spaces can.)
+The text is first validated by ``json``'s C scanner, whose hooks drop every object as soon as
+it is parsed (so no tree is kept) but keep its keys: the text writes as many keys as the
+objects hold distinct ones unless one repeats. The text is then rewritten in chunks of UTF-8
+(appended in place to the result, whose size is all the memory used beyond a chunk's): the
+escapes are set aside, the chunk is split at its quotes — with no escaped quote left, the
+pieces alternate between outside and inside strings — and whitespace is removed from the
+outside pieces only. (Raw ``\\n``, ``\\r`` and ``\\t`` cannot occur inside strings of valid
+JSON, but spaces can.)
 """
 
 from __future__ import annotations
