@@ -125,7 +125,18 @@ class ForeachInfo(HostObject):
         "getLast": lambda self: not self.has_next,
         "getParent": lambda self: self.parent,
         "getTopmost": lambda self: self.topmost(),
+        # Velocity's Scope is also a Map (AbstractMap) holding what templates put() in it.
+        "get": lambda self, key: None,
+        "containsKey": lambda self, key: False,
+        "size": lambda self: 0,
+        "isEmpty": lambda self: True,
+        "keySet": lambda self: JavaList(),
+        "toString": lambda self: "{}",
     }
+
+    def vtl_to_string(self) -> str:
+        # Velocity's Scope is an AbstractMap of what templates put() in it: nothing here.
+        return "{}"
 
     def topmost(self) -> ForeachInfo:
         info = self
