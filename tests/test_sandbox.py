@@ -139,9 +139,8 @@ CATALOGUE: list[Escape] = [
            "java.lang.String", "java.lang.String"),
     Escape("silent-forname", "$!x.class.forName('java.lang.Runtime')", EMPTY, EMPTY),
     # -- the engine's own objects ----------------------------------------------------------
-    Escape("foreach-init", "#foreach($i in [1])$foreach.__init__#end",
-           _hex_identity("org.apache.velocity.runtime.directive.ForeachScope", ".__init__"),
-           _hex_identity("org.apache.velocity.runtime.directive.ForeachScope", ".__init__")),
+    # (Velocity's ForeachScope is a map: it prints as {} — the oracle's answer.)
+    Escape("foreach-init", "#foreach($i in [1])$foreach.__init__#end", "{}.__init__", "{}.__init__"),
     Escape("foreach-tables", "#foreach($i in [1])$foreach.vtl_methods|$foreach.vtl_properties|$foreach.java_class#end",
            "$foreach.vtl_methods|$foreach.vtl_properties|$foreach.java_class", "||"),
     Escape("foreach-parent-chain", "#foreach($i in [1])$foreach.parent.parent.index#end",
