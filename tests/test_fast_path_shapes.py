@@ -67,7 +67,7 @@ def _statement(draw, depth: int) -> str:
     if kind == "ref":
         return draw(_reference())
     if kind == "set":
-        return f"#set(${draw(st.sampled_from(['k', 'x', 'm']))} = {draw(_reference())})"
+        return f"#set(${draw(st.sampled_from(['k', 'x', 'm', 'foreach']))} = {draw(_reference())})"
     body = draw(_block(depth + 1))
     if kind == "if":
         other = f"#else{draw(_block(depth + 1))}" if draw(st.booleans()) else ""

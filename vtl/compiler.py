@@ -272,6 +272,10 @@ class Compiler:
         self.aws = profile == APIGATEWAY
         self.macros: dict[str, ast.MacroDef] = {} if self.aws else dict(template.macros)
         self.compiled_macros: dict[str, tuple[list[str], Stmt]] = {}
+        self._set_names: frozenset[str] | None = (
+            frozenset(n.target.name for n in ast.walk(template.body) if isinstance(n, ast.Set))
+            if self.aws else None
+        )
         # Without macros or #evaluate (API Gateway) the names a template can read are all in
         # its source; None: any name may be read.
         self.names: frozenset[str] | None = (
@@ -384,6 +388,13 @@ class Compiler:
                 raise _located(exc, where[0], where[1], state) from None
 
         return run_block
+
+    def sets_name(self, name: str) -> bool:
+        """Whether some ``#set($name = ...)`` of the template could rebind ``name`` (always
+        true when names are not static)."""
+        if self.names is None or self._set_names is None:
+            return True
+        return name in self._set_names
 
     def _absorbable(self, parts: list[Any], i: int) -> bool:
         """Whether the text after ``parts[i]`` may be written by that part's closure: it is
@@ -533,6 +544,8 @@ class Compiler:
         set_count = names is None or "velocityCount" in names
         set_has_next = names is None or "velocityHasNext" in names
         extra = set_count or set_has_next
+        # $foreach is bound once per loop unless something could rebind it meanwhile.
+        foreach_once = names is not None and var != "foreach" and not self.sets_name("foreach")
 
         # A body of statements only runs them from the loop's own frame.
         steps, positions = getattr(body, "vtl_steps", ((body,), {}))
@@ -556,6 +569,8 @@ class Compiler:
             n = len(items)
             stop = n if max_loops is None or max_loops >= n else max_loops
             step: Any = None
+            if set_foreach and foreach_once:
+                variables["foreach"] = info
             try:
                 for i in range(stop):
                     count = state.iterations = state.iterations + 1
@@ -568,7 +583,7 @@ class Compiler:
                     variables[var] = NULL_ITEM if item is None else item
                     info.index = i
                     info.has_next = has_next = i + 1 < n
-                    if set_foreach:
+                    if set_foreach and not foreach_once:
                         variables["foreach"] = info
                     if set_count:
                         variables["velocityCount"] = i + 1
@@ -812,34 +827,9 @@ class Compiler:
                 key = names[0]
                 key2 = names[1] if len(names) == 2 else None
 
-            def print_plain(state: State) -> None:
-                out = state.out
-                if before:
-                    out.append(before)
-                try:
-                    if bare is None:
-                        value = None
-                        if key is not None:
-                            value = state.vars.get(root)
-                            if isinstance(value, dict):
-                                value = value.get(key)
-                                if key2 is not None:
-                                    value = value.get(key2) if isinstance(value, dict) else None
-                            else:
-                                value = None
-                        if value is None:
-                            value = value_fn(state)
-                    else:
-                        value = state.vars.get(bare)
-                        if value is None:
-                            value = empty
-                        elif type(value) in _INDIRECT:
-                            value = _resolve_indirect(value, aws)
-                except _LOCATABLE as exc:
-                    raise _located(exc, line, column, state) from None
-                if type(value) is str:
-                    out.append(value)
-                elif value is None or value is MISSING:
+            def write_other(value: Any, out: list[str], state: State) -> None:
+                """Write a value that is not a str (the common case is inline)."""
+                if value is None or value is MISSING:
                     out.append(null_text)
                 elif type(value) is int:
                     out.append(str(value))
@@ -850,6 +840,73 @@ class Compiler:
                         out.append(value_to_text(value, state))
                     except _LOCATABLE as exc:
                         raise _located(exc, line, column, state) from None
+
+            if bare is not None:
+
+                def print_bare(state: State) -> None:
+                    out = state.out
+                    if before:
+                        out.append(before)
+                    value = state.vars.get(bare)
+                    if value is None:
+                        value = empty
+                    elif type(value) in _INDIRECT:
+                        try:
+                            value = _resolve_indirect(value, aws)
+                        except _LOCATABLE as exc:
+                            raise _located(exc, line, column, state) from None
+                    if type(value) is str:
+                        out.append(value)
+                    else:
+                        write_other(value, out, state)
+                    if after:
+                        out.append(after)
+
+                return print_bare
+
+            if key is not None:
+
+                def print_keys(state: State) -> None:
+                    out = state.out
+                    if before:
+                        out.append(before)
+                    value = state.vars.get(root)
+                    if isinstance(value, dict):
+                        value = value.get(key)
+                        if key2 is not None:
+                            value = value.get(key2) if isinstance(value, dict) else None
+                    else:
+                        value = None
+                    if value is None:  # not maps all the way, or a missing key
+                        try:
+                            value = value_fn(state)
+                        except _LOCATABLE as exc:
+                            raise _located(exc, line, column, state) from None
+                    if type(value) is str:
+                        out.append(value)
+                    elif type(value) is int:
+                        out.append(str(value))
+                    elif type(value) is float and 1e-3 <= value < 1e7:
+                        out.append(repr(value))
+                    else:
+                        write_other(value, out, state)
+                    if after:
+                        out.append(after)
+
+                return print_keys
+
+            def print_plain(state: State) -> None:
+                out = state.out
+                if before:
+                    out.append(before)
+                try:
+                    value = value_fn(state)
+                except _LOCATABLE as exc:
+                    raise _located(exc, line, column, state) from None
+                if type(value) is str:
+                    out.append(value)
+                else:
+                    write_other(value, out, state)
                 if after:
                     out.append(after)
 
@@ -1201,6 +1258,7 @@ class Compiler:
         sub.macros = self.macros
         sub.compiled_macros = self.compiled_macros
         sub.names = self.names
+        sub._set_names = self._set_names  # the whole template's, not the string's alone
         body = sub.compile()
         trim = "##" not in node.value
 
