@@ -1085,6 +1085,7 @@ class Compiler:
         line, column = suffix.line, suffix.column + 1
         # Host objects ($input, $util, ...): one method per receiver type, arguments unchecked.
         host_cache: dict[type, Any] = {}
+        host_calls: dict[type, tuple[Any, Any]] = {}
         # Everything else: the overload depends on the argument types too.
         cache: dict[tuple, Any] = {}
 
@@ -1098,6 +1099,9 @@ class Compiler:
                     else:
                         if len(host_cache) < 32:
                             host_cache[t] = fn
+                            # A host method may offer the function it applies to a Java
+                            # String argument, called directly for one.
+                            host_calls[t] = (fn, getattr(fn, "vtl_str_function", None))
                         value = fn(obj, *args)
                 elif t is int:
                     value = call_method(obj, name, args)
@@ -1114,6 +1118,8 @@ class Compiler:
             return _method_result(value, aws, state)
 
         if not arg_fns:
+            # Without arguments the overload depends on the receiver's type alone.
+            by_type: dict[type, Any] = {}
 
             def method0(state: State) -> Any:
                 if receiver is None:
@@ -1130,16 +1136,20 @@ class Compiler:
                         obj = _resolve_indirect(obj, aws)
                         if obj is None:
                             return None
-                fn = host_cache.get(type(obj))
+                t = type(obj)
+                fn = by_type.get(t)
                 if fn is None:
-                    fn = cache.get((type(obj),))
-                    if fn is None or type(obj) is int:
-                        return invoke(obj, [], state)
+                    value = invoke(obj, [], state)
+                    found = host_cache.get(t) or cache.get((t,))
+                    if found is not None and t is not int and len(by_type) < 32:
+                        by_type[t] = found
+                    return value
                 try:
                     value = fn(obj)
                 except JavaException as exc:
                     raise _invocation_error(exc, name, line, column, state) from None
-                if type(value) is str and len(value) <= state.limits.max_string_size:
+                t = type(value)
+                if t is int or t is bool or (t is str and len(value) <= state.limits.max_string_size):
                     return value
                 return _method_result(value, aws, state)
 
@@ -1148,7 +1158,8 @@ class Compiler:
             (arg_fn,) = arg_fns
             arg_node = suffix.args[0]
             arg_root = arg_node.name if isinstance(arg_node, ast.Reference) and not arg_node.suffixes else None
-            # Map.get with a String key is a dict lookup (compare.map_lookup's first case).
+            # Map.get with a String key is a dict lookup (compare.map_lookup's first case);
+            # the value is one the map already holds, so no string budget applies.
             is_get = name == "get"
 
             def method1(state: State) -> Any:
@@ -1174,22 +1185,30 @@ class Compiler:
                         arg = empty
                     elif type(arg) in _INDIRECT:
                         arg = _resolve_indirect(arg, aws)
-                if is_get and type(obj) is dict and type(arg) is str:
+                t = type(obj)
+                if is_get and t is dict and type(arg) is str:
                     value = obj.get(arg)
+                    return empty if value is None else value
+                entry = host_calls.get(t)
+                if entry is not None:
+                    fn, direct = entry
+                    try:
+                        value = direct(arg) if direct is not None and type(arg) is str else fn(obj, arg)
+                    except JavaException as exc:
+                        raise _invocation_error(exc, name, line, column, state) from None
                 else:
-                    fn = host_cache.get(type(obj))
+                    ta = type(arg)
+                    if ta is int or t is int:
+                        return invoke(obj, [arg], state)
+                    fn = cache.get((t, ta))
                     if fn is None:
-                        ta = type(arg)
-                        if ta is int or type(obj) is int:
-                            return invoke(obj, [arg], state)
-                        fn = cache.get((type(obj), ta))
-                        if fn is None:
-                            return invoke(obj, [arg], state)
+                        return invoke(obj, [arg], state)
                     try:
                         value = fn(obj, arg)
                     except JavaException as exc:
                         raise _invocation_error(exc, name, line, column, state) from None
-                if type(value) is str and len(value) <= state.limits.max_string_size:
+                t = type(value)
+                if t is int or t is bool or (t is str and len(value) <= state.limits.max_string_size):
                     return value
                 return _method_result(value, aws, state)
 

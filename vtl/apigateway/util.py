@@ -30,6 +30,7 @@ def _string_method(function: Any) -> Any:
         return function(value)
 
     method.__name__ = function.__name__
+    method.vtl_str_function = function  # type: ignore[attr-defined]  # what a str argument gets
     return method
 
 
