@@ -272,16 +272,18 @@ class Compiler:
         self.aws = profile == APIGATEWAY
         self.macros: dict[str, ast.MacroDef] = {} if self.aws else dict(template.macros)
         self.compiled_macros: dict[str, tuple[list[str], Stmt]] = {}
-        self._set_names: frozenset[str] | None = (
-            frozenset(n.target.name for n in ast.walk(template.body) if isinstance(n, ast.Set))
-            if self.aws else None
-        )
         # Without macros or #evaluate (API Gateway) the names a template can read are all in
-        # its source; None: any name may be read.
-        self.names: frozenset[str] | None = (
-            frozenset(n.name for n in ast.walk(template.body) if isinstance(n, ast.Reference))
-            if self.aws else None
-        )
+        # its source (names: None, any name may be read); _set_names: those #set rebinds.
+        self.names: frozenset[str] | None = None
+        self._set_names: frozenset[str] | None = None
+        if self.aws:
+            read, rebound = set(), set()
+            for n in ast.walk(template.body):
+                if isinstance(n, ast.Reference):
+                    read.add(n.name)
+                elif isinstance(n, ast.Set):
+                    rebound.add(n.target.name)
+            self.names, self._set_names = frozenset(read), frozenset(rebound)
 
     # -- statements ----------------------------------------------------------------------
 

@@ -51,13 +51,14 @@ class Template:
         self._tree = parse(source, macros_enabled=profile != APIGATEWAY, name=name)
         # Without #evaluate (API Gateway has none) every variable a template can read is
         # named in its source, so an unnamed $context need not be built.
-        self._uses_context = profile != APIGATEWAY or any(
-            isinstance(node, ast.Reference) and node.name == "context" for node in ast.walk(self._tree.body)
-        )
-        # Likewise only the String methods that take a regex need the render's regex budget.
-        self._uses_regex = profile != APIGATEWAY or any(
-            isinstance(node, ast.Method) and node.name in _REGEX_METHODS for node in ast.walk(self._tree.body)
-        )
+        self._uses_context = self._uses_regex = profile != APIGATEWAY
+        if not self._uses_context:
+            # Likewise only the String methods that take a regex need the render's regex budget.
+            for node in ast.walk(self._tree.body):
+                if isinstance(node, ast.Reference) and node.name == "context":
+                    self._uses_context = True
+                elif isinstance(node, ast.Method) and node.name in _REGEX_METHODS:
+                    self._uses_regex = True
         try:
             self._render = compiler.compile_template(self._tree, profile)
         except RecursionError:
