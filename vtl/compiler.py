@@ -492,11 +492,19 @@ class Compiler:
                         and cond_node.suffixes[0].name == "hasNext")
 
             def run_if_ref(state: State) -> None:
+                if has_next and type(info := state.vars.get("foreach")) is ForeachInfo:
+                    if info.has_next:
+                        if text is None:
+                            body(state)
+                        else:
+                            state.out.append(text)
+                    elif else_body is not None:
+                        else_body(state)
+                    if after:
+                        state.out.append(after)
+                    return
                 try:
-                    if has_next and type(info := state.vars.get("foreach")) is ForeachInfo:
-                        value = info.has_next
-                    else:
-                        value = value_fn(state)
+                    value = value_fn(state)
                 except _LOCATABLE as exc:
                     raise _located(exc, line, column, state) from None
                 if value is not None and value is not MISSING and value is not False:
@@ -551,6 +559,11 @@ class Compiler:
 
         # A body of statements only runs them from the loop's own frame.
         steps, positions = getattr(body, "vtl_steps", ((body,), {}))
+        # Up to four steps that locate their own errors are called one after the other
+        # (s1..s3 None when absent) instead of by an inner loop.
+        unrolled = not positions and len(steps) <= 4
+        s0, s1, s2, s3 = (*steps, None, None, None)[:4]
+        per_iteration = (set_foreach and not foreach_once) or set_count or set_has_next
 
         def run_foreach(state: State) -> None:
             items = iterate(iterable_fn(state))
@@ -585,15 +598,25 @@ class Compiler:
                     variables[var] = NULL_ITEM if item is None else item
                     info.index = i
                     info.has_next = has_next = i + 1 < n
-                    if set_foreach and not foreach_once:
-                        variables["foreach"] = info
-                    if set_count:
-                        variables["velocityCount"] = i + 1
-                    if set_has_next:
-                        variables["velocityHasNext"] = has_next
+                    if per_iteration:
+                        if set_foreach and not foreach_once:
+                            variables["foreach"] = info
+                        if set_count:
+                            variables["velocityCount"] = i + 1
+                        if set_has_next:
+                            variables["velocityHasNext"] = has_next
                     try:
-                        for step in steps:
-                            step(state)
+                        if unrolled:
+                            s0(state)
+                            if s1 is not None:
+                                s1(state)
+                                if s2 is not None:
+                                    s2(state)
+                                    if s3 is not None:
+                                        s3(state)
+                        else:
+                            for step in steps:
+                                step(state)
                     except BreakLoop as exc:
                         if exc.scope is None or exc.scope is info:
                             break
