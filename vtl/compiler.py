@@ -32,7 +32,7 @@ from .runtime import (
     set_property,
     to_string,
 )
-from .runtime.access import host_method
+from .runtime.access import LiveValues, host_method
 from .runtime.doubles import double_to_string
 from .runtime.methods import find_method
 
@@ -276,6 +276,9 @@ class Compiler:
         # its source (names: None, any name may be read); _set_names: those #set rebinds.
         self.names: frozenset[str] | None = None
         self._set_names: frozenset[str] | None = None
+        # Whether anything in the template could change a collection's size while a
+        # #foreach walks it (a call outside the read-only list, #set($m.k = ...)).
+        self.may_resize = not self.aws
         if self.aws:
             read, rebound = set(), set()
             for n in ast.walk(template.body):
@@ -283,6 +286,9 @@ class Compiler:
                     read.add(n.name)
                 elif isinstance(n, ast.Set):
                     rebound.add(n.target.name)
+                    self.may_resize = self.may_resize or bool(n.target.suffixes)
+                elif isinstance(n, ast.Method) and n.name not in _READ_ONLY_METHODS:
+                    self.may_resize = True
             self.names, self._set_names = frozenset(read), frozenset(rebound)
 
     # -- statements ----------------------------------------------------------------------
@@ -564,6 +570,7 @@ class Compiler:
         unrolled = not positions and len(steps) <= 4
         s0, s1, s2, s3 = (*steps, None, None, None)[:4]
         per_iteration = (set_foreach and not foreach_once) or set_count or set_has_next
+        may_resize = self.may_resize
 
         def run_foreach(state: State) -> None:
             items = iterate(iterable_fn(state))
@@ -626,9 +633,12 @@ class Compiler:
                         if where is None:
                             raise
                         raise _located(exc, where[0], where[1], state) from None
-                    if len(items) != n:
-                        # The Java iterator notices the change on its next step.
-                        if i + 1 != len(items):
+                    if may_resize and len(items) != n:
+                        # The Java iterator notices the change on its next step: a list's
+                        # iterator has one while its cursor is short of the new size, a map's
+                        # iterator while the map had entries after this one.
+                        last = i + 1 == n if type(items) is LiveValues else i + 1 == len(items)
+                        if not last:
                             raise VtlRuntimeError(
                                 "the collection was modified while #foreach iterated over it",
                                 java_class="ConcurrentModificationException",
@@ -1303,6 +1313,7 @@ class Compiler:
         sub.compiled_macros = self.compiled_macros
         sub.names = self.names
         sub._set_names = self._set_names  # the whole template's, not the string's alone
+        sub.may_resize = self.may_resize
         body = sub.compile()
         trim = "##" not in node.value
 
@@ -1409,6 +1420,17 @@ _COMPARE = {
 }
 _ARITH = {"+": arith.add, "-": arith.sub, "*": arith.mul, "/": arith.div, "%": arith.mod}
 _UNSET = object()
+#: Methods that never change the size of a list or map (the others might, so a #foreach
+#: checks its collection's size after each step when a template calls one).
+_READ_ONLY_METHODS = frozenset((
+    "get", "size", "isEmpty", "keySet", "values", "entrySet", "containsKey", "containsValue",
+    "contains", "indexOf", "lastIndexOf", "length", "toString", "equals", "hashCode",
+    "substring", "startsWith", "endsWith", "toLowerCase", "toUpperCase", "trim", "replace",
+    "replaceAll", "replaceFirst", "split", "matches", "charAt", "concat", "format",
+    "escapeJavaScript", "urlEncode", "urlDecode", "base64Encode", "base64Decode", "parseJson",
+    "path", "json", "params", "getBody", "getKey", "getValue", "hasNext", "intValue",
+    "longValue", "doubleValue", "getClass",
+))
 _ABSORBED = object()  # a text another closure of the block writes
 _INDIRECT = (MacroArg, _NullItem, DefinedBlock)
 
