@@ -297,105 +297,55 @@ class Compiler:
         return self.block(self.template.body)
 
     def block(self, nodes: list[ast.Stmt]) -> Stmt:
-        parts: list[Stmt | str] = []
-        # Where each statement of this block starts: a failure beneath a statement gets that
-        # position here, in the block's loop, instead of through a wrapper closure per call.
+        """A list of statements as one closure (see :meth:`block_steps`, :func:`_run_steps`)."""
+        parts, positions = self.block_steps(nodes)
+        return _run_steps(parts, positions)
+
+    def block_steps(self, nodes: list[ast.Stmt]) -> tuple[list[Stmt | str], dict[Stmt, tuple[int, int]]]:
+        """The steps of a block: texts (merged) and statement closures, plus where each
+        statement that leaves positioning to its block starts.
+
+        A plain reference writes the text before it (and the text after it, when no other
+        reference would) from its own closure, as a single ``#if($ref)`` does the text after
+        it: fewer steps for the block to run.
+        """
+        parts: list[Any] = []
         positions: dict[Stmt, tuple[int, int]] = {}
         for node in nodes:
-            if isinstance(node, ast.Text):
+            if isinstance(node, (ast.Text, ast.Literal)) and not (isinstance(node, ast.Literal) and node.blank):
                 if parts and isinstance(parts[-1], str):
                     parts[-1] += node.text
                 else:
                     parts.append(node.text)
-            elif isinstance(node, ast.Literal) and node.blank:
+            elif isinstance(node, ast.Literal):
                 # An empty #literal() body has no tokens, and Velocity dereferences one.
                 step = _raise_later('Cannot read field "kind" because "t" is null', "NullPointerException")
                 positions[step] = (node.line, node.column)
                 parts.append(step)
-            elif isinstance(node, ast.Literal):
-                if parts and isinstance(parts[-1], str):
-                    parts[-1] += node.text
-                else:
-                    parts.append(node.text)
-            elif isinstance(node, ast.MacroDef):
-                continue  # registered at parse time (stock) or ignored (API Gateway)
-            else:
+            elif not isinstance(node, ast.MacroDef):  # macros: registered at parse time
                 parts.append(node)  # compiled below, once the text around it is known
-        compiled: list[Stmt | str] = []
+        steps: list[Stmt | str] = []
         for i, part in enumerate(parts):
             if part is _ABSORBED:
                 continue
             if isinstance(part, str) or callable(part):
-                compiled.append(part)
-                continue
-            if isinstance(part, ast.Reference) and self.prints_plainly(part):
-                # The text before the reference (and the block's last text) is written by the
-                # reference's own closure: fewer steps for the block's loop.
-                before = compiled.pop() if compiled and isinstance(compiled[-1], str) else ""
-                after = ""
-                if self._absorbable(parts, i):
-                    after = parts[i + 1]
+                steps.append(part)
+            elif isinstance(part, ast.Reference) and self.prints_plainly(part):
+                before = steps.pop() if steps and isinstance(steps[-1], str) else ""
+                after = parts[i + 1] if self._absorbable(parts, i) else ""
+                if after:
                     parts[i + 1] = _ABSORBED
-                compiled.append(self.print_reference(part, before, after))
-                continue
-            if (isinstance(part, ast.If) and len(part.branches) == 1
-                    and isinstance(part.branches[0][0], ast.Reference)
-                    and self._absorbable(parts, i)):
-                # #if($ref)...#end and the text after it: one closure.
-                compiled.append(self.if_stmt(part, after=parts[i + 1]))
+                steps.append(self.print_reference(part, before, after))
+            elif (isinstance(part, ast.If) and len(part.branches) == 1
+                    and isinstance(part.branches[0][0], ast.Reference) and self._absorbable(parts, i)):
+                steps.append(self.if_stmt(part, after=parts[i + 1]))
                 parts[i + 1] = _ABSORBED
-                continue
-            step = self.stmt(part)
-            if isinstance(part, (ast.Set, ast.Foreach, ast.Directive)):
-                positions.setdefault(step, (part.line, part.column))
-            compiled.append(step)
-        parts = compiled
-        if not parts:
-            return _noop
-        if len(parts) == 1:
-            part = parts[0]
-            if isinstance(part, str):
-                return _make_text(part)
-            if part in positions:
-                return _positioned(part, *positions[part])
-            return part
-        if sum(isinstance(part, str) for part in parts) == 1 and len(parts) > 2:
-            # One text among statements: a text closure beats a type test at every step.
-            parts = [_make_text(part) if isinstance(part, str) else part for part in parts]
-        steps_t = tuple(parts)  # literal text is written directly, statements are called
-        if not any(isinstance(part, str) for part in parts):
-
-            def run_statements(state: State) -> None:
-                step: Any = None
-                try:
-                    for step in steps_t:
-                        step(state)
-                except _LOCATABLE as exc:
-                    where = positions.get(step)
-                    if where is None:
-                        raise
-                    raise _located(exc, where[0], where[1], state) from None
-
-            run_statements.vtl_steps = (steps_t, positions)  # type: ignore[attr-defined]
-            return run_statements
-
-        def run_block(state: State) -> None:
-            out = state.out
-            step: Any = None
-            try:
-                for step in steps_t:
-                    if type(step) is str:
-                        out.append(step)
-                    else:
-                        step(state)
-                        out = state.out  # a statement may have swapped the buffer back
-            except _LOCATABLE as exc:
-                where = positions.get(step)
-                if where is None:
-                    raise
-                raise _located(exc, where[0], where[1], state) from None
-
-        return run_block
+            else:
+                step = self.stmt(part)
+                if isinstance(part, (ast.Set, ast.Foreach, ast.Directive)):
+                    positions.setdefault(step, (part.line, part.column))
+                steps.append(step)
+        return steps, positions
 
     def sets_name(self, name: str) -> bool:
         """Whether some ``#set($name = ...)`` of the template could rebind ``name`` (always
@@ -1492,6 +1442,58 @@ def _invocation_error(exc: JavaException, name: str, line: int, column: int, sta
         line=line, column=column, source=state.source, name=state.name,
         java_class="MethodInvocationException",
     )
+
+
+def _run_steps(parts: list[Stmt | str], positions: dict[Stmt, tuple[int, int]]) -> Stmt:
+    """The closure that runs a block's steps: texts are written, statements called, and a
+    failure beneath a statement of ``positions`` gets that statement's position (here, in the
+    block's loop, instead of through a wrapper closure per call)."""
+    if not parts:
+        return _noop
+    if len(parts) == 1:
+        part = parts[0]
+        if isinstance(part, str):
+            return _make_text(part)
+        if part in positions:
+            return _positioned(part, *positions[part])
+        return part
+    if sum(isinstance(part, str) for part in parts) == 1 and len(parts) > 2:
+        # One text among statements: a text closure beats a type test at every step.
+        parts = [_make_text(part) if isinstance(part, str) else part for part in parts]
+    steps_t = tuple(parts)
+    if not any(isinstance(part, str) for part in parts):
+
+        def run_statements(state: State) -> None:
+            step: Any = None
+            try:
+                for step in steps_t:
+                    step(state)
+            except _LOCATABLE as exc:
+                where = positions.get(step)
+                if where is None:
+                    raise
+                raise _located(exc, where[0], where[1], state) from None
+
+        run_statements.vtl_steps = (steps_t, positions)  # type: ignore[attr-defined]
+        return run_statements
+
+    def run_block(state: State) -> None:
+        out = state.out
+        step: Any = None
+        try:
+            for step in steps_t:
+                if type(step) is str:
+                    out.append(step)
+                else:
+                    step(state)
+                    out = state.out  # a statement may have swapped the buffer back
+        except _LOCATABLE as exc:
+            where = positions.get(step)
+            if where is None:
+                raise
+            raise _located(exc, where[0], where[1], state) from None
+
+    return run_block
 
 
 def _positioned(fn: Stmt, line: int, column: int) -> Stmt:
