@@ -279,6 +279,8 @@ class Compiler:
         # Whether anything in the template could change a collection's size while a
         # #foreach walks it (a call outside the read-only list, #set($m.k = ...)).
         self.may_resize = not self.aws
+        # Whether a template reads a loop's position ($foreach.index, .count, .first).
+        self.reads_index = not self.aws
         if self.aws:
             read, rebound = set(), set()
             for n in ast.walk(template.body):
@@ -287,8 +289,11 @@ class Compiler:
                 elif isinstance(n, ast.Set):
                     rebound.add(n.target.name)
                     self.may_resize = self.may_resize or bool(n.target.suffixes)
-                elif isinstance(n, ast.Method) and n.name not in _READ_ONLY_METHODS:
-                    self.may_resize = True
+                elif isinstance(n, (ast.Method, ast.Property)):
+                    if isinstance(n, ast.Method) and n.name not in _READ_ONLY_METHODS:
+                        self.may_resize = True
+                    if n.name in _INDEX_MEMBERS:
+                        self.reads_index = True
             self.names, self._set_names = frozenset(read), frozenset(rebound)
 
     # -- statements ----------------------------------------------------------------------
@@ -521,6 +526,7 @@ class Compiler:
         s0, s1, s2, s3 = (*steps, None, None, None)[:4]
         per_iteration = (set_foreach and not foreach_once) or set_count or set_has_next
         may_resize = self.may_resize
+        reads_index = self.reads_index
 
         def run_foreach(state: State) -> None:
             items = iterate(iterable_fn(state))
@@ -553,7 +559,8 @@ class Compiler:
                         state.check_output()
                     item = items[i]
                     variables[var] = NULL_ITEM if item is None else item
-                    info.index = i
+                    if reads_index:
+                        info.index = i
                     info.has_next = has_next = i + 1 < n
                     if per_iteration:
                         if set_foreach and not foreach_once:
@@ -596,7 +603,10 @@ class Compiler:
                         break
             finally:
                 stack.pop()
-                _restore(variables, var, saved_item)
+                if saved_item is None:
+                    variables.pop(var, None)
+                else:
+                    variables[var] = saved_item
                 if set_foreach:
                     _restore(variables, "foreach", saved_foreach)
                 if saved_extra is not None:
@@ -1264,6 +1274,7 @@ class Compiler:
         sub.names = self.names
         sub._set_names = self._set_names  # the whole template's, not the string's alone
         sub.may_resize = self.may_resize
+        sub.reads_index = self.reads_index
         body = sub.compile()
         trim = "##" not in node.value
 
@@ -1370,6 +1381,8 @@ _COMPARE = {
 }
 _ARITH = {"+": arith.add, "-": arith.sub, "*": arith.mul, "/": arith.div, "%": arith.mod}
 _UNSET = object()
+#: The members of $foreach that read the loop's position.
+_INDEX_MEMBERS = frozenset(("index", "count", "first", "getIndex", "getCount", "isFirst", "getFirst"))
 #: Methods that never change the size of a list or map (the others might, so a #foreach
 #: checks its collection's size after each step when a template calls one).
 _READ_ONLY_METHODS = frozenset((
