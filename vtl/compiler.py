@@ -454,20 +454,12 @@ class Compiler:
 
             def run_if_ref(state: State) -> None:
                 if has_next and type(info := state.vars.get("foreach")) is ForeachInfo:
-                    if info.has_next:
-                        if text is None:
-                            body(state)
-                        else:
-                            state.out.append(text)
-                    elif else_body is not None:
-                        else_body(state)
-                    if after:
-                        state.out.append(after)
-                    return
-                try:
-                    value = value_fn(state)
-                except _LOCATABLE as exc:
-                    raise _located(exc, line, column, state) from None
+                    value = info.has_next
+                else:
+                    try:
+                        value = value_fn(state)
+                    except _LOCATABLE as exc:
+                        raise _located(exc, line, column, state) from None
                 if value is not None and value is not MISSING and value is not False:
                     if text is None:
                         body(state)
@@ -807,7 +799,7 @@ class Compiler:
         plain_param = bool(self.macros) and not node.suffixes and not silent and n == 0
         root = node.name
 
-        if n == 0 and not plain_param:
+        if self.prints_plainly(node):
             # The common case, kept to one frame: no escapes, no macro argument to unwrap.
 
             aws = self.aws
@@ -1078,8 +1070,9 @@ class Compiler:
         name = suffix.name
         arg_fns = tuple(self.expr(a) for a in suffix.args)
         line, column = suffix.line, suffix.column + 1
-        # Host objects ($input, $util, ...): one method per receiver type, arguments unchecked.
-        host_cache: dict[type, Any] = {}
+        # Host objects ($input, $util, ...): one method per receiver type, arguments unchecked,
+        # with the function a host method may offer for a Java String argument (called
+        # directly for one).
         host_calls: dict[type, tuple[Any, Any]] = {}
         # Everything else: the overload depends on the argument types too.
         cache: dict[tuple, Any] = {}
@@ -1092,10 +1085,7 @@ class Compiler:
                     if fn is None:
                         value = call_method(obj, name, args)
                     else:
-                        if len(host_cache) < 32:
-                            host_cache[t] = fn
-                            # A host method may offer the function it applies to a Java
-                            # String argument, called directly for one.
+                        if len(host_calls) < 32:
                             host_calls[t] = (fn, getattr(fn, "vtl_str_function", None))
                         value = fn(obj, *args)
                 elif t is int:
@@ -1135,7 +1125,8 @@ class Compiler:
                 fn = by_type.get(t)
                 if fn is None:
                     value = invoke(obj, [], state)
-                    found = host_cache.get(t) or cache.get((t,))
+                    entry = host_calls.get(t)
+                    found = entry[0] if entry is not None else cache.get((t,))
                     if found is not None and t is not int and len(by_type) < 32:
                         by_type[t] = found
                     return value

@@ -39,7 +39,7 @@ from typing import Any
 
 from ..errors import JavaException
 from ..runtime.doubles import double_to_string
-from ..runtime.text import decimal_to_string, json_smart_quote
+from ..runtime.text import decimal_to_string, json_smart_quote, utf8_has_extra
 from .javajson import _MAX_DEPTH, _extract_float
 
 __all__ = ["compact_json"]
@@ -66,8 +66,6 @@ _ESCAPED_SLASH = re.compile(rb"\\/")
 _U_RUN = re.compile(rb"\\u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})*")
 # U+0080-U+009F and U+2000-U+20FF in UTF-8 (a lead byte never occurs inside a character).
 _EXTRA = re.compile(rb"\xc2[\x80-\x9f]|\xe2[\x80-\x83][\x80-\xbf]")
-_EXTRA_2 = re.compile(rb"\xc2[\x80-\x9f]")
-_EXTRA_3 = re.compile(rb"\xe2[\x80-\x83]")
 _NUMBER = re.compile(rb"-?[0-9][0-9.eE+-]*")
 _MINUS_ZERO = re.compile(rb"-0(?![0-9.eE])")
 
@@ -252,7 +250,7 @@ def _compact_chunk(chunk: str, inside: int, pending: bool, fixes: dict[bytes, by
             data = data.replace(_QUOTE, b'\\"')
     if b"/" in data:
         data = data.replace(b"/", b"\\/")
-    if (b"\xc2" in data and _EXTRA_2.search(data)) or (b"\xe2" in data and _EXTRA_3.search(data)):
+    if utf8_has_extra(data):
         data = _EXTRA.sub(_escape_extra, data)
     inside = (inside + len(pieces) - 1) & 1
     return data.decode("utf-8", "surrogatepass"), inside, pending, keys, brackets

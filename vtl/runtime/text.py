@@ -182,13 +182,19 @@ _EXTRA_C2 = re.compile(rb"\xc2[\x80-\x9f]")
 _EXTRA_E2 = re.compile(rb"\xe2[\x80-\x83]")
 
 
+def utf8_has_extra(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` holds a character of U+0080-U+009F or U+2000-U+20FF (which
+    json-smart writes as ``\\uXXXX``)."""
+    return ((b"\xc2" in data and _EXTRA_C2.search(data) is not None)
+            or (b"\xe2" in data and _EXTRA_E2.search(data) is not None))
+
+
 def _has_extra(text: str) -> bool:
     """Whether ``text`` holds a character of ``_FAST_EXTRA`` (found faster than by it)."""
     if text.isascii():  # O(1) in CPython
         return "\x7f" in text
     data = text.encode("utf-8", "surrogatepass")
-    return (b"\x7f" in data or (b"\xc2" in data and _EXTRA_C2.search(data) is not None)
-            or (b"\xe2" in data and _EXTRA_E2.search(data) is not None))
+    return b"\x7f" in data or utf8_has_extra(data)
 
 
 def _json_fast(value: Any) -> str | None:
