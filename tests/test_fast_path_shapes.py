@@ -1,7 +1,8 @@
 """The compiler's one-frame paths, checked against Velocity 1.7.
 
 Printing ``$a``, ``$a.b`` and ``$a.b.c`` (maps looked up in the printing closure), calls on a
-bare receiver with a bare argument (``$m.get($k)``, ``$s.length()``), ``#if($ref)`` and the
+bare receiver with a bare argument (``$m.get($k)``, ``$s.length()``) or a ``$m.get($k)``
+argument, runs of prints written from one frame, ``#if($ref)`` and the
 text around them (written by the reference's or the ``#if``'s own closure), and
 ``#foreach`` bodies run from the loop's frame: each has a general path it falls back to. These
 templates are built from exactly those shapes over values where the fast and the general
@@ -50,7 +51,7 @@ def _reference(draw) -> str:
         st.one_of(
             st.sampled_from(_KEYS).map(lambda k: "." + k),
             st.sampled_from(["get($k)", "get('a')", "size()", "keySet()", "isEmpty()", "length()",
-                             "toString()"]).map(lambda m: "." + m),
+                             "toString()", "get($m.get($k))", "equals($a.get($k))"]).map(lambda m: "." + m),
         ),
         max_size=2,
     ))

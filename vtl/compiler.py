@@ -350,7 +350,7 @@ class Compiler:
                 if isinstance(part, (ast.Set, ast.Foreach, ast.Directive)):
                     positions.setdefault(step, (part.line, part.column))
                 steps.append(step)
-        return steps, positions
+        return _merge_prints(steps), positions
 
     def sets_name(self, name: str) -> bool:
         """Whether some ``#set($name = ...)`` of the template could rebind ``name`` (always
@@ -470,6 +470,9 @@ class Compiler:
                 if after:
                     state.out.append(after)
 
+            if has_next and text is not None and else_body is None:
+                # A loop whose own $foreach this is may write the text itself (foreach_stmt).
+                run_if_ref.vtl_has_next = (text, after)  # type: ignore[attr-defined]
             return run_if_ref
         branches = tuple(
             (self.condition(cond), self.block(body), cond.line, cond.column)
@@ -512,10 +515,19 @@ class Compiler:
 
         # A body of statements only runs them from the loop's own frame.
         steps, positions = getattr(body, "vtl_steps", ((body,), {}))
+        # A body ending in #if($foreach.hasNext)text#end: the loop writes that text from its
+        # own flag, when nothing can rebind $foreach meanwhile.
+        tail = getattr(steps[-1], "vtl_has_next", None) if foreach_once and set_foreach else None
+        if tail is not None and steps[-1] not in positions:
+            steps = steps[:-1]
+            tail_text, tail_after = tail
+        else:
+            tail = None
+            tail_text = tail_after = ""
         # Up to four steps that locate their own errors are called one after the other
         # (s1..s3 None when absent) instead of by an inner loop.
         unrolled = not positions and len(steps) <= 4
-        s0, s1, s2, s3 = (*steps, None, None, None)[:4]
+        s0, s1, s2, s3 = (*steps, None, None, None, None)[:4]
         per_iteration = (set_foreach and not foreach_once) or set_count or set_has_next
         may_resize = self.may_resize
         reads_index = self.reads_index
@@ -563,7 +575,8 @@ class Compiler:
                             variables["velocityHasNext"] = has_next
                     try:
                         if unrolled:
-                            s0(state)
+                            if s0 is not None:
+                                s0(state)
                             if s1 is not None:
                                 s1(state)
                                 if s2 is not None:
@@ -582,6 +595,11 @@ class Compiler:
                         if where is None:
                             raise
                         raise _located(exc, where[0], where[1], state) from None
+                    if tail is not None:
+                        if has_next:
+                            state.out.append(tail_text)
+                        if tail_after:
+                            state.out.append(tail_after)
                     if may_resize and len(items) != n:
                         # The Java iterator notices the change on its next step: a list's
                         # iterator has one while its cursor is short of the new size, a map's
@@ -849,6 +867,7 @@ class Compiler:
                     if after:
                         out.append(after)
 
+                print_bare.vtl_print = (bare, None, None, before, after)  # type: ignore[attr-defined]
                 return print_bare
 
             if key is not None:
@@ -880,6 +899,7 @@ class Compiler:
                     if after:
                         out.append(after)
 
+                print_keys.vtl_print = (root, key, key2, before, after)  # type: ignore[attr-defined]
                 return print_keys
 
             def print_plain(state: State) -> None:
@@ -1144,6 +1164,15 @@ class Compiler:
             (arg_fn,) = arg_fns
             arg_node = suffix.args[0]
             arg_root = arg_node.name if isinstance(arg_node, ast.Reference) and not arg_node.suffixes else None
+            # An argument $map.get($key) (both bare): the dict lookup is made here too, as
+            # the argument's own call site would make it.
+            get_map = get_key = None
+            if (arg_root is None and isinstance(arg_node, ast.Reference) and len(arg_node.suffixes) == 1
+                    and isinstance(arg_node.suffixes[0], ast.Method) and arg_node.suffixes[0].name == "get"
+                    and len(arg_node.suffixes[0].args) == 1):
+                key_node = arg_node.suffixes[0].args[0]
+                if isinstance(key_node, ast.Reference) and not key_node.suffixes:
+                    get_map, get_key = arg_node.name, key_node.name
             # Map.get with a String key is a dict lookup (compare.map_lookup's first case);
             # the value is one the map already holds, so no string budget applies.
             is_get = name == "get"
@@ -1164,7 +1193,13 @@ class Compiler:
                         if obj is None:
                             return None
                 if arg_root is None:
-                    arg = arg_fn(state)
+                    if get_map is not None and type(arg := state.vars.get(get_map)) is dict \
+                            and type(key := state.vars.get(get_key)) is str:
+                        arg = arg.get(key)
+                        if arg is None:
+                            arg = empty
+                    else:
+                        arg = arg_fn(state)
                 else:
                     arg = state.vars.get(arg_root)
                     if arg is None:
@@ -1498,6 +1533,63 @@ def _run_steps(parts: list[Stmt | str], positions: dict[Stmt, tuple[int, int]]) 
             raise _located(exc, where[0], where[1], state) from None
 
     return run_block
+
+
+def _merge_prints(steps: list[Stmt | str]) -> list[Stmt | str]:
+    """Steps with each run of two or more one-frame prints (``$name``, ``$name.key``,
+    ``$name.key.key2``) replaced by one :func:`_print_run`."""
+    merged: list[Stmt | str] = []
+    run: list[Stmt] = []
+    for step in [*steps, None]:
+        if step is not None and hasattr(step, "vtl_print"):
+            run.append(step)  # type: ignore[arg-type]
+            continue
+        if len(run) > 1:
+            merged.append(_print_run(run))
+        else:
+            merged.extend(run)
+        run = []
+        if step is not None:
+            merged.append(step)
+    return merged
+
+
+def _print_run(prints: list[Stmt]) -> Stmt:
+    """Several prints in one frame. A value that is a str, an int or a plain float (and comes
+    through maps) is written here; any other, and any value that is missing, is left to that
+    print's own closure, which writes its text, its value and its errors as it always does."""
+    specs = tuple((*fn.vtl_print, fn) for fn in prints)  # type: ignore[attr-defined]
+
+    def print_run(state: State) -> None:
+        out = state.out
+        variables = state.vars
+        for root, key, key2, before, after, fallback in specs:
+            value = variables.get(root)
+            if key is not None:
+                if isinstance(value, dict):
+                    value = value.get(key)
+                    if key2 is not None:
+                        value = value.get(key2) if isinstance(value, dict) else None
+                else:
+                    value = None
+            t = type(value)
+            if t is str:
+                pass
+            elif t is int:
+                value = str(value)
+            elif t is float and 1e-3 <= value < 1e7:
+                value = repr(value)
+            else:
+                fallback(state)
+                out = state.out
+                continue
+            if before:
+                out.append(before)
+            out.append(value)
+            if after:
+                out.append(after)
+
+    return print_run
 
 
 def _positioned(fn: Stmt, line: int, column: int) -> Stmt:
