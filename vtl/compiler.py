@@ -917,6 +917,7 @@ class Compiler:
                 if after:
                     out.append(after)
 
+            print_plain.vtl_print = (None, value_fn, (line, column), before, after, write_other)  # type: ignore[attr-defined]
             return print_plain
 
         def print_ref(state: State) -> None:
@@ -1536,8 +1537,7 @@ def _run_steps(parts: list[Stmt | str], positions: dict[Stmt, tuple[int, int]]) 
 
 
 def _merge_prints(steps: list[Stmt | str]) -> list[Stmt | str]:
-    """Steps with each run of two or more one-frame prints (``$name``, ``$name.key``,
-    ``$name.key.key2``) replaced by one :func:`_print_run`."""
+    """Steps with each run of two or more plain prints replaced by one :func:`_print_run`."""
     merged: list[Stmt | str] = []
     run: list[Stmt] = []
     for step in [*steps, None]:
@@ -1555,15 +1555,35 @@ def _merge_prints(steps: list[Stmt | str]) -> list[Stmt | str]:
 
 
 def _print_run(prints: list[Stmt]) -> Stmt:
-    """Several prints in one frame. A value that is a str, an int or a plain float (and comes
-    through maps) is written here; any other, and any value that is missing, is left to that
-    print's own closure, which writes its text, its value and its errors as it always does."""
-    specs = tuple((*fn.vtl_print, fn) for fn in prints)  # type: ignore[attr-defined]
+    """Several prints in one frame, each as its own closure would make it.
+
+    ``$name``, ``$name.key`` and ``$name.key.key2`` (spec: the root, keys, texts and the
+    closure): a value that is a str, an int or a plain float, through maps, is written here;
+    any other, and a missing one, is left to the print's closure, which writes its texts, its
+    value and its errors as it always does. Any other reference (spec: None, its value
+    closure, its position, texts and the writer of values that are not str) is read here.
+    """
+    specs = tuple(fn.vtl_print if fn.vtl_print[0] is None else (*fn.vtl_print, fn)  # type: ignore[attr-defined]
+                  for fn in prints)
 
     def print_run(state: State) -> None:
         out = state.out
         variables = state.vars
         for root, key, key2, before, after, fallback in specs:
+            if root is None:  # key: the value closure, key2: its position
+                if before:
+                    out.append(before)
+                try:
+                    value = key(state)
+                except _LOCATABLE as exc:
+                    raise _located(exc, key2[0], key2[1], state) from None
+                if type(value) is str:
+                    out.append(value)
+                else:
+                    fallback(value, out, state)
+                if after:
+                    out.append(after)
+                continue
             value = variables.get(root)
             if key is not None:
                 if isinstance(value, dict):

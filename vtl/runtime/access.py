@@ -118,17 +118,44 @@ def get_property(obj: Any, name: str) -> Any:
         if name in ("class", "Class"):
             return JavaClass(java_class_name(obj))
         return map_lookup(obj, name)[1]
+    t = type(obj)
+    if t is int:  # Integer, Long and BigInteger differ
+        getters = _getters(obj, name)
+    else:
+        getters = _GETTERS.get((t, name), _UNSET)
+        if getters is _UNSET:
+            getters = _getters(obj, name)
+            if len(_GETTERS) >= _GETTERS_SIZE:
+                _GETTERS.clear()
+            _GETTERS[t, name] = getters
+    if getters is None:
+        return MISSING
+    if callable(getters):
+        return getters(obj)
+    for fn in getters:
+        value = fn(obj)
+        if type(value) is bool:
+            return value
+    return MISSING
+
+
+# What get_property finds for a type and a name (the lookup depends on nothing else but an
+# int's range): a getX/getx method, a tuple of isX/isx methods, or None. Bounded, and only
+# ever holds what find_method would answer again.
+_GETTERS: dict[tuple[type, str], Any] = {}
+_GETTERS_SIZE = 4096
+_UNSET: Any = object()
+
+
+def _getters(obj: Any, name: str) -> Any:
+    """The getter Velocity calls for ``obj.name``, the boolean getters it tries, or None."""
     for candidate in ("get" + name, "get" + _flip_first(name)):
         fn = find_method(obj, candidate, [])
         if fn is not None:
-            return fn(obj)
-    for candidate in ("is" + name, "is" + _flip_first(name)):
-        fn = find_method(obj, candidate, [])
-        if fn is not None:
-            value = fn(obj)
-            if type(value) is bool:
-                return value
-    return MISSING
+            return fn
+    flags = tuple(fn for candidate in ("is" + name, "is" + _flip_first(name))
+                  if (fn := find_method(obj, candidate, [])) is not None)
+    return flags or None
 
 
 def call_method(obj: Any, name: str, args: list[Any]) -> Any:
