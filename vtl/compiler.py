@@ -533,9 +533,11 @@ class Compiler:
         reads_index = self.reads_index
 
         def run_foreach(state: State) -> None:
-            items = iterate(iterable_fn(state))
-            if items is None:
-                return
+            items = iterable_fn(state)
+            if not isinstance(items, list):
+                items = iterate(items)
+                if items is None:
+                    return
             limits = state.limits
             max_loops = limits.foreach_max_loops
             max_total = limits.max_total_iterations
@@ -546,7 +548,10 @@ class Compiler:
             saved_foreach = variables.get("foreach") if set_foreach else None
             saved_extra = (variables.get("velocityCount"), variables.get("velocityHasNext")) if extra else None
             stack = state.loop_stack
-            info = ForeachInfo(stack[-1] if stack else None)
+            info = _new_object(ForeachInfo)  # (ForeachInfo(parent) without a frame for __init__)
+            info.index = -1
+            info.has_next = False
+            info.parent = stack[-1] if stack else None
             stack.append(info)
             n = len(items)
             stop = n if max_loops is None or max_loops >= n else max_loops
@@ -618,7 +623,10 @@ class Compiler:
                 else:
                     variables[var] = saved_item
                 if set_foreach:
-                    _restore(variables, "foreach", saved_foreach)
+                    if saved_foreach is None:
+                        variables.pop("foreach", None)
+                    else:
+                        variables["foreach"] = saved_foreach
                 if saved_extra is not None:
                     _restore(variables, "velocityCount", saved_extra[0])
                     _restore(variables, "velocityHasNext", saved_extra[1])
@@ -1156,7 +1164,10 @@ class Compiler:
                 except JavaException as exc:
                     raise _invocation_error(exc, name, line, column, state) from None
                 t = type(value)
-                if t is int or t is bool or (t is str and len(value) <= state.limits.max_string_size):
+                if t is str:
+                    if len(value) <= state.limits.max_string_size:
+                        return value
+                elif t is int or t is bool:
                     return value
                 return _method_result(value, aws, state)
 
@@ -1230,7 +1241,10 @@ class Compiler:
                     except JavaException as exc:
                         raise _invocation_error(exc, name, line, column, state) from None
                 t = type(value)
-                if t is int or t is bool or (t is str and len(value) <= state.limits.max_string_size):
+                if t is str:
+                    if len(value) <= state.limits.max_string_size:
+                        return value
+                elif t is int or t is bool:
                     return value
                 return _method_result(value, aws, state)
 
@@ -1422,7 +1436,8 @@ _READ_ONLY_METHODS = frozenset((
     "longValue", "doubleValue", "getClass",
 ))
 _ABSORBED = object()  # a text another closure of the block writes
-_INDIRECT = (MacroArg, _NullItem, DefinedBlock)
+_new_object = object.__new__
+_INDIRECT = frozenset((MacroArg, _NullItem, DefinedBlock))  # types: a set is faster than a tuple to test
 
 
 def _noop(state: State) -> None:
