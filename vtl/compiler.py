@@ -826,22 +826,15 @@ class Compiler:
         root = node.name
 
         if self.prints_plainly(node):
-            # The common case, kept to one frame: no escapes, no macro argument to unwrap.
-
-            aws = self.aws
-            empty = "" if aws else None
-            bare = root if not node.suffixes else None  # $name: read here, not by a closure
-            # $name.key and $name.key.key2 through maps: looked up here too (anything else,
-            # a missing key included, goes through value_fn).
-            key = key2 = None
+            # The common case: no escapes, no macro argument to unwrap. A block runs these
+            # prints from _print_run, which also looks up $name, $name.key and $name.key.key2
+            # through maps itself (spec vtl_fast) and calls this closure for anything else.
             names = [sfx.name for sfx in node.suffixes if isinstance(sfx, ast.Property)]
-            if (len(names) == len(node.suffixes) in (1, 2)
-                    and not any(name in ("class", "Class") for name in names)):
-                key = names[0]
-                key2 = names[1] if len(names) == 2 else None
+            fast = (len(names) == len(node.suffixes) <= 2
+                    and not any(name in ("class", "Class") for name in names))
 
             def write_other(value: Any, out: list[str], state: State) -> None:
-                """Write a value that is not a str (the common case is inline)."""
+                """Write a value that is not a str."""
                 if value is None or value is MISSING:
                     out.append(null_text)
                 elif type(value) is int:
@@ -853,62 +846,6 @@ class Compiler:
                         out.append(value_to_text(value, state))
                     except _LOCATABLE as exc:
                         raise _located(exc, line, column, state) from None
-
-            if bare is not None:
-
-                def print_bare(state: State) -> None:
-                    out = state.out
-                    if before:
-                        out.append(before)
-                    value = state.vars.get(bare)
-                    if value is None:
-                        value = empty
-                    elif type(value) in _INDIRECT:
-                        try:
-                            value = _resolve_indirect(value, aws)
-                        except _LOCATABLE as exc:
-                            raise _located(exc, line, column, state) from None
-                    if type(value) is str:
-                        out.append(value)
-                    else:
-                        write_other(value, out, state)
-                    if after:
-                        out.append(after)
-
-                print_bare.vtl_print = (bare, None, None, before, after)  # type: ignore[attr-defined]
-                return print_bare
-
-            if key is not None:
-
-                def print_keys(state: State) -> None:
-                    out = state.out
-                    if before:
-                        out.append(before)
-                    value = state.vars.get(root)
-                    if isinstance(value, dict):
-                        value = value.get(key)
-                        if key2 is not None:
-                            value = value.get(key2) if isinstance(value, dict) else None
-                    else:
-                        value = None
-                    if value is None:  # not maps all the way, or a missing key
-                        try:
-                            value = value_fn(state)
-                        except _LOCATABLE as exc:
-                            raise _located(exc, line, column, state) from None
-                    if type(value) is str:
-                        out.append(value)
-                    elif type(value) is int:
-                        out.append(str(value))
-                    elif type(value) is float and 1e-3 <= value < 1e7:
-                        out.append(repr(value))
-                    else:
-                        write_other(value, out, state)
-                    if after:
-                        out.append(after)
-
-                print_keys.vtl_print = (root, key, key2, before, after)  # type: ignore[attr-defined]
-                return print_keys
 
             def print_plain(state: State) -> None:
                 out = state.out
@@ -926,6 +863,8 @@ class Compiler:
                     out.append(after)
 
             print_plain.vtl_print = (None, value_fn, (line, column), before, after, write_other)  # type: ignore[attr-defined]
+            if fast:
+                print_plain.vtl_fast = (root, *(names + [None, None])[:2], before, after, print_plain)  # type: ignore[attr-defined]
             return print_plain
 
         def print_ref(state: State) -> None:
@@ -1552,14 +1491,15 @@ def _run_steps(parts: list[Stmt | str], positions: dict[Stmt, tuple[int, int]]) 
 
 
 def _merge_prints(steps: list[Stmt | str]) -> list[Stmt | str]:
-    """Steps with each run of two or more plain prints replaced by one :func:`_print_run`."""
+    """Steps with each run of plain prints replaced by one :func:`_print_run` (a lone print
+    too, when it has a map lookup path)."""
     merged: list[Stmt | str] = []
     run: list[Stmt] = []
     for step in [*steps, None]:
         if step is not None and hasattr(step, "vtl_print"):
             run.append(step)  # type: ignore[arg-type]
             continue
-        if len(run) > 1:
+        if len(run) > 1 or (run and hasattr(run[0], "vtl_fast")):
             merged.append(_print_run(run))
         else:
             merged.extend(run)
@@ -1570,16 +1510,16 @@ def _merge_prints(steps: list[Stmt | str]) -> list[Stmt | str]:
 
 
 def _print_run(prints: list[Stmt]) -> Stmt:
-    """Several prints in one frame, each as its own closure would make it.
+    """Plain prints in one frame, each written as its own closure would write it.
 
-    ``$name``, ``$name.key`` and ``$name.key.key2`` (spec: the root, keys, texts and the
-    closure): a value that is a str, an int or a plain float, through maps, is written here;
-    any other, and a missing one, is left to the print's closure, which writes its texts, its
-    value and its errors as it always does. Any other reference (spec: None, its value
-    closure, its position, texts and the writer of values that are not str) is read here.
+    ``$name``, ``$name.key`` and ``$name.key.key2`` (spec ``vtl_fast``: the root, keys,
+    texts and the closure): a value that is a str, an int or a plain float, found through
+    maps, is written here; any other, and a missing one, is left to the print's closure,
+    which writes its texts, its value and its errors. Any other reference (spec
+    ``vtl_print``: None, its value closure, its position, texts and the writer of values that
+    are not str) is read here.
     """
-    specs = tuple(fn.vtl_print if fn.vtl_print[0] is None else (*fn.vtl_print, fn)  # type: ignore[attr-defined]
-                  for fn in prints)
+    specs = tuple(getattr(fn, "vtl_fast", None) or fn.vtl_print for fn in prints)  # type: ignore[attr-defined]
 
     def print_run(state: State) -> None:
         out = state.out
