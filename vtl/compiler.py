@@ -826,9 +826,8 @@ class Compiler:
         root = node.name
 
         if self.prints_plainly(node):
-            # The common case: no escapes, no macro argument to unwrap. A block runs these
-            # prints from _print_run, which also looks up $name, $name.key and $name.key.key2
-            # through maps itself (spec vtl_fast) and calls this closure for anything else.
+            # The common case: no escapes, no macro argument to unwrap (see _print_run, which
+            # also looks up $name, $name.key and $name.key.key2 through maps itself).
             names = [sfx.name for sfx in node.suffixes if isinstance(sfx, ast.Property)]
             fast = (len(names) == len(node.suffixes) <= 2
                     and not any(name in ("class", "Class") for name in names))
@@ -847,25 +846,9 @@ class Compiler:
                     except _LOCATABLE as exc:
                         raise _located(exc, line, column, state) from None
 
-            def print_plain(state: State) -> None:
-                out = state.out
-                if before:
-                    out.append(before)
-                try:
-                    value = value_fn(state)
-                except _LOCATABLE as exc:
-                    raise _located(exc, line, column, state) from None
-                if type(value) is str:
-                    out.append(value)
-                else:
-                    write_other(value, out, state)
-                if after:
-                    out.append(after)
-
-            print_plain.vtl_print = (None, value_fn, (line, column), before, after, write_other)  # type: ignore[attr-defined]
-            if fast:
-                print_plain.vtl_fast = (root, *(names + [None, None])[:2], before, after, print_plain)  # type: ignore[attr-defined]
-            return print_plain
+            key, key2 = (names + [None, None])[:2] if fast else (None, None)
+            return _print_run(((root if fast else None, key, key2, value_fn, (line, column), before, after,
+                                write_other),))
 
         def print_ref(state: State) -> None:
             if plain_param:
@@ -1491,79 +1474,68 @@ def _run_steps(parts: list[Stmt | str], positions: dict[Stmt, tuple[int, int]]) 
 
 
 def _merge_prints(steps: list[Stmt | str]) -> list[Stmt | str]:
-    """Steps with each run of plain prints replaced by one :func:`_print_run` (a lone print
-    too, when it has a map lookup path)."""
+    """Steps with each run of consecutive plain prints made one :func:`_print_run`."""
     merged: list[Stmt | str] = []
-    run: list[Stmt] = []
-    for step in [*steps, None]:
-        if step is not None and hasattr(step, "vtl_print"):
-            run.append(step)  # type: ignore[arg-type]
-            continue
-        if len(run) > 1 or (run and hasattr(run[0], "vtl_fast")):
-            merged.append(_print_run(run))
+    for step in steps:
+        specs = getattr(step, "vtl_specs", None)
+        if specs is not None and merged and hasattr(merged[-1], "vtl_specs"):
+            merged[-1] = _print_run(merged[-1].vtl_specs + specs)  # type: ignore[union-attr]
         else:
-            merged.extend(run)
-        run = []
-        if step is not None:
             merged.append(step)
     return merged
 
 
-def _print_run(prints: list[Stmt]) -> Stmt:
-    """Plain prints in one frame, each written as its own closure would write it.
+def _print_run(specs: tuple[tuple[Any, ...], ...]) -> Stmt:
+    """Plain prints (each with the text written before and after it) in one frame.
 
-    ``$name``, ``$name.key`` and ``$name.key.key2`` (spec ``vtl_fast``: the root, keys,
-    texts and the closure): a value that is a str, an int or a plain float, found through
-    maps, is written here; any other, and a missing one, is left to the print's closure,
-    which writes its texts, its value and its errors. Any other reference (spec
-    ``vtl_print``: None, its value closure, its position, texts and the writer of values that
-    are not str) is read here.
+    A spec is the root name, up to two keys (the root None: no map path), the value closure,
+    its position, the texts and the writer of values that are not str. A value found
+    through maps that is a str, an int or a plain float is written straight away; anything
+    else (a missing key too) is read by the value closure.
     """
-    specs = tuple(getattr(fn, "vtl_fast", None) or fn.vtl_print for fn in prints)  # type: ignore[attr-defined]
 
     def print_run(state: State) -> None:
         out = state.out
         variables = state.vars
-        for root, key, key2, before, after, fallback in specs:
-            if root is None:  # key: the value closure, key2: its position
-                if before:
-                    out.append(before)
-                try:
-                    value = key(state)
-                except _LOCATABLE as exc:
-                    raise _located(exc, key2[0], key2[1], state) from None
-                if type(value) is str:
+        for root, key, key2, value_fn, where, before, after, write_other in specs:
+            if root is not None:
+                value = variables.get(root)
+                if key is not None:
+                    if isinstance(value, dict):
+                        value = value.get(key)
+                        if key2 is not None:
+                            value = value.get(key2) if isinstance(value, dict) else None
+                    else:
+                        value = None
+                t = type(value)
+                if t is not str:
+                    if t is int:
+                        value = str(value)
+                    elif t is float and 1e-3 <= value < 1e7:
+                        value = repr(value)
+                    else:
+                        value = None  # read again by the value closure
+                if value is not None:
+                    if before:
+                        out.append(before)
                     out.append(value)
-                else:
-                    fallback(value, out, state)
-                if after:
-                    out.append(after)
-                continue
-            value = variables.get(root)
-            if key is not None:
-                if isinstance(value, dict):
-                    value = value.get(key)
-                    if key2 is not None:
-                        value = value.get(key2) if isinstance(value, dict) else None
-                else:
-                    value = None
-            t = type(value)
-            if t is str:
-                pass
-            elif t is int:
-                value = str(value)
-            elif t is float and 1e-3 <= value < 1e7:
-                value = repr(value)
-            else:
-                fallback(state)
-                out = state.out
-                continue
+                    if after:
+                        out.append(after)
+                    continue
             if before:
                 out.append(before)
-            out.append(value)
+            try:
+                value = value_fn(state)
+            except _LOCATABLE as exc:
+                raise _located(exc, where[0], where[1], state) from None
+            if type(value) is str:
+                out.append(value)
+            else:
+                write_other(value, out, state)
             if after:
                 out.append(after)
 
+    print_run.vtl_specs = specs  # type: ignore[attr-defined]
     return print_run
 
 
