@@ -312,7 +312,8 @@ class Compiler:
 
         A plain reference writes the text before it (and the text after it, when no other
         reference would) from its own closure, as a single ``#if($ref)`` does the text after
-        it: fewer steps for the block to run.
+        it, and consecutive plain references are one step (:func:`_print_run`): fewer steps
+        for the block to run.
         """
         parts: list[Any] = []
         positions: dict[Stmt, tuple[int, int]] = {}
@@ -800,7 +801,7 @@ class Compiler:
     # -- references ----------------------------------------------------------------------
 
     def prints_plainly(self, node: ast.Reference) -> bool:
-        """Whether printing ``node`` takes the one-frame path (no backslashes before it, and
+        """Whether printing ``node`` takes the print-run path (no backslashes before it, and
         not a bare macro parameter)."""
         plain_param = bool(self.macros) and not node.suffixes and not node.silent
         return node.backslashes == 0 and not plain_param
