@@ -262,7 +262,9 @@ def _check_printed_size(value: Any, limit: int) -> None:
 class Compiler:
     """Compiles one parsed template for one profile."""
 
-    def __init__(self, template: ast.Template, profile: str) -> None:
+    def __init__(self, template: ast.Template, profile: str, parent: Compiler | None = None) -> None:
+        """``parent``: the compiler of the template a string literal of which ``template`` is
+        (its names, macros and loop facts are the whole template's)."""
         if profile not in PROFILES:
             raise ValueError(f"unknown profile {profile!r}; expected one of {PROFILES}")
         self.template = template
@@ -281,7 +283,12 @@ class Compiler:
         self.may_resize = not self.aws
         # Whether a template reads a loop's position ($foreach.index, .count, .first).
         self.reads_index = not self.aws
-        if self.aws:
+        if parent is not None:
+            self.macros = parent.macros
+            self.compiled_macros = parent.compiled_macros
+            self.names, self._set_names = parent.names, parent._set_names
+            self.may_resize, self.reads_index = parent.may_resize, parent.reads_index
+        elif self.aws:
             read, rebound = set(), set()
             for n in ast.walk(template.body):
                 if isinstance(n, ast.Reference):
@@ -1232,14 +1239,7 @@ class Compiler:
 
     def interpolated(self, node: ast.StringLit) -> Expr:
         assert node.template is not None
-        sub = Compiler(node.template, self.profile)
-        sub.macros = self.macros
-        sub.compiled_macros = self.compiled_macros
-        sub.names = self.names
-        sub._set_names = self._set_names  # the whole template's, not the string's alone
-        sub.may_resize = self.may_resize
-        sub.reads_index = self.reads_index
-        body = sub.compile()
+        body = Compiler(node.template, self.profile, parent=self).compile()
         trim = "##" not in node.value
 
         def interpolate(state: State) -> Any:
