@@ -529,16 +529,19 @@ class Compiler:
         if tail is not None and steps[-1] not in positions:
             steps = steps[:-1]
             tail_text, tail_after = tail
+            tail_both = tail_text + tail_after  # what an iteration with a next one writes
         else:
             tail = None
-            tail_text = tail_after = ""
+            tail_both = tail_after = ""
         # Up to four steps that locate their own errors are called one after the other
         # (s1..s3 None when absent) instead of by an inner loop.
         unrolled = not positions and len(steps) <= 4
         s0, s1, s2, s3 = (*steps, None, None, None, None)[:4]
+        single = s0 if unrolled and len(steps) == 1 else None  # the most common body
         per_iteration = (set_foreach and not foreach_once) or set_count or set_has_next
         may_resize = self.may_resize
         reads_index = self.reads_index
+        bookkeeping = per_iteration or reads_index
 
         def run_foreach(state: State) -> None:
             items = iterable_fn(state)
@@ -576,10 +579,9 @@ class Compiler:
                         state.check_output()
                     item = items[i]
                     variables[var] = NULL_ITEM if item is None else item
-                    if reads_index:
-                        info.index = i
                     info.has_next = has_next = i + 1 < n
-                    if per_iteration:
+                    if bookkeeping:
+                        info.index = i
                         if set_foreach and not foreach_once:
                             variables["foreach"] = info
                         if set_count:
@@ -587,7 +589,9 @@ class Compiler:
                         if set_has_next:
                             variables["velocityHasNext"] = has_next
                     try:
-                        if unrolled:
+                        if single is not None:
+                            single(state)
+                        elif unrolled:
                             if s0 is not None:
                                 s0(state)
                             if s1 is not None:
@@ -610,8 +614,8 @@ class Compiler:
                         raise _located(exc, where[0], where[1], state) from None
                     if tail is not None:
                         if has_next:
-                            state.out.append(tail_text)
-                        if tail_after:
+                            state.out.append(tail_both)
+                        elif tail_after:
                             state.out.append(tail_after)
                     if may_resize and len(items) != n:
                         # The Java iterator notices the change on its next step: a list's
