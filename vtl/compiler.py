@@ -283,6 +283,9 @@ class Compiler:
         self.may_resize = not self.aws
         # Whether a template reads a loop's position ($foreach.index, .count, .first).
         self.reads_index = not self.aws
+        # Whether a render needs $context built, and a regex budget (String methods taking a
+        # regex): without #evaluate (API Gateway) only for a template that names them.
+        self.uses_context = self.uses_regex = not self.aws
         if parent is not None:
             self.macros = parent.macros
             self.compiled_macros = parent.compiled_macros
@@ -297,11 +300,15 @@ class Compiler:
                     rebound.add(n.target.name)
                     self.may_resize = self.may_resize or bool(n.target.suffixes)
                 elif isinstance(n, (ast.Method, ast.Property)):
-                    if isinstance(n, ast.Method) and n.name not in _READ_ONLY_METHODS:
-                        self.may_resize = True
+                    if isinstance(n, ast.Method):
+                        if n.name not in _READ_ONLY_METHODS:
+                            self.may_resize = True
+                        if n.name in _REGEX_METHODS:
+                            self.uses_regex = True
                     if n.name in _INDEX_MEMBERS:
                         self.reads_index = True
             self.names, self._set_names = frozenset(read), frozenset(rebound)
+            self.uses_context = "context" in read
 
     # -- statements ----------------------------------------------------------------------
 
@@ -1350,6 +1357,8 @@ _COMPARE = {
 _ARITH = {"+": arith.add, "-": arith.sub, "*": arith.mul, "/": arith.div, "%": arith.mod}
 _UNSET = object()
 #: The members of $foreach that read the loop's position.
+#: The String methods whose argument is a Java regex (vtl.runtime.methods).
+_REGEX_METHODS = frozenset(("replaceAll", "replaceFirst", "matches", "split"))
 _INDEX_MEMBERS = frozenset(("index", "count", "first", "getIndex", "getCount", "isFirst", "getFirst"))
 #: Methods that never change the size of a list or map (the others might, so a #foreach
 #: checks its collection's size after each step when a template calls one).

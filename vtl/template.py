@@ -7,16 +7,13 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
-from . import ast, compiler
+from . import compiler
 from .apigateway.render import prepare
 from .compiler import APIGATEWAY, PROFILES, BreakLoop, State, StopRender
 from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError
 from .limits import APIGATEWAY_LIMITS, VELOCITY_LIMITS, Limits
 from .parser import parse
 from .runtime import HostObject, from_json, regex
-
-#: The String methods whose argument is a Java regex (vtl.runtime.methods).
-_REGEX_METHODS = frozenset(("replaceAll", "replaceFirst", "matches", "split"))
 
 
 class Template:
@@ -49,18 +46,10 @@ class Template:
                 line=1, column=1, source=source[:200], name=name,
             )
         self._tree = parse(source, macros_enabled=profile != APIGATEWAY, name=name)
-        # Without #evaluate (API Gateway has none) every variable a template can read is
-        # named in its source, so an unnamed $context need not be built.
-        self._uses_context = self._uses_regex = profile != APIGATEWAY
-        if not self._uses_context:
-            # Likewise only the String methods that take a regex need the render's regex budget.
-            for node in ast.walk(self._tree.body):
-                if isinstance(node, ast.Reference) and node.name == "context":
-                    self._uses_context = True
-                elif isinstance(node, ast.Method) and node.name in _REGEX_METHODS:
-                    self._uses_regex = True
         try:
-            self._render = compiler.compile_template(self._tree, profile)
+            compiled = compiler.Compiler(self._tree, profile)
+            self._render = compiled.compile()
+            self._uses_context, self._uses_regex = compiled.uses_context, compiled.uses_regex
         except RecursionError:
             raise VtlLimitError(
                 "template is nested too deeply to compile", line=1, column=1, source=source, name=name
