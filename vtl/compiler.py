@@ -1356,9 +1356,9 @@ _COMPARE = {
 }
 _ARITH = {"+": arith.add, "-": arith.sub, "*": arith.mul, "/": arith.div, "%": arith.mod}
 _UNSET = object()
-#: The members of $foreach that read the loop's position.
 #: The String methods whose argument is a Java regex (vtl.runtime.methods).
 _REGEX_METHODS = frozenset(("replaceAll", "replaceFirst", "matches", "split"))
+#: The members of $foreach that read the loop's position.
 _INDEX_MEMBERS = frozenset(("index", "count", "first", "getIndex", "getCount", "isFirst", "getFirst"))
 #: Methods that never change the size of a list or map (the others might, so a #foreach
 #: checks its collection's size after each step when a template calls one).
@@ -1490,11 +1490,17 @@ def _run_steps(parts: list[Stmt | str], positions: dict[Stmt, tuple[int, int]]) 
 def _merge_prints(steps: list[Stmt | str]) -> list[Stmt | str]:
     """Steps with each run of consecutive plain prints made one :func:`_print_run`."""
     merged: list[Stmt | str] = []
-    for step in steps:
-        specs = getattr(step, "vtl_specs", None)
-        if specs is not None and merged and hasattr(merged[-1], "vtl_specs"):
-            merged[-1] = _print_run(merged[-1].vtl_specs + specs)  # type: ignore[union-attr]
+    run: list[Any] = []  # the prints of the current run
+    for step in [*steps, None]:
+        if step is not None and hasattr(step, "vtl_specs"):
+            run.append(step)
+            continue
+        if len(run) > 1:
+            merged.append(_print_run(tuple(spec for fn in run for spec in fn.vtl_specs)))
         else:
+            merged.extend(run)
+        run = []
+        if step is not None:
             merged.append(step)
     return merged
 
