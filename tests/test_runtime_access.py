@@ -76,6 +76,18 @@ def test_getter_and_is_properties_on_other_types() -> None:
     assert get_property("hello", "length") is MISSING
 
 
+def test_getters_found_once_still_read_each_value() -> None:
+    # The getter found for a type and a name is kept; what it returns is still per value,
+    # and an int's getters depend on its range (Integer, Long, BigInteger).
+    # '$e.empty $s.empty $e.empty' (e="", s="x") -> "true false true";
+    # '$i.class $l.class $i.class' (i=1, l=3000000000) -> "class java.lang.Integer class
+    # java.lang.Long class java.lang.Integer"; '$s.size' twice -> "$s.size $s.size"
+    assert [get_property(v, "empty") for v in ("", "x", "")] == [True, False, True]
+    assert [to_string(get_property(v, "class")) for v in (1, 3_000_000_000, 1)] == [
+        "class java.lang.Integer", "class java.lang.Long", "class java.lang.Integer"]
+    assert get_property("x", "size") is MISSING and get_property("x", "size") is MISSING
+
+
 def test_entry_and_class_properties() -> None:
     # '#set($x = $m.entrySet())#foreach($e in $x)$e.key$e.getKey()#end $x.class.simpleName'
     # -> "aabb LinkedEntrySet"
