@@ -147,22 +147,18 @@ def prepare(
         raise TypeError(f"previous must be a RenderResult, not {type(previous).__name__}")
     if response_body is not None and not isinstance(response_body, str):
         raise TypeError(f"response_body must be str, not {type(response_body).__name__}")
-    if previous is None:
-        request = read_event(event) if event is not None else _default_request()
+    if event is not None:
+        request = read_event(event)
+    elif previous is not None and previous.request is not None:
+        request = previous.request
+    else:
+        request = _default_request()
+    if previous is not None and previous.context:
+        context = carry_context(previous.context)
+    else:
         # Without $context in the template: nothing to build, and no override to report
         # (a response template chained to this result builds a fresh one).
         context = build_context(request) if uses_context else {}
-    else:
-        if event is not None:
-            request = read_event(event)
-        elif previous.request is not None:
-            request = previous.request
-        else:
-            request = _default_request()
-        if previous.context:
-            context = carry_context(previous.context)
-        else:
-            context = build_context(request) if uses_context else {}
     variables = {
         "input": Input(request.body if response_body is None else response_body, request),
         "util": UTIL,

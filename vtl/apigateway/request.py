@@ -55,7 +55,7 @@ class Request:
     def __init__(
         self,
         body: str | None,
-        headers: dict[str, str],
+        headers: dict[str, str] | None,  # None: worked out from _raw on first read
         query: dict[str, str],
         path_params: dict[str, str],
         stage_variables: dict[str, str],
@@ -220,7 +220,6 @@ _MULTI_TYPES = frozenset((list, _NONE))
 _CONTEXT_TYPES = frozenset((str, bool, int, float, dict, list, _NONE))
 _BODY_TYPES = frozenset((str, bytes, bytearray))
 _NOTHING: dict[str, Any] = {}  # stands for an absent map in the checks (never returned)
-_new = object.__new__
 
 
 def _last_values(multi: dict[str, Any] | None) -> dict[str, str] | None:
@@ -241,19 +240,11 @@ def _request(body: str | None, headers: dict[str, str], multi_headers: Any, quer
              multi_query: Any, path_params: dict[str, str], stage_variables: dict[str, str],
              context: dict[str, Any], method: str, path: str, resource: str) -> Request:
     """A :class:`Request` whose headers are worked out on first read."""
-    request = _new(Request)
-    request.body = body
-    request._headers = None
+    last = _last_values(multi_query)
+    request = Request(body, None, _merged(query, last) if last else query, path_params, stage_variables,
+                      context, method, path, resource)
     # Copies now: what the event holds when it is read is what templates see.
     request._raw = (dict(headers), _last_values(multi_headers))
-    last = _last_values(multi_query)
-    request.query = _merged(query, last) if last else query
-    request.path_params = path_params
-    request.stage_variables = stage_variables
-    request.context = context
-    request.method = method
-    request.path = path
-    request.resource = resource
     return request
 
 
