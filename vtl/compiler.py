@@ -63,6 +63,7 @@ class State:
     __slots__ = (
         "vars", "out", "limits", "iterations", "deadline", "macro_depth", "render_depth",
         "source", "name", "loop_stack", "counted_pieces", "counted_size", "counted_buffer",
+        "define_sizes",
     )
 
     def __init__(self, variables: dict[str, Any], limits: Limits, source: str, name: str) -> None:
@@ -79,6 +80,9 @@ class State:
         self.counted_pieces = 0  # output pieces already summed by check_output
         self.counted_size = 0
         self.counted_buffer: list[str] | None = None
+        #: Per nesting depth: the buffer #define blocks are printed into and how much they
+        #: wrote there (made at the first #define printed).
+        self.define_sizes: dict[int, list[Any]] | None = None
 
     def check_deadline(self) -> None:
         if self.deadline is not None and time.monotonic() > self.deadline:
@@ -164,8 +168,25 @@ class DefinedBlock(HostObject):
             text = render_nested(self.body, self.state, "define")
         finally:
             self.depth -= 1
-        if len(text) > self.state.limits.max_string_size:
-            raise VtlLimitError(f"a #define block grew beyond {self.state.limits.max_string_size} characters")
+        state = self.state
+        limits = state.limits
+        if len(text) > limits.max_string_size:
+            raise VtlLimitError(f"a #define block grew beyond {limits.max_string_size} characters")
+        # Blocks printing blocks grow exponentially without any loop: what they write into
+        # one buffer counts against that buffer's budget (a nested buffer becomes a string).
+        sizes = state.define_sizes
+        if sizes is None:
+            sizes = state.define_sizes = {}
+        depth = state.render_depth
+        entry = sizes.get(depth)
+        if entry is None or entry[0] is not state.out:
+            entry = sizes[depth] = [state.out, 0]
+        entry[1] += len(text)
+        if depth == 0:
+            if entry[1] > limits.max_output_size:
+                raise VtlLimitError(f"output exceeded {limits.max_output_size} characters")
+        elif entry[1] > limits.max_string_size:
+            raise VtlLimitError(f"a #define block grew beyond {limits.max_string_size} characters")
         return text
 
 
