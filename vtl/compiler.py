@@ -30,11 +30,11 @@ from .runtime import (
     iterate,
     set_index,
     set_property,
-    to_string,
 )
 from .runtime.access import LiveValues, host_method
 from .runtime.doubles import double_to_string
 from .runtime.methods import find_method
+from .runtime.text import to_string_within
 
 Stmt = Callable[["State"], None]
 Expr = Callable[["State"], Any]
@@ -250,9 +250,7 @@ def value_to_text(value: Any, state: State) -> str:
         return value
     if isinstance(value, DefinedBlock):
         return value.vtl_to_string()
-    if isinstance(value, (list, dict)):
-        _check_printed_size(value, state.limits.max_string_size)
-    return to_string(value)
+    return to_string_within(value, state.limits.max_string_size, state.check_deadline)
 
 
 def _check_printed_size(value: Any, limit: int) -> None:

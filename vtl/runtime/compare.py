@@ -70,7 +70,10 @@ def java_equals(a: Any, b: Any) -> bool:
             return False
         if kind == "set":
             return all(any(java_equals(x, y) for y in b) for x in a)
-        return all(java_equals(x, y) for x, y in zip(a, b))
+        for x, y in zip(a, b):  # a loop, not all(...): one Python frame per level of nesting
+            if not java_equals(x, y):
+                return False
+        return True
     if isinstance(a, dict):
         if not isinstance(b, dict) or len(a) != len(b):
             return False

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
+from ..errors import VtlLimitError
 from .doubles import double_to_string, float_to_string
 from .exceptions import java_exception
 from .values import (
@@ -20,12 +23,13 @@ from .values import (
     JavaChar,
     JavaClass,
     JavaFloat,
+    JavaList,
     JsonArray,
     MapEntry,
     java_class_name,
 )
 
-__all__ = ["to_string", "json_smart_string", "identity_string", "decimal_to_string"]
+__all__ = ["to_string", "to_string_within", "json_smart_string", "identity_string", "decimal_to_string"]
 
 
 def identity_string(value: Any) -> str:
@@ -54,10 +58,70 @@ def to_string(value: Any) -> str:
         return str(value)
     if t is float:
         return double_to_string(value)
-    return _to_string_slow(value, None)
+    kind = _KINDS.get(t)
+    if kind is None:
+        kind = _kind_of(t)
+    if kind:
+        return _compose(value, kind, None, None)
+    return _leaf_string(value)
 
 
-def _to_string_slow(value: Any, seen: set[int] | None) -> str:
+def to_string_within(value: Any, limit: int, check: Callable[[], None] | None = None) -> str:
+    """``to_string(value)`` as a render prints it: stopped with :class:`VtlLimitError` once
+    the text passes ``limit`` characters, with ``check`` (the render's deadline check) run
+    every few thousand printed elements. A list holding copies of itself several times over
+    prints exponentially long text from little memory."""
+    t = type(value)
+    if t is str or value is None or t is bool or t is int or t is float:
+        text = to_string(value)
+    else:
+        kind = _KINDS.get(t)
+        if kind is None:
+            kind = _kind_of(t)
+        if kind:
+            return _compose(value, kind, limit, check)
+        if isinstance(value, JsonArray):
+            _check_weight(value, limit, limit)
+        text = _leaf_string(value)
+    if len(text) > limit:
+        raise _too_long(limit)
+    return text
+
+
+def _too_long(limit: int) -> VtlLimitError:
+    return VtlLimitError(f"printing this value would exceed {limit} characters")
+
+
+# How a type prints: as a leaf (its own text), or as a container whose elements print in turn
+# (``AbstractCollection``/``AbstractMap``/``Map.Entry`` ``toString``).
+_LEAF, _LIST, _MAP, _ENTRY = 0, 1, 2, 3
+_KINDS: dict[type, int] = {}
+
+
+def _kind_of(t: type) -> int:
+    """The print kind of type ``t`` (remembered: it depends on the type only)."""
+    if issubclass(t, (str, int, float, JsonArray, JavaArray)):
+        kind = _LEAF  # JSONArray prints as JSON, a Java array as class@hash
+    elif issubclass(t, (list, tuple)):
+        kind = _LIST
+    elif issubclass(t, dict):
+        # a host map with its own text (API Gateway's nested $context maps); a fixed name
+        kind = _LEAF if getattr(t, "vtl_to_string", None) is not None else _MAP
+    elif issubclass(t, MapEntry):
+        kind = _ENTRY
+    else:
+        kind = _LEAF
+    _KINDS[t] = kind
+    return kind
+
+
+for _type in (list, tuple, dict, JavaList, JsonArray, JavaArray, MapEntry):
+    _kind_of(_type)
+del _type
+
+
+def _leaf_string(value: Any) -> str:
+    """``String.valueOf`` of a value that is not a list, map or map entry."""
     if isinstance(value, str):
         return str.__str__(value)
     if isinstance(value, bool):
@@ -72,15 +136,8 @@ def _to_string_slow(value: Any, seen: set[int] | None) -> str:
         return json_smart_string(value)
     if isinstance(value, JavaArray):
         return identity_string(value)
-    if isinstance(value, (list, tuple)):
-        return _collection_string(value, seen)
     if isinstance(value, dict):
-        printer = getattr(type(value), "vtl_to_string", None)  # a fixed name, not a template's
-        if printer is not None:
-            return printer(value)  # a host map with its own text (API Gateway's nested $context maps)
-        return _map_string(value, seen)
-    if isinstance(value, MapEntry):
-        return f"{_element(value.key, value, seen)}={_element(value.value, value, seen)}"
+        return type(value).vtl_to_string(value)  # type: ignore[attr-defined]
     if isinstance(value, HostObject):
         return value.vtl_to_string()
     if isinstance(value, JavaClass):
@@ -90,43 +147,157 @@ def _to_string_slow(value: Any, seen: set[int] | None) -> str:
     return str(value)
 
 
-def _element(item: Any, owner: Any, seen: set[int] | None) -> str:
-    if item is None or type(item) in (str, int, bool, float):
-        return to_string(item)
-    if seen is None:
-        seen = {id(owner)}
-    if id(item) in seen:
-        raise _stack_overflow()
-    seen.add(id(item))
-    try:
-        return _to_string_slow(item, seen)
-    finally:
-        seen.discard(id(item))
-
-
 def _stack_overflow() -> Exception:
     return java_exception("java.lang.StackOverflowError")
 
 
-def _collection_string(items: Any, seen: set[int] | None) -> str:
-    """``AbstractCollection.toString``: ``[a, b]``; the list itself shows as ``(this Collection)``."""
-    parts = []
-    for item in items:
-        if item is items:
-            parts.append("(this Collection)")
+_OPEN = ("", "[", "{", "")
+_CLOSE = ("", "]", "}", "")
+_THIS = ("", "(this Collection)", "(this Map)", "")  # AbstractCollection/AbstractMap mark themselves
+_CHECK_EVERY = 4096  # elements printed between two deadline checks
+
+
+def _compose(top: Any, kind: int, limit: int | None, check: Callable[[], None] | None) -> str:
+    """The text of a list (``[a, b]``), map (``{k=v, k2=v2}``) or entry (``k=v``), with the
+    containers inside printed in the same loop rather than by recursion, so that any depth
+    prints as Java prints it.
+
+    A container that holds itself shows ``(this Collection)``/``(this Map)`` as in Java's
+    ``AbstractCollection``/``AbstractMap.toString``; one met again further down (through
+    another container, or an entry holding itself) recursed without end in Java: a
+    ``StackOverflowError``. ``limit``: see :func:`to_string_within`; with a limit, the first
+    container met a second time (shared, as after ``$l.add($l.clone())``) has the whole value
+    weighed first, so that a text far over the limit is refused at once.
+    """
+    out: list[str] = []
+    append = out.append
+    size = len(_OPEN[kind])
+    countdown = _CHECK_EVERY
+    path = {id(top)}  # the containers being printed, top to ``cur``
+    stack: list[tuple[Any, Any, int, int]] = []  # the suspended containers above ``cur``
+    printed: set[int] | None = None if limit is None else set()  # the containers done so far
+    cur = top
+    if kind == _MAP:
+        it = chain.from_iterable(top.items())  # key, value, key, value, ...
+    elif kind == _LIST:
+        it = iter(top)
+    else:
+        it = iter((top.key, top.value))
+    append(_OPEN[kind])
+    i = 0  # elements of ``cur`` printed so far
+    while True:
+        for item in it:
+            if i:
+                sep = "=" if kind != _LIST and (i & 1 or kind == _ENTRY) else ", "
+                append(sep)
+                size += len(sep)
+            i += 1
+            t = type(item)
+            if t is str:
+                text = item
+            elif item is None:
+                text = "null"
+            elif t is int:
+                text = str(item)
+            elif t is bool:
+                text = "true" if item else "false"
+            elif t is float:
+                text = double_to_string(item)
+            elif item is cur and kind != _ENTRY:
+                text = _THIS[kind]
+            else:
+                sub = _KINDS.get(t)
+                if sub is None:
+                    sub = _kind_of(t)
+                if sub:
+                    key = id(item)
+                    if key in path:
+                        raise _stack_overflow()
+                    if printed is not None and key in printed:
+                        _check_weight(top, limit, limit)  # type: ignore[arg-type]
+                        printed = None  # once is enough
+                    path.add(key)
+                    stack.append((cur, it, kind, i))
+                    cur, kind, i = item, sub, 0
+                    if kind == _MAP:
+                        it = chain.from_iterable(item.items())
+                    elif kind == _LIST:
+                        it = iter(item)
+                    else:
+                        it = iter((item.key, item.value))
+                    append(_OPEN[kind])
+                    size += len(_OPEN[kind])
+                    break
+                else:
+                    if limit is not None and isinstance(item, JsonArray):
+                        _check_weight(item, limit - size, limit)
+                    text = _leaf_string(item)
+            append(text)
+            if limit is not None:
+                size += len(text)
+                if size > limit:
+                    raise _too_long(limit)
+                countdown -= 1
+                if not countdown:
+                    countdown = _CHECK_EVERY
+                    if check is not None:
+                        check()
         else:
-            parts.append(_element(item, items, seen))
-    return "[" + ", ".join(parts) + "]"
+            append(_CLOSE[kind])
+            size += len(_CLOSE[kind])
+            path.discard(id(cur))
+            if printed is not None:
+                printed.add(id(cur))
+            if not stack:
+                break
+            cur, it, kind, i = stack.pop()
+    if limit is not None and size > limit:
+        raise _too_long(limit)
+    return "".join(out)
 
 
-def _map_string(mapping: dict, seen: set[int] | None) -> str:
-    """``AbstractMap.toString``: ``{k=v, k2=v2}``; the map itself shows as ``(this Map)``."""
-    parts = []
-    for key, val in mapping.items():
-        k = "(this Map)" if key is mapping else _element(key, mapping, seen)
-        v = "(this Map)" if val is mapping else _element(val, mapping, seen)
-        parts.append(f"{k}={v}")
-    return "{" + ", ".join(parts) + "}"
+def _check_weight(value: Any, budget: int, limit: int) -> None:
+    """Refuse a list or map whose text would pass ``budget`` characters, before printing it:
+    every element prints at least one character, so counting elements (each shared part
+    walked once, however many times it prints) bounds the text from below. A JSONArray needs
+    this before printing, as the C encoder that prints it cannot be stopped."""
+    weights: dict[int, int] = {id(value): 1}  # a container still being walked counts 1
+    frames: list[list[Any]] = [[value, iter(_children(value)), 1]]
+    while frames:
+        frame = frames[-1]
+        for item in frame[1]:
+            t = type(item)
+            if t is str or t is int or item is None:
+                frame[2] += 1
+                continue
+            weight = weights.get(id(item))
+            if weight is not None:
+                frame[2] += weight
+                continue
+            kind = _KINDS.get(t)
+            if kind is None:
+                kind = _kind_of(t)
+            if kind or isinstance(item, JsonArray):
+                weights[id(item)] = 1
+                frames.append([item, iter(_children(item)), 1])
+                break
+            frame[2] += 1
+        else:
+            frames.pop()
+            if frame[2] > budget:
+                raise _too_long(limit)
+            weights[id(frame[0])] = frame[2]
+            if frames:
+                frames[-1][2] += frame[2]
+
+
+def _children(value: Any) -> Any:
+    """What ``_check_weight`` counts inside a container (a map's values, an entry's two)."""
+    if isinstance(value, dict):
+        return value.values()
+    if isinstance(value, MapEntry):
+        return (value.key, value.value)
+    return value
 
 
 # json-smart 2.2 escapes (JStylerObj.ESCAPE4Web): quote, backslash, slash, the usual control
