@@ -253,31 +253,6 @@ def value_to_text(value: Any, state: State) -> str:
     return to_string_within(value, state.limits.max_string_size, state.check_deadline)
 
 
-def _check_printed_size(value: Any, limit: int) -> None:
-    """Refuse to print a collection whose text would exceed ``limit`` elements.
-
-    Lists that share sublists (``$l.add($l.clone())`` in a loop) print exponentially long;
-    counting elements with shared parts memoised costs one pass over the distinct ones.
-    """
-    memo: dict[int, int] = {}
-
-    def weight(v: Any) -> int:
-        if not isinstance(v, (list, dict)):
-            return 1
-        key = id(v)
-        if key in memo:
-            return memo[key]
-        memo[key] = 1  # a cycle prints "(this Collection)": count it once
-        items = v.values() if isinstance(v, dict) else v
-        total = 1 + sum(weight(item) for item in items)
-        if total > limit:
-            raise VtlLimitError(f"printing this value would exceed {limit} characters")
-        memo[key] = total
-        return total
-
-    weight(value)
-
-
 class Compiler:
     """Compiles one parsed template for one profile."""
 
