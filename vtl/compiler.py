@@ -1306,7 +1306,8 @@ class Compiler:
 
     def condition(self, node: ast.Expr) -> Callable[[State], bool]:
         """Velocity's ``evaluate()``: only references, booleans, logic and comparisons can be
-        true; any other literal or arithmetic is false (``#if('abc')`` is false)."""
+        true; any other literal or arithmetic is false (``#if('abc')`` is false) and is not
+        evaluated at all."""
         if isinstance(node, ast.Reference):
             value_fn = self.reference_value(node)
 
@@ -1325,22 +1326,9 @@ class Compiler:
         if isinstance(node, ast.BinOp) and (node.op in ("and", "or") or node.op in _COMPARE):
             fn = self.binop(node)
             return lambda state: bool(fn(state))
-        if isinstance(node, ast.BinOp):
-            fn = self.binop(node)
-
-            def evaluated_false(state: State) -> bool:
-                fn(state)  # still evaluated, for its side effects and errors
-                return False
-
-            return evaluated_false
-        if isinstance(node, ast.StringLit) and node.template is not None:
-            fn = self.interpolated(node)
-
-            def interpolated_false(state: State) -> bool:
-                fn(state)
-                return False
-
-            return interpolated_false
+        # Anything else (arithmetic, an interpolated string, a literal) is false without
+        # being evaluated: Velocity's math and string-literal nodes keep the default
+        # evaluate() of a node, so neither their side effects nor their errors happen.
         return _const(False)
 
 

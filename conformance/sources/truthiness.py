@@ -46,6 +46,15 @@ def cases() -> Cases:
         ("ternary-like", "#if($n)#set($v = $n)#{else}#set($v = 'default')#end$v", {"n": None}),
         ("if-bool-string-var", "#if($b == 'true')T#{else}F#end #if($b)T#{else}F#end", {"b": "true"}),
         ("boolean-object-methods", "$t.booleanValue() $t.toString() $f.equals(false) $t.compareTo(false)", {"t": True, "f": False}),
+        # Arithmetic and interpolated strings are false in a condition without being
+        # evaluated: no side effect, no error.
+        ("arith-not-evaluated", "#set($l = [])#if($l.add(1) + 1)T#{else}F#end$l", {}),
+        ("arith-not-evaluated-not", "#set($l = [])#if(!($l.add(1) * 2))T#{else}F#end$l", {}),
+        ("arith-not-evaluated-and-or", "#set($l = [])#set($a = ($l.add(1) - 1) && true)#set($o = ($l.add(2) % 2) || true)$a $o $l", {}),
+        ("arith-not-evaluated-elseif", "#set($l = [])#if(false)x#elseif($l.add(1) / 1)T#{else}F#end$l", {}),
+        ("arith-error-not-raised", "#if($s[-1] + 1)T#{else}F#end #if(1 / 0)T#{else}F#end", {"s": "abc"}),
+        ("arith-inside-comparison-evaluated", "#set($l = [])#if(($l.add(1) + 1) == 2)T#{else}F#end$l", {}),
+        ("interpolation-not-evaluated", "#set($l = [])#if(\"$l.add(1)\")T#{else}F#end #set($b = !\"$l.add(2)\")$b$l", {}),
     ]
     for cid, template, env in extra:
         out.add(cid, template, env)
