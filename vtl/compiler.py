@@ -103,6 +103,7 @@ class ForeachInfo(HostObject):
 
     __slots__ = ("index", "has_next", "parent")
     java_class = "org.apache.velocity.runtime.directive.ForeachScope"
+    vtl_is_map = True  # $foreach.empty is get("empty"), not isEmpty()
 
     def __init__(self, parent: ForeachInfo | None) -> None:
         self.index = -1

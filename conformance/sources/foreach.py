@@ -95,6 +95,8 @@ def cases() -> Cases:
         ("velocity-count-in-string", '#foreach($x in [1,2])#set($s = "$velocityCount-$x")$s #end', {}),
         ("foreach-var-name-dash", "#foreach($a-b in [1,2])$a-b#end", {}),
         ("foreach-reuse-var-nested", "#foreach($x in [1,2])#foreach($x in ['a'])$x#end$x#end", {}),
+        # $foreach is a Map: a name without a getter is get(name) (null), never isName().
+        ("foreach-scope-map-properties", "#foreach($k in [1])[$foreach.empty][$foreach.Empty][$foreach.isEmpty()][$foreach.foo][$foreach.size]#if($foreach.empty)T#{else}F#end#end", {}),
     ]
     for cid, template, env in extra:
         out.add(cid, template, env)

@@ -108,6 +108,9 @@ def get_property(obj: Any, name: str) -> Any:
             value = _zero_arg_host(obj, candidate)
             if value is not MISSING:
                 return value
+        if type(obj).vtl_is_map:  # Velocity tries Map.get(name) before isName()
+            get = type(obj).vtl_methods.get("get")
+            return get(obj, name) if get is not None else None
         for candidate in ("is" + name, "is" + _flip_first(name)):
             value = _zero_arg_host(obj, candidate)
             if type(value) is bool:

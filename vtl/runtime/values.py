@@ -148,6 +148,9 @@ class HostObject:
     vtl_methods: ClassVar[dict[str, Callable[..., Any]]] = {}
     vtl_properties: ClassVar[dict[str, Callable[[Any], Any]]] = {}
     java_class: ClassVar[str] = "java.lang.Object"
+    #: The object is a ``java.util.Map`` to Velocity: a property without a getter is looked
+    #: up with its ``get`` method before any ``isName()`` is tried.
+    vtl_is_map: ClassVar[bool] = False
 
     def vtl_to_string(self) -> str:
         """What Velocity prints for the object itself."""
