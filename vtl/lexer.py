@@ -51,6 +51,13 @@ _WORD_OPERATORS = {
     "gt": "GT", "ge": "GE", "true": "TRUE", "false": "FALSE",
 }
 _ARG_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_@]*")
+# Inside a block comment Velocity's MORE prefixes still match (backslashes + '$', '$!', '#',
+# '#*', '#**' before a non-'#', '#[['): a closing '*#' right after them joins them in the
+# comment token's image; any other character is skipped and empties the image (§5).
+_COMMENT_MORE = re.compile(r"\\*\$(?:\\*!)?|#\*\*(?=[^#])|#\*|#\[\[|#")
+_COMMENT_MORE_CHARS = frozenset("\\$!#*[")
+# EMPTY_INDEX (jjt 1739): text, never the start of a reference.
+_EMPTY_INDEX = ("$[", "$![", "$\\![", "$.")
 
 # Kinds of argument list, which decide the tokens allowed inside.
 EXPR = "expr"  # #if / #elseif / #set: full expressions
@@ -185,6 +192,8 @@ class Lexer:
         ch = text[pos]
         if ch == "#":
             return self.lex_hash_after_dollar(start, dollar, pos, bang)
+        if ch == "$" or ch == "\\":
+            return self.lex_dollar_chain(start, dollar)
         if ch == "[" or (ch == "." and not bang):
             # EMPTY_INDEX: '$[', '$![', '$.' are plain text.
             self.emit("TEXT", text[start : pos + 1], start, pos + 1)
@@ -212,13 +221,124 @@ class Lexer:
             return self.lex_stray_brace(pos)
         return pos
 
-    def lex_reference(self, start: int, name_start: int, m: re.Match[str], braced: bool) -> int:
-        """Emit a reference whose name ``m`` matched: head, suffixes, closing ``}``."""
+    def lex_dollar_chain(self, start: int, dollar: int) -> int:
+        """A ``$`` followed by ``$`` or a backslash (``$$a``, ``$\\$a``, ``$\\#if``, ``$\\!a``).
+
+        In Velocity's reference state ``\\*$`` (DOLLAR) and ``\\*$\\*!`` (DOLLARBANG) are
+        MORE tokens too, so such a run of ``$`` prefixes is one chain glued to what follows:
+
+        - a name: one reference whose image is the whole chain. ``ASTReference`` counts the
+          escapes on the backslashes before the first ``$`` and keeps everything from there
+          to the last ``$`` as a prefix printed before the value (``$\\$a`` -> ``$\\A``),
+          or drops that prefix when the reference is escaped (``\\$$a`` -> ``$a``). A
+          backslash between a ``$`` and its ``!`` (``$\\!a``) makes the reference plain text
+          with that backslash removed, suffixes and all.
+        - backslashes that are not followed by ``$``: they start the next token of the text
+          state, which carries the chain as special text. ``\\\\`` (DOUBLE_ESCAPE) and
+          ``\\#name`` (ESCAPE_DIRECTIVE) print without it (``$\\#if`` -> ``#if``); a lone
+          ``\\`` prints it (``$\\x`` -> ``$\\x``).
+        - anything else ends the chain as R5 says: only its ``$`` (and escaped ``\\$``) survive.
+        """
+        text, n = self.text, self.n
+        pos = dollar
+        slashbang = False
+        while True:
+            if text.startswith(_EMPTY_INDEX, pos) and (pos == 0 or text[pos - 1] != "\\"):
+                # Unless a backslash makes a longer DOLLAR of it, EMPTY_INDEX beats DOLLAR
+                # here too and is text, chain and all ('$$[1]').
+                end = text.index("[" if text[pos + 1] != "." else ".", pos) + 1
+                self.emit("TEXT", text[start:end], start, end)
+                return end
+            last = pos  # the last '$' of the chain
+            pos += 1
+            run = pos
+            while run < n and text[run] == "\\":
+                run += 1
+            bang = run < n and text[run] == "!"
+            if bang:
+                slashbang = slashbang or run > pos
+                pos = run = run + 1
+                while run < n and text[run] == "\\":
+                    run += 1
+            if run < n and text[run] == "$":
+                pos = run
+                continue
+            break
+        chain = text[start:pos]
+        if run > pos:
+            # Backslashes not followed by '$': the text state's escape tokens take over.
+            if not self.escape_drops_prefix(pos):
+                self.emit("TEXT", _special_text(chain), start, pos)
+            return pos
+        if pos >= n:
+            raise self.error(last, "a reference needs a name after '$'")
+        ch = text[pos]
+        if ch == "#":
+            return self.lex_hash_after_dollar(start, last, pos, bang)
+        if ch == "[":
+            raise self.error(pos, "an index needs a reference before it")
+        if ch == ".":
+            return pos  # the chain is lost, as with '$!.'
+        braced = ch == "{"
+        name_start = pos + 1 if braced else pos
+        m = _IDENT.match(text, name_start)
+        if not m:
+            set_match = None if braced else _SET.match(text, pos)
+            if set_match:
+                return self.lex_set(pos, set_match.end())
+            self.emit("TEXT", _special_text(chain) + ("{" if braced else ""), start, name_start)
+            return name_start
+        if slashbang:
+            # ASTReference.getRoot: an image with '\!' is no reference; it prints its first
+            # token less one backslash of the first run after the first '$'.
+            image = text[start : m.end() if not braced else name_start]
+            first = image.index("\\", image.index("$"))
+            self.emit("TEXT", image[:first] + image[first + 1 :], start, m.end())
+            end = self._skip_suffixes(m.end())
+            if braced:
+                if end >= n or text[end] != "}":
+                    raise self.error(end, "missing '}' to close the formal reference '${...'")
+                end += 1
+            return end
+        escapes = 0 if text[start] == "#" else dollar - start
+        if escapes % 2:
+            # Escaped: the prefix between the first and the last '$' is not printed.
+            pos = self.lex_reference(start, name_start, m, braced, drop=(dollar, last))
+        else:
+            # k of the 2k backslashes, then the prefix, then the reference. (Velocity writes
+            # 2k backslashes when the value is null; only the non-null form, which is also
+            # API Gateway's for an unset name, is reproduced when k > 0.)
+            self.emit("TEXT", text[start : start + escapes // 2] + text[start + escapes : last], start, last)
+            pos = self.lex_reference(last, name_start, m, braced)
+        if not braced and pos < n and text[pos] == "{":
+            return self.lex_stray_brace(pos)
+        return pos
+
+    def escape_drops_prefix(self, pos: int) -> bool:
+        """Whether the backslashes at ``pos`` start a DOUBLE_ESCAPE (``\\\\``) or an
+        ESCAPE_DIRECTIVE (``\\#name``): nodes that print without the special text of a
+        MORE prefix before them (``$\\#if``, ``#\\\\x``)."""
+        text, n = self.text, self.n
+        run = pos
+        while run < n and text[run] == "\\":
+            run += 1
+        return run - pos >= 2 or (run < n and text[run] == "#" and self.directive_name(run)[0] is not None)
+
+    def lex_reference(
+        self, start: int, name_start: int, m: re.Match[str], braced: bool,
+        drop: tuple[int, int] | None = None,
+    ) -> int:
+        """Emit a reference whose name ``m`` matched: head, suffixes, closing ``}``.
+
+        The head token spans ``start`` to the name's end; its value is that source, less
+        the span ``drop`` if given (an escaped chain of ``$`` prefixes, see
+        :meth:`lex_dollar_chain`)."""
         text = self.text
         name = m.group()
         if name in ("true", "false"):
             raise self.error(name_start, f"'{name}' cannot be used as a reference name")
-        self.emit("REF_HEAD", text[start : m.end()], start, m.end())
+        value = text[start : m.end()] if drop is None else text[start : drop[0]] + text[drop[1] : m.end()]
+        self.emit("REF_HEAD", value, start, m.end())
         pos = self.lex_ref_suffixes(m.end(), braced)
         if braced:
             if pos < self.n and text[pos] == "}":
@@ -279,15 +399,15 @@ class Lexer:
         if text.startswith("##", hash_pos):
             self.emit("TEXT", prefix, start, hash_pos)
             return self.lex_hash(hash_pos, hash_pos)
-        if text.startswith("#*", hash_pos) or text.startswith("#[[", hash_pos):
-            if text.startswith("#[[", hash_pos):
-                end = text.find("]]#", hash_pos + 3)
-                if end < 0:
-                    raise self.error(hash_pos, "unterminated '#[[' text block")
-                image = prefix + text[hash_pos:end]
-                self.emit("TEXT", image[3:], start, end + 3)
-                return end + 3
-            return self.lex_hash(hash_pos, hash_pos)
+        if text.startswith("#*", hash_pos):
+            return self.lex_block_comment(start, hash_pos)
+        if text.startswith("#[[", hash_pos):
+            end = text.find("]]#", hash_pos + 3)
+            if end < 0:
+                raise self.error(hash_pos, "unterminated '#[[' text block")
+            image = prefix + text[hash_pos:end]
+            self.emit("TEXT", image[3:], start, end + 3)
+            return end + 3
         m = _SET.match(text, hash_pos)
         if m:
             return self.lex_set(hash_pos, m.end())
@@ -347,14 +467,7 @@ class Lexer:
         if nxt == "#":
             return self.lex_line_comment(start, hash_pos)
         if nxt == "*":
-            if hash_pos + 2 == self.n:
-                raise self.error(hash_pos + 2, "a comment cannot open at the very end of the template")
-            end = text.find("*#", hash_pos + 2)
-            if text.startswith("#**#", hash_pos):
-                end = hash_pos + 2
-            stop = self.n if end < 0 else end + 2
-            self.emit("COMMENT", text[start:stop], start, stop)
-            return stop
+            return self.lex_block_comment(start, hash_pos)
         if text.startswith("[[", hash_pos + 1):
             end = text.find("]]#", hash_pos + 3)
             if end < 0:
@@ -363,6 +476,13 @@ class Lexer:
             return end + 3
         name, name_end, braced = self.directive_name(hash_pos)
         if name is None:
+            if nxt == "\\" and self.escape_drops_prefix(hash_pos + 1):
+                return hash_pos + 1
+            if nxt == "$":
+                p = hash_pos + 3 if text.startswith("!", hash_pos + 2) else hash_pos + 2
+                if p < self.n and text[p] in "$\\":
+                    # '#' heads a chain of '$' prefixes ('#$\\$a' prints '#$\\A').
+                    return self.lex_dollar_chain(start, hash_pos + 1)
             self.emit("TEXT", "#", start, hash_pos + 1)
             return hash_pos + 1
         image = text[start:name_end]
@@ -400,6 +520,58 @@ class Lexer:
             raise self.error(name_end, f"#{name} needs its arguments in parentheses")
         self.emit(kind, image, start, name_end)
         return name_end
+
+    def lex_block_comment(self, start: int, hash_pos: int) -> int:
+        """``#* ... *#`` or the doc comment ``#** ... *#``, with any ``$`` prefix from ``start``.
+
+        Velocity's token for it is MORE prefixes (``#*``, or ``#**`` when no ``#`` follows)
+        plus skipped characters plus ``*#``; see :data:`_COMMENT_MORE` for what still chains
+        inside. The first ``*#`` whose ``*`` does not complete a ``#*`` closes it
+        (``#*#*#`` does not). A comment left open runs to the end of the template, unless a
+        prefix is still pending there (a lexical error). The COMMENT token's value is what
+        ``#literal`` prints for it: nothing for ``#*``, the token image for ``#**`` (``*#``
+        when something was skipped, so ``#** d *#`` gives ``*#``)."""
+        text, n = self.text, self.n
+        formal = hash_pos + 3 < n and text[hash_pos + 2] == "*" and text[hash_pos + 3] != "#"
+        content = hash_pos + 3 if formal else hash_pos + 2
+        close = text.find("*#", content)
+        while close > content and text[close - 1] == "#":
+            close = text.find("*#", close + 1)
+        if close < 0:
+            if self._comment_chain(start, content, n) < n:
+                raise self.error(n, "unexpected end of template after a '$' or '#' in a comment")
+            self.emit("COMMENT", "", start, n)
+            return n
+        stop = close + 2
+        image = text[self._comment_chain(start, content, close) : stop]
+        # ASTComment prints the part of its image before '##' or else '#*': a prefix that
+        # reached the end with no character skipped ('$#**#' prints '$').
+        cut = image.find("##")
+        if cut < 0:
+            cut = image.find("#*")
+        if cut > 0:
+            self.emit("TEXT", image[:cut], start, start)
+        self.emit("COMMENT", image if formal else "", start, stop)
+        return stop
+
+    def _comment_chain(self, token_start: int, content: int, stop: int) -> int:
+        """Where the MORE chain pending at ``stop`` in a block comment begins (``stop``
+        when the character before was skipped). Only the run of prefix characters before
+        ``stop`` is scanned: a character outside them is always skipped."""
+        text = self.text
+        run = stop
+        while run > content and text[run - 1] in _COMMENT_MORE_CHARS:
+            run -= 1
+        chain = token_start if run == content else run
+        pos = run
+        while pos < stop:
+            m = _COMMENT_MORE.match(text, pos)
+            if m and m.end() <= stop:
+                pos = m.end()
+            else:
+                pos += 1
+                chain = pos
+        return chain
 
     def lex_line_comment(self, start: int, hash_pos: int) -> int:
         m = re.compile(r"\r\n|\n|\r").search(self.text, hash_pos + 2)
@@ -527,6 +699,29 @@ class Lexer:
         kind = "DQ_STRING" if quote == '"' else "SQ_STRING"
         self.emit(kind, text[pos : end + 1], pos, end + 1)
         return end + 1
+
+
+def _special_text(image: str) -> str:
+    """What Velocity prints of a MORE prefix that ended up as special text
+    (``NodeUtils.getSpecialText``): its ``$`` and ``#`` characters and each run of
+    backslashes ending in ``$``, where the character after such a run is skipped."""
+    out = []
+    i = 0
+    size = len(image)
+    while i < size:
+        c = image[i]
+        if c == "$" or c == "#":
+            out.append(c)
+        elif c == "\\":
+            j = i
+            while j < size and image[j] == "\\":
+                j += 1
+            if j < size and image[j] == "$":
+                out.append(image[i : j + 1])
+                i = j + 2
+                continue
+        i += 1
+    return "".join(out)
 
 
 def _skip_ws(text: str, pos: int) -> int:

@@ -306,8 +306,9 @@ class _AstBuilder:
         return node
 
     def _literal_text(self, start: int, stop: int) -> str:
-        """What ``#literal`` prints: its body's source, where Velocity drops block comments
-        and the text of line comments (keeping ``##`` and the newline)."""
+        """What ``#literal`` prints: its body's source, where Velocity drops the text of line
+        comments (keeping ``##`` and the newline) and prints block comments as the lexer
+        says (nothing for ``#*``, the token image for a ``#**`` doc comment)."""
         body = self.source[start:stop]
         if "#" not in body:
             return body
@@ -316,12 +317,13 @@ class _AstBuilder:
         for tok in Lexer(body, macros_enabled=self.macros_enabled).tokenize():
             if tok.type != "COMMENT":
                 continue
-            image = str(tok)
             parts.append(body[pos : tok.start_pos])
-            hashes = image.find("##")
-            if hashes >= 0 and (image.find("#*") < 0 or hashes < image.find("#*")):
+            if body.startswith("##", tok.start_pos):
+                image = str(tok)
                 newline = len(image) - len(image.rstrip("\r\n"))
-                parts.append(image[: hashes + 2] + (image[-newline:] if newline else ""))
+                parts.append("##" + (image[-newline:] if newline else ""))
+            else:
+                parts.append(str(tok))
             pos = tok.end_pos
         parts.append(body[pos:])
         return "".join(parts)
@@ -374,7 +376,7 @@ class _AstBuilder:
         ident, *props = rest.lstrip("$!{").split(".")
         if props:
             # The lexer folds leading plain properties into the head token.
-            offset = start_tok.start_pos + len(image) - len(rest.lstrip("$!{")) + len(ident)
+            offset = start_tok.end_pos - sum(1 + len(prop) for prop in props)
             head_props = []
             for prop in props:
                 line, col = start_tok.line, start_tok.column + (offset - start_tok.start_pos)
@@ -386,7 +388,8 @@ class _AstBuilder:
         return ast.Reference(
             line, col, start, end, name=str(ident), suffixes=suffixes, backslashes=backslashes,
             silent="!" in rest[:2], braced="{" in rest[:3],
-            source_text=self.source[start + backslashes : end],
+            # From the head's value: an escaped chain of '$' prefixes is left out of it.
+            source_text=rest + self.source[start_tok.end_pos : end],
         )
 
     def prop(self, children):

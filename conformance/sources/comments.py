@@ -32,6 +32,19 @@ CASES = [
     ("hash-star-in-text", "5 #*3 = 15 *# ok"), ("comment-then-set", "## c\n  #set($x = 1)\nx"),
     ("block-open-at-eof", "a #*"), ("block-open-one-char", "a #*x"), ("doc-open-at-eof", "a #**"),
     ("block-open-newline", "a #*\n"), ("line-comment-at-eof-no-text", "##"),
+    # Inside a block comment '#*' is a unit, so its '*' never closes it; a '$' or '#' prefix
+    # still pending at the end of the template is a lexical error.
+    ("block-close-after-hash", "a#*#*#b|"), ("block-close-after-hash-2", "a#*x##*#b|"),
+    ("block-close-after-dollar-hash", "a#*x$#*#b*#c|"), ("block-close-hash-star-star", "a#*x#**#b|"),
+    ("block-close-after-prefixes", "a#*x#$*#b|a#*x$*#c|a#*x\\*#d|a#*x#[*#e|a#*#x*#f"),
+    ("doc-close-after-hash", "a#**x#*#b|"), ("doc-close-line-inside", "a#* x## y *#b|a#* x##\n*#c"),
+    ("block-unclosed-pending-hash", "a#*x#"), ("block-unclosed-pending-hash-star", "a#*x#*"),
+    ("block-unclosed-pending-dollar", "a#*x$"), ("block-unclosed-pending-dollar-bang", "a#*x$!"),
+    ("block-unclosed-pending-hashes", "a#*x##"), ("doc-unclosed-pending-dollar", "a#**x$"),
+    ("block-unclosed-trailing", "a#*x\\|a#*x#[|a#*x*"),
+    # The image of an empty comment keeps a '$' prefix, which ASTComment prints.
+    ("block-empty-after-dollar", "a$#**#b|a$#***#c|a$!#***#d|a\\$#***#e|a$#*x*#f|a$#**x*#g"),
+    ("block-doc-unusual-shapes", "a#***#b|a#***#b*#c|a#****#d|a#*****#e|a#*** x *#f"),
 ]
 
 

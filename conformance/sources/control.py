@@ -74,6 +74,17 @@ def cases() -> Cases:
         ("literal-unclosed", "#literal()x"),
         ("literal-empty", "a#literal()#end b"),
         ("literal-block-comment", "#literal()a#* c *#b#** d *#e#end"),
+        # A #** doc comment prints its token image, '*#' once a character was skipped;
+        # '#*' comments print nothing.
+        ("literal-doc-comment-shapes", "#literal()a#**#b|#***#c|#*** x *#d|#** x **#e|#**\n*#f|#****#g#end"),
+        ("literal-doc-comment-prefix", "#literal()a$#** d *#b|$!#** d *#c|\\#** d *#d|$a#** d *#e|$#***#f|$!#***#g|\\$#***#h|\\#***#i|$#**#j#end"),
+        ("literal-doc-comment-around", "#literal()#** d *##if(true)#** d *#x#end, #** d *#b #** d *#\n#end"),
+        ("literal-doc-comment-chain", "#literal()a#** x$*#b|#** x$!*#c|#** x\\$*#d|#** x\\*#e|#** x #**#f|#** x#$*#g|#** x#[[*#h#end"),
+        ("literal-doc-comment-nested", "#literal()#** d *# #literal() #** e *# #end#end"),
+        ("literal-doc-comment-after-line", "#literal()a ## c\n#** d *#b#** x## y\nz*#c#end"),
+        ("literal-doc-comment-unclosed-inner", "#literal()a#** x#*#*#b#end"),
+        ("literal-doc-comment-line-inside", "#literal()a#** x##*#b#end"),
+        ("literal-doc-comment-unclosed", "#literal()a#** x"),
         ("literal-textblock", "#literal()a#[[ $x ]]#b#end"),
         ("literal-escapes", "#literal()\\$s \\#if(true)#end#end"),
         ("foreach-empty-args", "a#foreach()x#end|"),
