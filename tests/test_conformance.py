@@ -65,11 +65,6 @@ XFAIL: dict[str, str] = {
     "collections/literal-map-keys": (
         "map literal keys 1 and true are one key in a Python dict; Java keeps both"
     ),
-    "references/dollar-chain-even-escapes-null[velocity]": (
-        "'\\\\$\\$z': 2k backslashes, then a chain of '$' prefixes before a null reference; "
-        "Velocity writes the backslashes twice (2k, prefix, source), apigw-vtl once (k): the "
-        "compiler prints a reference's prefix text the same way whatever its value"
-    ),
 }
 
 

@@ -345,6 +345,14 @@ class Compiler:
                 continue
             if isinstance(part, str) or callable(part):
                 steps.append(part)
+            elif (isinstance(part, ast.Reference) and not part.backslashes and steps and isinstance(steps[-1], str)
+                    and (chain := self.escaped_chain(part, steps[-1])) is not None):
+                # The text ends with the reference's own prefix, whose backslashes Velocity
+                # doubles when the value is null: the reference writes it.
+                before = steps.pop()[: -chain[0] - len(chain[1])]
+                if before:
+                    steps.append(before)
+                steps.append(self.print_reference(part, chain=chain))
             elif isinstance(part, ast.Reference) and self.prints_plainly(part):
                 before = steps.pop() if steps and isinstance(steps[-1], str) else ""
                 after = parts[i + 1] if self._absorbable(parts, i) else ""
@@ -819,15 +827,52 @@ class Compiler:
         plain_param = bool(self.macros) and not node.suffixes and not node.silent
         return node.backslashes == 0 and not plain_param
 
-    def print_reference(self, node: ast.Reference, before: str = "", after: str = "") -> Stmt:
+    def escaped_chain(self, node: ast.Reference, text: str) -> tuple[int, str] | None:
+        """``(k, prefix)`` when ``node`` ends a chain of ``$`` prefixes after 2k > 0
+        backslashes (``\\\\$\\$z``: k = 1, prefix ``$\\``) and ``text``, the text
+        before it, ends with what the lexer hands over for them: k backslashes and the
+        prefix. Velocity's ASTReference keeps both in the reference (``escPrefix``,
+        ``morePrefix``) and writes the backslashes twice when the value is null."""
+        src = self.source
+        end = p = node.start
+        if not text or src[p : p + 1] != "$":
+            return None
+        while True:  # back over '$' prefixes: '$', backslashes, an optional '!', backslashes
+            q = p
+            while q and src[q - 1] == "\\":
+                q -= 1
+            r = q
+            if r and src[r - 1] == "!":
+                r -= 1
+                while r and src[r - 1] == "\\":
+                    r -= 1
+            if r and src[r - 1] == "$":
+                p = r - 1
+                continue
+            break
+        escapes = p - q
+        if p == end or not escapes or escapes % 2:
+            return None
+        k, prefix = escapes // 2, src[p:end]
+        if not text.endswith("\\" * k + prefix):
+            return None
+        return k, prefix
+
+    def print_reference(
+        self, node: ast.Reference, before: str = "", after: str = "", chain: tuple[int, str] | None = None,
+    ) -> Stmt:
         """Print a reference; ``before``/``after`` are text written around it (plain
-        references only, see :meth:`prints_plainly`)."""
+        references only, see :meth:`prints_plainly`); ``chain``: the escapes and prefix of
+        a chain of ``$`` before it (see :meth:`escaped_chain`), which it writes itself."""
         value_fn = self.reference_value(node)
         n = node.backslashes
         k = n // 2
         literal = node.source_text
         silent = node.silent
-        if n % 2 == 0:
+        if chain is not None:
+            prefix = "\\" * chain[0] + chain[1]
+            null_text = "\\" * (2 * chain[0]) + chain[1] + ("" if silent else literal)
+        elif n % 2 == 0:
             prefix = "\\" * k
             null_text = "\\" * (2 * k) + ("" if silent else literal)
         else:
@@ -839,7 +884,7 @@ class Compiler:
         plain_param = bool(self.macros) and not node.suffixes and not silent and n == 0
         root = node.name
 
-        if self.prints_plainly(node):
+        if self.prints_plainly(node) and chain is None:
             # The common case: no escapes, no macro argument to unwrap (see _print_run, which
             # also looks up $name, $name.key and $name.key.key2 through maps itself).
             names = [sfx.name for sfx in node.suffixes if isinstance(sfx, ast.Property)]
@@ -872,8 +917,12 @@ class Compiler:
                     # wrote it ($n, not $p).
                     value = arg.expr(arg.state)
                     if value is None and not self.aws:
+                        if chain is not None:
+                            state.out.append(null_text[: len(null_text) - len(literal)])
                         state.out.append(arg.text)
                     else:
+                        if prefix:
+                            state.out.append(prefix)
                         state.out.append(value_to_text("" if value is None else value, state))
                     return
             try:
