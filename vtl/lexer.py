@@ -83,6 +83,7 @@ class Lexer:
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
         self.tokens: list[Token] = []
         self._line_index = 0
+        self._refmod = False
 
     # -- positions -----------------------------------------------------------------------
 
@@ -217,8 +218,21 @@ class Lexer:
             self.emit("TEXT", lit, start, name_start)
             return name_start
         pos = self.lex_reference(start, name_start, m, braced)
-        if not braced and pos < self.n and text[pos] == "{":
-            return self.lex_stray_brace(pos)
+        return pos if braced else self.after_reference(pos)
+
+    def after_reference(self, pos: int) -> int:
+        """What follows a reference without braces, in Velocity's reference state.
+
+        ``{`` may be a stray brace (:meth:`lex_stray_brace`). After a plain ``.name``
+        property the state is REFMODIFIER, which has no ``##`` token: ``#`` is a HASH
+        prefix there, and what follows is lexed in the directive state with that ``#``
+        glued on (``$a.b##x`` prints ``A##x``, ``$a.b##if(`` runs the ``#if``)."""
+        if pos < self.n:
+            ch = self.text[pos]
+            if ch == "{":
+                return self.lex_stray_brace(pos)
+            if ch == "#" and self._refmod and self.text.startswith("##", pos):
+                return self.lex_hash(pos, pos + 1)
         return pos
 
     def lex_dollar_chain(self, start: int, dollar: int) -> int:
@@ -300,19 +314,19 @@ class Lexer:
                     raise self.error(end, "missing '}' to close the formal reference '${...'")
                 end += 1
             return end
-        escapes = 0 if text[start] == "#" else dollar - start
+        escapes = 0
+        while text[start + escapes] == "\\":
+            escapes += 1
         if escapes % 2:
             # Escaped: the prefix between the first and the last '$' is not printed.
-            pos = self.lex_reference(start, name_start, m, braced, drop=(dollar, last))
+            pos = self.lex_reference(start, name_start, m, braced, drop=(start + escapes, last))
         else:
             # k of the 2k backslashes, then the prefix, then the reference. (Velocity writes
             # 2k backslashes when the value is null; only the non-null form, which is also
             # API Gateway's for an unset name, is reproduced when k > 0.)
             self.emit("TEXT", text[start : start + escapes // 2] + text[start + escapes : last], start, last)
             pos = self.lex_reference(last, name_start, m, braced)
-        if not braced and pos < n and text[pos] == "{":
-            return self.lex_stray_brace(pos)
-        return pos
+        return pos if braced else self.after_reference(pos)
 
     def escape_drops_prefix(self, pos: int) -> bool:
         """Whether the backslashes at ``pos`` start a DOUBLE_ESCAPE (``\\\\``) or an
@@ -399,31 +413,20 @@ class Lexer:
         if text.startswith("##", hash_pos):
             self.emit("TEXT", prefix, start, hash_pos)
             return self.lex_hash(hash_pos, hash_pos)
-        if text.startswith("#*", hash_pos):
-            return self.lex_block_comment(start, hash_pos)
-        if text.startswith("#[[", hash_pos):
-            end = text.find("]]#", hash_pos + 3)
-            if end < 0:
-                raise self.error(hash_pos, "unterminated '#[[' text block")
-            image = prefix + text[hash_pos:end]
-            self.emit("TEXT", image[3:], start, end + 3)
-            return end + 3
         m = _SET.match(text, hash_pos)
         if m:
             return self.lex_set(hash_pos, m.end())
-        name, name_end, braced = self.directive_name(hash_pos)
-        if name in _DEDICATED_DIRECTIVE_TOKENS:
-            # These have tokens of their own, which swallow the '$' (as '$#if(' does).
-            return self.lex_hash(hash_pos, hash_pos)
-        if name is not None:
-            # Any other word stays text with its '$': '$#foreach(...)', '$#evaluate'.
-            self.emit("TEXT", text[start:name_end], start, name_end)
-            return name_end
-        self.emit("TEXT", prefix, start, hash_pos)
-        return hash_pos
+        # Otherwise the '$' is a prefix like the '#' of :meth:`lex_hash`: comments and
+        # dedicated directive tokens swallow it ('$#if(' runs), a word keeps it and prints
+        # itself ('$#foreach(...)', '$#evaluate'), '#[[' drops three characters with it.
+        return self.lex_hash(start, hash_pos)
 
     def lex_ref_suffixes(self, pos: int, braced: bool) -> int:
+        """Lex ``.name``, ``.name(...)`` and ``[...]`` suffixes. Sets ``_refmod`` to whether
+        the last dotted suffix was a property (Velocity's lexer is then in its REFMODIFIER
+        state; a method's ``)`` returns it to REFERENCE, an index keeps the state)."""
         text = self.text
+        self._refmod = False
         while pos < self.n:
             ch = text[pos]
             if ch == ".":
@@ -437,7 +440,9 @@ class Lexer:
                 if paren < self.n and text[paren] == "(" and paren + 1 < self.n:
                     self.emit("METHOD_START", text[pos : paren + 1], pos, paren + 1)
                     pos = self.lex_args(paren + 1, CALL)
+                    self._refmod = False
                     continue
+                self._refmod = True
                 last_tok = self.tokens[-1]
                 if last_tok.type == "REF_HEAD" and last_tok.end_pos == pos:
                     # Fold plain properties into the reference head: fewer tokens to parse.
@@ -448,7 +453,9 @@ class Lexer:
                 pos = paren
             elif ch == "[":
                 self.emit("IDX_LBRACKET", "[", pos, pos + 1)
+                refmod = self._refmod
                 pos = self.lex_args(pos + 1, INDEX)
+                self._refmod = refmod
             else:
                 return pos
         return pos
@@ -460,6 +467,10 @@ class Lexer:
         return self.lex_args(paren_end, EXPR)
 
     def lex_hash(self, start: int, hash_pos: int) -> int:
+        """A ``#`` at ``hash_pos``. From ``start`` to it is a ``#`` prefix already
+        consumed (see :meth:`after_reference`), which joins the image of what follows: a
+        comment or a dedicated directive token swallows it, a word keeps it and so is never
+        a directive or macro name (``##foo(1)`` prints itself), other text prints it."""
         text = self.text
         nxt = text[hash_pos + 1] if hash_pos + 1 < self.n else ""
         if nxt == "":
@@ -472,19 +483,36 @@ class Lexer:
             end = text.find("]]#", hash_pos + 3)
             if end < 0:
                 raise self.error(hash_pos, "unterminated '#[[' text block")
-            self.emit("TEXT", text[hash_pos + 3 : end], start, end + 3)
+            # ASTTextblock drops the first three characters of the image, prefix included.
+            self.emit("TEXT", text[start:end][3:], start, end + 3)
             return end + 3
         name, name_end, braced = self.directive_name(hash_pos)
         if name is None:
-            if nxt == "\\" and self.escape_drops_prefix(hash_pos + 1):
-                return hash_pos + 1
+            if nxt == "\\":
+                run = hash_pos + 1
+                while run < self.n and text[run] == "\\":
+                    run += 1
+                if run < self.n and text[run] == "$":
+                    # '#\\$a': DOLLAR (backslashes and all) beats DOUBLE_ESCAPE. The '#'
+                    # heads that prefix, which prints unchanged before the value
+                    # ('#\\\\$a' prints '#\\\\A').
+                    return self.lex_dollar_chain(start, run)
+                if self.escape_drops_prefix(hash_pos + 1):
+                    return hash_pos + 1
+            elif nxt in " \t":
+                m = _SET.match(text, hash_pos + 1)
+                if m:
+                    # '# #set(', '## #set(': SET_DIRECTIVE swallows the '#' prefix.
+                    return self.lex_set(hash_pos + 1, m.end())
             if nxt == "$":
                 p = hash_pos + 3 if text.startswith("!", hash_pos + 2) else hash_pos + 2
                 if p < self.n and text[p] in "$\\":
                     # '#' heads a chain of '$' prefixes ('#$\\$a' prints '#$\\A').
                     return self.lex_dollar_chain(start, hash_pos + 1)
-            self.emit("TEXT", "#", start, hash_pos + 1)
+            self.emit("TEXT", text[start : hash_pos + 1], start, hash_pos + 1)
             return hash_pos + 1
+        if start < hash_pos and name in _DEDICATED_DIRECTIVE_TOKENS:
+            start = hash_pos
         image = text[start:name_end]
         if name in ("if", "elseif"):
             m = _WS.match(text, name_end)
@@ -501,15 +529,18 @@ class Lexer:
         if name == "set" and not braced:
             # '#set' not followed by ' *(' is an ordinary word (D18, D19).
             pass
-        kind = BLOCK_DIRECTIVES.get(name, "WORD_START")
-        if name.startswith("@"):
-            kind = "BLOCKCALL_START"
+        if start < hash_pos:
+            kind = "WORD_START"
+        else:
+            kind = BLOCK_DIRECTIVES.get(name, "WORD_START")
+            if name.startswith("@"):
+                kind = "BLOCKCALL_START"
         m = _WS.match(text, name_end)
         p = m.end() if m else name_end
         if p < self.n and text[p] == "(":
             self.emit(kind, image, start, name_end)
             self.emit("DIR_LPAREN", text[name_end : p + 1], name_end, p + 1)
-            if name == "macro":
+            if name == "macro" and kind == "MACRO":
                 # Macro names count as directives for escaping even where API Gateway
                 # ignores the definition itself (recorded: \#m() prints #m()).
                 mm = _ARG_WORD.match(text, _skip_ws(text, p + 1))

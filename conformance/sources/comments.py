@@ -45,6 +45,21 @@ CASES = [
     # The image of an empty comment keeps a '$' prefix, which ASTComment prints.
     ("block-empty-after-dollar", "a$#**#b|a$#***#c|a$!#***#d|a\\$#***#e|a$#*x*#f|a$#**x*#g"),
     ("block-doc-unusual-shapes", "a#***#b|a#***#b*#c|a#****#d|a#*****#e|a#*** x *#f"),
+    # A '#' (or '$') prefix before blanks and '#set(' joins the SET_DIRECTIVE token and is
+    # not printed; before other blanks it prints.
+    ("hash-prefix-set", "# #set($l = 5)$l|#\t#set($l = 6)$l|#  #set ($l = 7)$l|x# #{set}($l = 8)$l"),
+    ("hash-prefix-set-newline", "# #set($l = 5)\nz$l"),
+    ("hash-prefix-blank-no-set", "# #if(true)y#end|# #foo|#  x"),
+    # '#\\$a': the backslashes before '$' belong to the DOLLAR prefix that '#' heads; they
+    # print unchanged before the value ('#' never escapes).
+    ("hash-backslash-dollar", "#\\$a|#\\\\$a|#\\\\\\$a|#\\$!a|#\\\\$!a|#\\$a.length()"),
+    ("hash-backslash-dollar-null", "#\\$z|#\\\\$z|#\\$!z|#\\\\$!z."),
+    ("dollar-hash-escape", "$#\\#if|$#\\$a|$#\\$z|\\$#\\$a|$#\\\\x"),
+    # '$#word' is a directive token whose name keeps the '#', so never a directive or macro:
+    # it prints its source, its arguments are parsed as a macro call's.
+    ("dollar-hash-word-args", "$#foo(1)|$#foo('x' $a)|$!#foo(1)|$#{foo}(2)|\\$#foo(1)"),
+    ("dollar-hash-word-bad-args", "$#foo($a = 1)"),
+    ("dollar-hash-macro-name", "#macro(foo)M#end$#foo()|$#foo"),
 ]
 
 

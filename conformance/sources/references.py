@@ -116,6 +116,29 @@ EXTRA = [
     ("dollar-slashbang-at-eof", "$\\!", {}),
     ("ref-long-chain", "$m.d.e.length().toString().length()", {"m": {"d": {"e": "hello world!"}}}),
     ("ref-property-of-list", "$l.size $l.empty $l.class.simpleName", {"l": [1]}),
+    # After a '.name' property Velocity's lexer is in REFMODIFIER, which has no '##' token:
+    # the first '#' is a prefix glued to what follows, so '##' is no comment there. After a
+    # method call or a bare name the state is REFERENCE again and '##' is a comment.
+    ("refmod-hash-hash-text", "$m.c##x|$m.c##\nz|$m.nope##x|$!m.nope##x|$m.c-##x|$m.d.e##1", {"m": {"c": "C", "d": {"e": "E"}}}),
+    ("refmod-hash-hash-null", "$f.c##x|$f.c##\nz|$f.c.d##x|$!f.c##x|$f.c-##x", {}),
+    ("refmod-hash-hash-after-index", "$m.c[0]##x|$m.c[$i]##x|$m[0]##x|$m.c(1)[0]##x|$m.c[0].d##x", {"m": {"c": "C"}, "i": 0}),
+    ("refmod-hash-hash-after-method", "$m.c()##x\n$m.get('c').d##x|${m.c}##x|$m##x", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-at-eof", "$m.c##", {"m": {"c": "C"}}),
+    ("refmod-triple-hash-comment", "$m.c###x\nz|$m.c####x\ny", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-block-comment", "$m.c##*x*#y|$m.c##**x*#z|$m.c###*x*#w", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-textblock", "$m.c##[[x]]#y", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-directive", "$m.c##if(true)y#end|$m.c##{if}(true)z#end|#if(false)$m.c##else!#end", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-end", "$m.c##end", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-set-word", "$m.c##set($a=1)$a", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-set", "$m.c## #set($a=1)$a|$m.c##  #set($b=2)$b", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-word", "$m.c##foo(1)|$m.c##foo|#macro(foo)M#end$m.c##foo()", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-word-args", "$m.c##foo($a=1)", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-foreach", "$m.c##foreach($i in [1])$i#end", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-block-call", "$m.c##@m()#end", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-refs", "$m.c##$m.c|$m.c##$m.c##x|$m.c##$m.nope|$m.c##$!m.nope.", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-escapes", "$m.c##\\#if|$m.c##\\\\x|$m.c##\\x|$m.c##\\$m|$m.c##\\$nope", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-dollar-eof", "$m.c##$", {"m": {"c": "C"}}),
+    ("refmod-hash-hash-in-literal", "#literal()$m.c##x#end", {"m": {"c": "C"}}),
 ]
 
 
