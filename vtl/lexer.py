@@ -36,6 +36,7 @@ _BRACKETED_WORD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_@]*)\}")
 _SET = re.compile(r"[ \t]*#(?:set|\{set\}) *\(")
 _GOBBLE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
 _TEXT = re.compile(r"[^$#\\]+")
+_NEWLINE = re.compile(r"\r\n|\n|\r")
 _WS = re.compile(r"[ \t\r\n]+")
 _NUMBER = re.compile(
     r"-?(?:[0-9]+\.\.(?!\.)|[0-9]+\.[0-9]*(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?|[0-9]+[eE][+-]?[0-9]+|[0-9]+)"
@@ -605,9 +606,34 @@ class Lexer:
         return chain
 
     def lex_line_comment(self, start: int, hash_pos: int) -> int:
-        m = re.compile(r"\r\n|\n|\r").search(self.text, hash_pos + 2)
-        end = m.end() if m else self.n
-        self.emit("COMMENT", self.text[start:end], start, end)
+        """``##`` to the end of the line. Inside, as in a block comment, Velocity's MORE
+        prefixes still chain (see :data:`_COMMENT_MORE`): the chain pending at the newline
+        joins the comment's image, one pending at the end of the template is a lexical
+        error, and a pending ``#**`` consumes the newline after it (the comment goes on).
+        The COMMENT token's value is what ``#literal`` prints for it: the ``##`` token
+        (with any ``#`` prefix), the pending chain and the newline."""
+        text = self.text
+        content = hash_pos + 2
+        pos = content
+        while True:
+            m = _NEWLINE.search(text, pos)
+            stop = m.start() if m else self.n
+            chain = stop
+            if stop > content and text[stop - 1] in _COMMENT_MORE_CHARS:
+                chain = self._comment_chain(start, content, stop)
+                if chain == start:
+                    chain = content
+            if m is None:
+                if chain < stop:
+                    raise self.error(stop, "unexpected end of template after a '$' or '#' in a comment")
+                end = stop
+                break
+            if chain < stop and text.endswith("#**", chain, stop):
+                pos = stop + 1
+                continue
+            end = m.end()
+            break
+        self.emit("COMMENT", text[start:content] + text[chain:end], start, end)
         return end
 
     # -- argument lists (§2.2, §4) -------------------------------------------------------

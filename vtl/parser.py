@@ -173,6 +173,8 @@ def _pos(tok: Token) -> tuple[int, int, int, int]:
     return tok.line, tok.column, tok.start_pos, tok.end_pos
 
 
+# The text of an escaped directive (an odd run of backslashes, '#name' or '#{name}').
+_ESCAPED_DIRECTIVE = re.compile(r"\\+#(?:[A-Za-z_@][A-Za-z0-9_@]*|\{[A-Za-z_][A-Za-z0-9_@]*\})")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
 
 
@@ -306,25 +308,43 @@ class _AstBuilder:
         return node
 
     def _literal_text(self, start: int, stop: int) -> str:
-        """What ``#literal`` prints: its body's source, where Velocity drops the text of line
-        comments (keeping ``##`` and the newline) and prints block comments as the lexer
-        says (nothing for ``#*``, the token image for a ``#**`` doc comment)."""
+        """What ``#literal`` prints: its body's token images (``SimpleNode.literal``) as
+        Velocity leaves them after init. That is the source, except that
+
+        - a line comment prints its ``##`` token and the image of its end (the MORE chain
+          pending at the newline, and the newline), a block comment nothing for ``#*`` and
+          the token image for a ``#**`` doc comment (see the COMMENT tokens of the lexer);
+        - ``ASTReference.getRoot`` cut a reference's image to start at its last ``$``
+          (``\\$a``, ``$$a``, ``#$a`` print ``$a``);
+        - an escaped directive prints as ``escapedDirective`` rewrote it (``\\#if`` ->
+          ``#if``), which is the text the lexer gives it."""
         body = self.source[start:stop]
-        if "#" not in body:
+        if "#" not in body and "$" not in body:
             return body
         parts = []
         pos = 0
         for tok in Lexer(body, macros_enabled=self.macros_enabled).tokenize():
-            if tok.type != "COMMENT":
-                continue
-            parts.append(body[pos : tok.start_pos])
-            if body.startswith("##", tok.start_pos):
-                image = str(tok)
-                newline = len(image) - len(image.rstrip("\r\n"))
-                parts.append("##" + (image[-newline:] if newline else ""))
-            else:
+            kind = tok.type
+            if kind == "COMMENT":
+                parts.append(body[pos : tok.start_pos])
                 parts.append(str(tok))
-            pos = tok.end_pos
+                pos = tok.end_pos
+            elif kind == "REF_HEAD":
+                head = body.rfind("$", tok.start_pos, tok.end_pos)
+                cut = head
+                while cut > pos and body[cut - 1] in "$!\\":
+                    cut -= 1
+                if cut > pos and body[cut - 1] == "#":
+                    cut -= 1
+                if cut < head:
+                    parts.append(body[pos:cut])
+                    pos = head
+            elif kind == "TEXT" and body[tok.start_pos] == "\\" and _ESCAPED_DIRECTIVE.fullmatch(
+                body, tok.start_pos, tok.end_pos
+            ):
+                parts.append(body[pos : tok.start_pos])
+                parts.append(str(tok))
+                pos = tok.end_pos
         parts.append(body[pos:])
         return "".join(parts)
 

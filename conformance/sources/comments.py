@@ -60,6 +60,19 @@ CASES = [
     ("dollar-hash-word-args", "$#foo(1)|$#foo('x' $a)|$!#foo(1)|$#{foo}(2)|\\$#foo(1)"),
     ("dollar-hash-word-bad-args", "$#foo($a = 1)"),
     ("dollar-hash-macro-name", "#macro(foo)M#end$#foo()|$#foo"),
+    # In a line comment the MORE prefixes still chain as in a block comment: a chain left
+    # pending at the end of the template is a lexical error, the chain pending at the
+    # newline joins the comment's image (which #literal prints), a pending '#**' eats it.
+    ("line-pending-dollar-at-eof", "a##$"), ("line-pending-hash-at-eof", "a###"),
+    ("line-pending-hash-at-eof-2", "a## x #"), ("line-pending-escaped-dollar-at-eof", "a##\\$"),
+    ("line-pending-dollar-bang-at-eof", "a##$!"), ("line-pending-hash-star-at-eof", "a## #*"),
+    ("line-pending-textblock-at-eof", "a## #[["), ("line-pending-dollars-at-eof", "a## $$"),
+    ("line-not-pending-at-eof", "a##\\|a## #**|a## #[|a## $x|a## #x"),
+    ("line-doc-prefix-eats-newline", "a## #**\nb*#c|\nd"), ("line-doc-prefix-not-pending", "a## #**x\nb*#c"),
+    ("line-doc-prefix-after-dollar", "a## $#**\nb*#c"),
+    ("literal-line-comment-chain", "#literal()##a$#\n##a#*\n##a#[[\n##a\\$\n##a\\\\$!\n##a$x\n#end"),
+    ("literal-line-comment-hashes", "#literal()###\nx###\r\ny$a## x$\nz$a##x\n#end"),
+    ("literal-line-comment-doc-prefix", "#literal()##a#**\n#end"),
 ]
 
 

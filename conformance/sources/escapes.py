@@ -78,6 +78,13 @@ def cases() -> Cases:
         ("escaped-else-in-if", "#if(false)x\\#else y#end"),
         ("escaped-end-in-if", "#if(true)x\\#end y#end"),
         ("escape-textblock-close", "#[[a\\]]#b"),
+        # #literal prints its body's token images after init: ASTReference.getRoot cut a
+        # reference's image to its last '$', escapedDirective rewrote an escaped directive.
+        ("literal-escaped-ref", "#literal()\\$a|\\\\$a|\\\\\\$a|\\$a.b|x\\$!a y|\\${a}|\\$z#end"),
+        ("literal-dollar-chain", "#literal()$\\$a|$$a|#$a|x$!$a|$a#$a|\\\\#$a#end"),
+        ("literal-slashbang-kept", "#literal()$\\!a \\$\\!a#end"),
+        ("literal-escaped-directive", "#literal()\\#if|\\\\\\#if|\\#{if}|\\#foo|\\#set($x = 1)|\\\\#set($x = 1)#end"),
+        ("literal-double-escape-directive", "#literal()\\\\#if(true)#end#end"),
     ]
     for cid, template in extra:
         out.add(cid, template, ENV)
