@@ -52,11 +52,6 @@ KNOWN_GAPS: list[tuple[re.Pattern[str], str]] = [
         "the tokens around the literal; not reproduced",
     ),
     (
-        re.compile(r"\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*(?:\([^)]*\))?|\[[^\]]*\])+\}?#[#*]"),
-        "a comment glued to a reference that ends in a property, call or index: Velocity's "
-        "lexer is still in its reference state and prints (parts of) the comment; not reproduced",
-    ),
-    (
         re.compile(r"\$!?\\"),
         "a '$' directly before a backslash escape: how Velocity's lexer carries the prefix "
         "across the escape is not reproduced",

@@ -175,6 +175,7 @@ def _pos(tok: Token) -> tuple[int, int, int, int]:
 
 # The text of an escaped directive (an odd run of backslashes, '#name' or '#{name}').
 _ESCAPED_DIRECTIVE = re.compile(r"\\+#(?:[A-Za-z_@][A-Za-z0-9_@]*|\{[A-Za-z_][A-Za-z0-9_@]*\})")
+_PENDING_DOLLARS = re.compile(r"(?:\\*\$(?:\\*!)?)+\Z")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
 
 
@@ -321,20 +322,36 @@ class _AstBuilder:
         body = self.source[start:stop]
         if "#" not in body and "$" not in body:
             return body
+        try:
+            tokens = Lexer(body, macros_enabled=self.macros_enabled).tokenize()
+        except VtlSyntaxError:
+            # A '$' prefix pending before '#end' ('$#end') is part of the #end token.
+            return _PENDING_DOLLARS.sub("", body)
         parts = []
-        pos = 0
-        for tok in Lexer(body, macros_enabled=self.macros_enabled).tokenize():
+        pos = floor = 0
+        for tok in tokens:
             kind = tok.type
-            if kind == "COMMENT":
+            if kind == "TEXT" and body.startswith("]]#", tok.end_pos - 3):
+                floor = tok.end_pos  # a text block: its closing '#' heads nothing
+            elif kind == "COMMENT":
                 parts.append(body[pos : tok.start_pos])
                 parts.append(str(tok))
                 pos = tok.end_pos
             elif kind == "REF_HEAD":
                 head = body.rfind("$", tok.start_pos, tok.end_pos)
+                # The image's MORE prefixes: '$', '$!' and backslashes, headed by a '#'
+                # (not one that closes a comment or text block).
+                low = max(pos, floor)
                 cut = head
-                while cut > pos and body[cut - 1] in "$!\\":
-                    cut -= 1
-                if cut > pos and body[cut - 1] == "#":
+                while cut > low:
+                    ch = body[cut - 1]
+                    if ch == "$" or ch == "\\":
+                        cut -= 1
+                    elif ch == "!" and cut - 1 > low and body[cut - 2] == "$":
+                        cut -= 2
+                    else:
+                        break
+                if cut > low and body[cut - 1] == "#":
                     cut -= 1
                 if cut < head:
                     parts.append(body[pos:cut])

@@ -85,6 +85,8 @@ def cases() -> Cases:
         ("literal-slashbang-kept", "#literal()$\\!a \\$\\!a#end"),
         ("literal-escaped-directive", "#literal()\\#if|\\\\\\#if|\\#{if}|\\#foo|\\#set($x = 1)|\\\\#set($x = 1)#end"),
         ("literal-double-escape-directive", "#literal()\\\\#if(true)#end#end"),
+        ("literal-ref-after-text", "#literal()#if(!$a)#end*#$a x#$a #[[]]#$a #*c*#$a$!$a#end"),
+        ("literal-dollar-before-end", "#literal()]$#end|#literal()]$!#end"),
     ]
     for cid, template in extra:
         out.add(cid, template, ENV)
