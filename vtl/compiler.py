@@ -33,7 +33,7 @@ from .runtime import (
 )
 from .runtime.access import LiveValues, host_method
 from .runtime.doubles import double_to_string
-from .runtime.methods import find_method
+from .runtime.methods import MapView, find_method
 from .runtime.text import to_string_within
 
 Stmt = Callable[["State"], None]
@@ -559,6 +559,9 @@ class Compiler:
                 items = iterate(items)
                 if items is None:
                     return
+            elif may_resize and isinstance(items, MapView):
+                # A map's view walks the live map, which the body may change.
+                items = LiveValues(items.owner, items.step_item)
             limits = state.limits
             max_loops = limits.foreach_max_loops
             max_total = limits.max_total_iterations

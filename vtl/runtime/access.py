@@ -277,11 +277,14 @@ class LiveValues:
     additions and removals (where Java throws ``ConcurrentModificationException``).
     """
 
-    __slots__ = ("mapping", "keys")
+    __slots__ = ("mapping", "keys", "item")
 
-    def __init__(self, mapping: dict) -> None:
+    def __init__(self, mapping: dict, item: Callable[[dict, Any], Any] | None = None) -> None:
+        """``item(mapping, key)``: what a step yields, the value by default (a map view
+        yields its key or its entry)."""
         self.mapping = mapping
         self.keys = list(mapping)
+        self.item = item
 
     def __len__(self) -> int:
         return len(self.mapping)
@@ -290,6 +293,8 @@ class LiveValues:
         if len(self.keys) != len(self.mapping):
             self.keys = list(self.mapping)
         key = self.keys[i]
+        if self.item is not None:
+            return self.item(self.mapping, key)
         return self.mapping.get(key)
 
 

@@ -64,8 +64,10 @@ def java_equals(a: Any, b: Any) -> bool:
         return False
     if _is_list(a):
         kind = getattr(type(a), "java_kind", "list")
-        if kind == "collection":  # map.values(): AbstractCollection keeps Object.equals
-            return False
+        if kind == "collection":  # map.values(): AbstractCollection keeps Object.equals,
+            # and a map hands out one values() view
+            owner = getattr(a, "owner", None)
+            return owner is not None and getattr(b, "owner", None) is owner and type(b) is type(a)
         if not _is_list(b) or getattr(type(b), "java_kind", "list") != kind or len(a) != len(b):
             return False
         if kind == "set":

@@ -92,6 +92,11 @@ def java_hash(value: Any) -> int:
     if isinstance(value, MapEntry):
         return java_hash(value.key) ^ java_hash(value.value)
     if isinstance(value, (list, tuple)) and not isinstance(value, JavaArray):
+        kind = getattr(type(value), "java_kind", "list")
+        if kind == "set":  # AbstractSet: the sum of the elements' hashes
+            return _int32(sum(java_hash(item) for item in value))
+        if kind == "collection":  # map.values(): Object.hashCode of the map's one view
+            return (id(getattr(value, "owner", value)) * 2654435761) & 0x7FFFFFFF
         h = 1
         for item in value:
             h = (31 * h + java_hash(item)) & 0xFFFFFFFF

@@ -42,7 +42,7 @@ from .strings import (
     java_trim,
     to_units,
 )
-from .text import identity_string, json_smart_string, to_string
+from .text import LIVE_TYPES, identity_string, json_smart_string, to_string
 from .values import (
     INT_MAX,
     INT_MIN,
@@ -60,7 +60,7 @@ from .values import (
 )
 
 __all__ = [
-    "VOID", "find_method", "KeySetView", "ValuesView", "EntrySetView", "LiveMapEntry",
+    "VOID", "find_method", "MapView", "KeySetView", "ValuesView", "EntrySetView", "LiveMapEntry",
     "SubListView", "JavaIterator", "JavaPackage",
 ]
 
@@ -78,28 +78,141 @@ Table = dict[str, list[tuple[tuple[str, ...], Impl]]]
 # -- collection views ----------------------------------------------------------------------
 
 
-class KeySetView(JavaList):
-    """``map.keySet()``: a snapshot of the keys that prints like a collection."""
+class MapView(JavaList):
+    """A view of a map (``keySet()``, ``values()``, ``entrySet()``): its items are the map's
+    as of the last :meth:`sync`, and its removals write through to the map, as Java's live
+    views do."""
+
+    __slots__ = ("owner",)
+
+    #: What a #foreach step over the live map yields for a key (None: the value).
+    step_item: Callable[[dict, Any], Any] | None = None
+
+    @staticmethod
+    def read(owner: dict) -> list:
+        raise NotImplementedError
+
+    def sync(self) -> MapView:
+        """Read the map again (it may have changed since the view was made)."""
+        fresh = self.read(self.owner)
+        if len(fresh) != len(self) or any(a is not b for a, b in zip(fresh, self)):
+            self[:] = fresh
+        return self
+
+    def matches(self, item: Any, value: Any) -> bool:
+        """Whether ``value`` (an argument) equals the view's ``item``."""
+        return java_equals(value, item) if value is not None else item is None
+
+    def remove_item(self, value: Any) -> bool:
+        """``remove(value)``: the first matching item's mapping leaves the map."""
+        for i, item in enumerate(self):
+            if self.matches(item, value):
+                self.delete(i)
+                return True
+        return False
+
+    def delete(self, i: int) -> None:
+        """Remove the mapping of item ``i`` from the map and the view."""
+        _drop_key(self.owner, list(self.owner)[i])
+        del self[i]
+
+    def remove_all(self, other: Any, keep: bool = False) -> bool:
+        """``removeAll(other)`` (``retainAll`` with ``keep``): the mappings whose item
+        matches some element of ``other`` (matches none) leave the map."""
+        if other is None:
+            raise _npe()
+        other = list(other)
+        self.sync()
+        doomed = [key for key, item in zip(list(self.owner), self)
+                  if any(self.matches(item, y) for y in other) != keep]
+        for key in doomed:
+            _drop_key(self.owner, key)
+        self.sync()
+        return bool(doomed)
+
+    def clear_all(self) -> str:
+        self.owner.clear()
+        self.clear()
+        return VOID
+
+
+class KeySetView(MapView):
+    """``map.keySet()``."""
 
     __slots__ = ()
     java_class = "java.util.LinkedHashMap$LinkedKeySet"
     java_kind = "set"
+    iterator_class = "java.util.LinkedHashMap$LinkedKeyIterator"
+
+    @staticmethod
+    def read(owner: dict) -> list:
+        return list(owner)
+
+    @staticmethod
+    def step_item(owner: dict, key: Any) -> Any:
+        return key
+
+    def remove_item(self, value: Any) -> bool:
+        found, _ = map_lookup(self.owner, value)
+        if found:
+            _m_remove(self.owner, value)
+            self.sync()
+        return found
 
 
-class ValuesView(JavaList):
+class ValuesView(MapView):
     """``map.values()``."""
 
     __slots__ = ()
     java_class = "java.util.LinkedHashMap$LinkedValues"
     java_kind = "collection"
+    iterator_class = "java.util.LinkedHashMap$LinkedValueIterator"
+
+    @staticmethod
+    def read(owner: dict) -> list:
+        return list(owner.values())
 
 
-class EntrySetView(JavaList):
+class EntrySetView(MapView):
     """``map.entrySet()``: entries whose ``setValue`` writes through to the map."""
 
     __slots__ = ()
     java_class = "java.util.LinkedHashMap$LinkedEntrySet"
     java_kind = "set"
+    iterator_class = "java.util.LinkedHashMap$LinkedEntryIterator"
+
+    @staticmethod
+    def read(owner: dict) -> list:
+        return [LiveMapEntry(k, v, owner) for k, v in owner.items()]
+
+    @staticmethod
+    def step_item(owner: dict, key: Any) -> Any:
+        return LiveMapEntry(key, owner.get(key), owner)
+
+    def sync(self) -> MapView:
+        owner = self.owner
+        if len(owner) != len(self) or any(
+                e.key is not k or e.value is not v for e, (k, v) in zip(self, owner.items())):
+            self[:] = self.read(owner)
+        return self
+
+    def matches(self, item: Any, value: Any) -> bool:
+        # removeNode(key, value, matchValue): the key as a map key, value.equals(mapped)
+        if not isinstance(value, MapEntry):
+            return False
+        if not (java_equals(value.key, item.key) if value.key is not None else item.key is None):
+            return False
+        return item.value is value.value or (value.value is not None and java_equals(value.value, item.value))
+
+    def remove_item(self, value: Any) -> bool:
+        if not isinstance(value, MapEntry):
+            return False
+        found, mapped = map_lookup(self.owner, value.key)
+        if not found or not (mapped is value.value or (value.value is not None and java_equals(value.value, mapped))):
+            return False
+        _m_remove(self.owner, value.key)
+        self.sync()
+        return True
 
 
 class SubListView(JavaList):
@@ -107,6 +220,27 @@ class SubListView(JavaList):
 
     __slots__ = ()
     java_class = "java.util.ArrayList$SubList"
+
+
+LIVE_TYPES.update((KeySetView, ValuesView, EntrySetView))
+
+
+def _key_set(m: dict) -> KeySetView:
+    view = KeySetView(m)
+    view.owner = m
+    return view
+
+
+def _values(m: dict) -> ValuesView:
+    view = ValuesView(m.values())
+    view.owner = m
+    return view
+
+
+def _entry_set(m: dict) -> EntrySetView:
+    view = EntrySetView(EntrySetView.read(m))
+    view.owner = m
+    return view
 
 
 class LiveMapEntry(MapEntry):
@@ -148,6 +282,7 @@ _KINDS: dict[str, Callable[[Any], bool]] = {
     "Collection": lambda v: v is None or _is_collection(v),
     "Map": lambda v: v is None or isinstance(v, dict),
     "Comparator": lambda v: v is None,  # no template value is a Comparator
+    "Function": lambda v: v is None,  # nor a Predicate, Consumer, BiConsumer, ...
 }
 
 
@@ -1022,28 +1157,81 @@ def _l_sort(items: list, comparator: None) -> str:
 
 
 class JavaIterator(HostObject):
-    """``collection.iterator()``: ``hasNext()``/``next()`` over a list."""
+    """``collection.iterator()``: ``hasNext()``/``next()``/``remove()`` over a list."""
 
-    __slots__ = ("items", "index", "size")
+    __slots__ = ("items", "index", "size", "last")
     java_class = "java.util.ArrayList$Itr"
 
     def __init__(self, items: list) -> None:
         self.items = items
         self.index = 0
         self.size = len(items)
+        self.last = -1  # the index next() returned last, -1 once removed
 
     def _next(self) -> Any:
         if len(self.items) != self.size:
             raise java_exception("java.util.ConcurrentModificationException")
         if self.index >= len(self.items):
             raise java_exception("java.util.NoSuchElementException")
+        self.last = self.index
         self.index += 1
         return self.items[self.index - 1]
+
+    def _remove(self) -> str:
+        if self.last < 0:
+            raise java_exception("java.lang.IllegalStateException")
+        if len(self.items) != self.size:
+            raise java_exception("java.util.ConcurrentModificationException")
+        if isinstance(self.items, ImmutableList):
+            raise java_exception(UOE)
+        del self.items[self.last]
+        self.index, self.last = self.last, -1
+        self.size = len(self.items)
+        return VOID
 
     vtl_methods = {
         "hasNext": lambda self: self.index != len(self.items),
         "next": _next,
+        "remove": _remove,
     }
+
+
+class ViewIterator(JavaIterator):
+    """A map view's ``iterator()``: ``remove()`` takes the last item's mapping out of the map."""
+
+    __slots__ = ()
+
+    @property
+    def java_class(self) -> str:  # type: ignore[override]
+        return type(self.items).iterator_class
+
+    def _next_item(self) -> Any:
+        if len(self.items.owner) != self.size:
+            raise java_exception("java.util.ConcurrentModificationException")
+        self.items.sync()
+        return JavaIterator._next(self)
+
+    def _remove_item(self) -> str:
+        if self.last < 0:
+            raise java_exception("java.lang.IllegalStateException")
+        if len(self.items.owner) != self.size:
+            raise java_exception("java.util.ConcurrentModificationException")
+        self.items.sync()
+        self.items.delete(self.last)
+        self.index, self.last = self.last, -1
+        self.size = len(self.items)
+        return VOID
+
+    vtl_methods = {
+        "hasNext": lambda self: self.index < len(self.items),
+        "next": _next_item,
+        "remove": _remove_item,
+    }
+
+
+def _null_function(*_: Any) -> Any:
+    """``removeIf``/``forEach`` given null (a template has no lambdas): requireNonNull."""
+    raise _npe()
 
 
 LIST_METHODS: Table = {
@@ -1051,6 +1239,8 @@ LIST_METHODS: Table = {
     "toArray": [((), lambda items: JavaArray(items, "java.lang.Object"))],
     "sort": [(("Comparator",), _l_sort)],
     "iterator": [((), JavaIterator)],
+    "removeIf": [(("Function",), _null_function)],
+    "forEach": [(("Function",), _null_function)],
     "get": [(("int",), _l_get)],
     "indexOf": [(("Object",), _index_of)],
     "lastIndexOf": [(("Object",), _last_index_of)],
@@ -1070,7 +1260,7 @@ LIST_METHODS: Table = {
 IMMUTABLE_LIST_METHODS: Table = {
     **LIST_METHODS,
     **{name: [(kinds, _unsupported) for kinds, _ in LIST_METHODS[name]]
-       for name in ("add", "set", "remove", "addAll", "removeAll", "retainAll", "clear", "sort")},
+       for name in ("add", "set", "remove", "addAll", "removeAll", "retainAll", "clear", "sort", "removeIf")},
     "clone": [],
 }
 
@@ -1100,14 +1290,34 @@ def _array_check(items: list, index: int) -> None:
         raise java_exception("java.lang.ArrayIndexOutOfBoundsException")
 
 
-# Map views: plain collections (no index access).
+def _synced(fn: Impl) -> Impl:
+    """``fn`` called on the view as its map stands now."""
+
+    def call(view: Any, *args: Any) -> Any:
+        if isinstance(view, MapView):
+            view.sync()
+        return fn(view, *args)
+
+    return call
+
+
+# Map views: plain collections (no index access) that read and write through to the map.
 VIEW_METHODS: Table = {
-    **_COLLECTION_READ,
-    "add": [(("Object",), _unsupported)],
-    "addAll": [(("Collection",), _unsupported)],
-    "iterator": [((), JavaIterator)],
-    "toArray": [((), lambda items: JavaArray(items, "java.lang.Object"))],
-    "stream": [((), lambda items: RefStream(list(items)))],
+    name: [(kinds, _synced(fn)) for kinds, fn in overloads]
+    for name, overloads in {
+        **_COLLECTION_READ,
+        "add": [(("Object",), _unsupported)],
+        "addAll": [(("Collection",), _unsupported)],
+        "iterator": [((), lambda view: ViewIterator(view))],
+        "toArray": [((), lambda items: JavaArray(items, "java.lang.Object"))],
+        "stream": [((), lambda items: RefStream(list(items)))],
+        "remove": [(("Object",), lambda view, value: view.remove_item(value))],
+        "removeAll": [(("Collection",), lambda view, other: view.remove_all(other))],
+        "retainAll": [(("Collection",), lambda view, other: view.remove_all(other, keep=True))],
+        "clear": [((), lambda view: view.clear_all())],
+        "removeIf": [(("Function",), _null_function)],
+        "forEach": [(("Function",), _null_function)],
+    }.items()
 }
 
 
@@ -1131,6 +1341,14 @@ def _delete_java_key(m: dict, key: Any) -> None:
         if k == key and type(k) is type(key):
             del m[k]
             return
+
+
+def _drop_key(m: dict, key: Any) -> None:
+    """Delete ``key``, a key of ``m`` as stored."""
+    if type(key) is str:
+        del m[key]
+    else:
+        _delete_java_key(m, key)
 
 
 def _m_remove(m: dict, key: Any) -> Any:
@@ -1201,9 +1419,9 @@ MAP_METHODS: Table = {
     "remove": [(("Object",), _m_remove), (("Object", "Object"), _m_remove_pair)],
     "containsKey": [(("Object",), lambda m, k: map_lookup(m, k)[0])],
     "containsValue": [(("Object",), _m_contains_value)],
-    "keySet": [((), lambda m: KeySetView(m.keys()))],
-    "values": [((), lambda m: ValuesView(m.values()))],
-    "entrySet": [((), lambda m: EntrySetView(LiveMapEntry(k, v, m) for k, v in m.items()))],
+    "keySet": [((), _key_set)],
+    "values": [((), _values)],
+    "entrySet": [((), _entry_set)],
     "size": [((), len)],
     "isEmpty": [((), lambda m: len(m) == 0)],
     "putAll": [(("Map",), _m_put_all)],
@@ -1212,6 +1430,7 @@ MAP_METHODS: Table = {
     "putIfAbsent": [(("Object", "Object"), _m_put_if_absent)],
     "replace": [(("Object", "Object"), _m_replace), (("Object", "Object", "Object"), _m_replace_if)],
     "clone": [((), lambda m: dict(m))],
+    "forEach": [(("Function",), _null_function)],
 }
 
 

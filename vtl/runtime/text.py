@@ -62,6 +62,8 @@ def to_string(value: Any) -> str:
     if kind is None:
         kind = _kind_of(t)
     if kind:
+        if t in LIVE_TYPES:
+            value.sync()
         return _compose(value, kind, None, None)
     return _leaf_string(value)
 
@@ -79,6 +81,8 @@ def to_string_within(value: Any, limit: int, check: Callable[[], None] | None = 
         if kind is None:
             kind = _kind_of(t)
         if kind:
+            if t in LIVE_TYPES:
+                value.sync()
             return _compose(value, kind, limit, check)
         if isinstance(value, JsonArray):
             _check_weight(value, limit, limit)
@@ -96,6 +100,9 @@ def _too_long(limit: int) -> VtlLimitError:
 # (``AbstractCollection``/``AbstractMap``/``Map.Entry`` ``toString``).
 _LEAF, _LIST, _MAP, _ENTRY = 0, 1, 2, 3
 _KINDS: dict[type, int] = {}
+#: Collections that read their items again before printing (a map's views, see
+#: :class:`vtl.runtime.methods.MapView`: they have a ``sync()``).
+LIVE_TYPES: set[type] = set()
 
 
 def _kind_of(t: type) -> int:
