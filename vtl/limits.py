@@ -37,6 +37,9 @@ class Limits:
     max_output_size: int = 64 * 1024 * 1024
     #: Largest string one concatenation or replacement may build, in characters (raises).
     max_string_size: int = 32 * 1024 * 1024
+    #: Largest list ``addAll`` may build, in elements (raises): doubling a list in a loop
+    #: would otherwise take all the memory there is.
+    max_collection_size: int = 10_000_000
     #: Nesting depth of macro calls, as Velocity's ``velocimacro.max.depth`` (raises).
     max_macro_depth: int = 20
     #: Nesting depth of #evaluate / interpolated strings / blocks at render time (raises).

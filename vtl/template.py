@@ -13,7 +13,7 @@ from .compiler import APIGATEWAY, PROFILES, BreakLoop, State, StopRender
 from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError
 from .limits import APIGATEWAY_LIMITS, VELOCITY_LIMITS, Limits
 from .parser import parse
-from .runtime import HostObject, from_json, regex
+from .runtime import HostObject, budgets, from_json, regex
 
 
 class Template:
@@ -89,6 +89,10 @@ class Template:
         timeout_token = (
             regex.use_render_timeout(self.limits.regex_timeout, state.deadline) if self._uses_regex else None
         )
+        collection_token = (
+            None if self.limits.max_collection_size == budgets.DEFAULT_COLLECTION_SIZE
+            else budgets.use_collection_limit(self.limits.max_collection_size)
+        )
         try:
             self._render(state)
         except (StopRender, BreakLoop):
@@ -116,6 +120,8 @@ class Template:
         finally:
             if timeout_token is not None:
                 regex.reset_render_timeout(timeout_token)
+            if collection_token is not None:
+                budgets.reset_collection_limit(collection_token)
         out = "".join(state.out)
         if len(out) > self.limits.max_output_size:
             raise VtlLimitError(f"output exceeded {self.limits.max_output_size} characters", line=1, column=1, source=self.source, name=self.name)

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import JavaException, VtlLimitError
 from . import regex as jregex
+from .budgets import check_collection_size
 from .compare import java_equals, map_lookup
 from .doubles import double_to_hex_string, to_float32
 from .exceptions import java_exception
@@ -1053,6 +1054,7 @@ def _l_add_all(items: list, other: Any) -> bool:
     if other is None:
         raise _npe(_NPE_TO_ARRAY)
     other = list(other)
+    check_collection_size(len(items) + len(other))  # $l.addAll($l) in a loop doubles it
     items.extend(other)
     return bool(other)
 
@@ -1063,6 +1065,7 @@ def _l_insert_all(items: list, index: int, other: Any) -> bool:
     if other is None:
         raise _npe(_NPE_TO_ARRAY)
     other = list(other)
+    check_collection_size(len(items) + len(other))
     items[index:index] = other
     return bool(other)
 
