@@ -232,9 +232,66 @@ class Lexer:
             ch = self.text[pos]
             if ch == "{":
                 return self.lex_stray_brace(pos)
-            if ch == "#" and self._refmod and self.text.startswith("##", pos):
-                return self.lex_hash(pos, pos + 1)
+            if ch == "#" and self._refmod:
+                return self.after_refmod_hash(pos)
         return pos
+
+    def after_refmod_hash(self, pos: int) -> int:
+        """A ``#`` right after a property, in Velocity's REFMODIFIER state. Block comments
+        and text blocks push that state and pop back to it, so the no-comment rule of
+        ``##`` carries on past them (``$a.b#[[x]]###y`` prints ``Ax##y``). What follows
+        such a comment is still lexed in that state: an identifier or ``.name`` prints and
+        the suffixes after it are dropped (``$a.b#*c*#w.x[0]`` prints ``Aw``), ``{`` is a
+        stray brace, ``[``, ``(``, ``true`` and ``false`` are parse errors."""
+        text, n = self.text, self.n
+        while pos < n and text[pos] == "#":
+            nxt = text[pos + 1] if pos + 1 < n else ""
+            if nxt == "#":
+                return self.lex_hash(pos, pos + 1)
+            if nxt != "*" and not text.startswith("[[", pos + 1):
+                return pos
+            pos, still = self._refmod_words(self.lex_hash(pos, pos))
+            if not still:
+                return pos
+        return pos
+
+    def _refmod_words(self, pos: int) -> tuple[int, bool]:
+        """See :meth:`after_refmod_hash`: what follows a comment in the REFMODIFIER state.
+        Returns where it ends and whether the state is still REFMODIFIER there."""
+        text, n = self.text, self.n
+        while pos < n:
+            ch = text[pos]
+            if ch == "#":
+                return pos, True
+            if ch == "[":
+                raise self.error(pos, "unexpected '[' after a property")
+            if ch == "{":
+                end = self.lex_stray_brace(pos)
+                if end > pos:
+                    return end, False
+                while pos < n and text[pos] == "{":
+                    pos += 1
+                self.emit("TEXT", text[end:pos], end, pos)
+                continue
+            m = _DOT_IDENT.match(text, pos) if ch == "." else _IDENT.match(text, pos)
+            if m is None:
+                return pos, False
+            if m.group() in ("true", "false", ".true", ".false"):
+                raise self.error(pos, f"unexpected '{m.group()}' after a property")
+            # It prints; '.name', '.name(...)' and '[...]' parts after it are dropped.
+            self.emit("TEXT", m.group(), pos, m.end())
+            pos = m.end()
+            if pos < n and text[pos] in ".[":
+                end = self._skip_suffixes(pos)
+                bad = re.search(r"\.(?:true|false)\b", text[pos:end])
+                if bad:
+                    raise self.error(pos + bad.start() + 1, "unexpected boolean after a property")
+                pos = end
+                if text[end - 1] == ")":
+                    return pos, False  # a method call leaves the REFMODIFIER state
+            elif pos < n and text[pos] == "(":
+                raise self.error(pos, "unexpected '(' after a property")
+        return pos, False
 
     def lex_dollar_chain(self, start: int, dollar: int) -> int:
         """A ``$`` followed by ``$`` or a backslash (``$$a``, ``$\\$a``, ``$\\#if``, ``$\\!a``).

@@ -139,6 +139,18 @@ EXTRA = [
     ("refmod-hash-hash-escapes", "$m.c##\\#if|$m.c##\\\\x|$m.c##\\x|$m.c##\\$m|$m.c##\\$nope", {"m": {"c": "C"}}),
     ("refmod-hash-hash-dollar-eof", "$m.c##$", {"m": {"c": "C"}}),
     ("refmod-hash-hash-in-literal", "#literal()$m.c##x#end", {"m": {"c": "C"}}),
+    # Block comments and text blocks push the REFMODIFIER state and pop back to it: '##'
+    # after them is still no comment, and what follows is lexed in that state.
+    ("refmod-comment-then-hash-hash", "$m.c#[[a]]###x\nb|$m.c#[[]]###}|$m.c#*c*###x\nb|$m.c#**c*###x\nb|$m.c#[[a]]##*c*###x\nb|$m.c[0]#[[a]]###x\nb", {"m": {"c": "C"}}),
+    ("refmod-comment-then-comment", "$m.c#[[a]]##[[b]]###x\nb|$m.c#[[a]]##*c*#d|$m.c#[[a]]# ##x\nb|$m.c#[[a]]#-##x\nb|$m.c#[[a]]##if(true)y#end", {"m": {"c": "C"}}),
+    ("refmod-comment-then-word", "$m.c#*c*#x##y\nb|$m.c#[[a]]#x-y##z\nb|$m.c#*c*#x#*d*###z\nb|$m.c#*c*#x y##z\nb|$m.c#*c*#x\n##z\nb", {"m": {"c": "C"}}),
+    ("refmod-comment-then-word-suffixes", "$m.c#*c*#x.y##z\nb|$m.c#*c*#x.y[0]|$m.c#*c*#x.y.z##w\nb|$m.c#*c*#x-1.y|$m.c#*c*#x.1|$m.c#*c*#x.y(1)##z\nb|$m.c#*c*#x.y[0]#*c*###z\nb", {"m": {"c": "C"}}),
+    ("refmod-comment-then-dot-brace", "$m.c#*c*#.e##y\nb|$m.c#*c*#.e.f##y\nb|$m.c#*c*#x{##y\nb|$m.c#*c*#{{##y\nb|$m.c#*c*#{x}##y\nb|$m.c#*c*#}##y\nb", {"m": {"c": "C"}}),
+    ("refmod-comment-then-true", "$m.c#*c*#true b", {"m": {"c": "C"}}),
+    ("refmod-comment-then-dot-true", "$m.c#*c*#x.true", {"m": {"c": "C"}}),
+    ("refmod-comment-then-bracket", "$m.c#*c*#[0]", {"m": {"c": "C"}}),
+    ("refmod-comment-then-paren", "$m.c#*c*#x(1)", {"m": {"c": "C"}}),
+    ("refmod-comment-then-brace-word", "$m.c#*c*#{x b", {"m": {"c": "C"}}),
 ]
 
 
