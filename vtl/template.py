@@ -89,10 +89,7 @@ class Template:
         timeout_token = (
             regex.use_render_timeout(self.limits.regex_timeout, state.deadline) if self._uses_regex else None
         )
-        collection_token = (
-            None if self.limits.max_collection_size == budgets.DEFAULT_COLLECTION_SIZE
-            else budgets.use_collection_limit(self.limits.max_collection_size)
-        )
+        budget_token = budgets.use_limits(self.limits)
         try:
             self._render(state)
         except (StopRender, BreakLoop):
@@ -120,8 +117,8 @@ class Template:
         finally:
             if timeout_token is not None:
                 regex.reset_render_timeout(timeout_token)
-            if collection_token is not None:
-                budgets.reset_collection_limit(collection_token)
+            if budget_token is not None:
+                budgets.reset_limits(budget_token)
         out = "".join(state.out)
         if len(out) > self.limits.max_output_size:
             raise VtlLimitError(f"output exceeded {self.limits.max_output_size} characters", line=1, column=1, source=self.source, name=self.name)

@@ -156,6 +156,13 @@ def cases() -> Cases:
         ("null-function-map-foreach", "$m.forEach($n)", {"m": {"a": 1}}),
         ("null-function-view", "$m.keySet().removeIf($n)", {"m": {"a": 1}}),
     ]
+    extra += [
+        # A list holding copies of itself: small in memory, exponential when walked.
+        ("shared-sublists-hash-tostring", "#set($l = [1])#foreach($i in [1..12])#set($x = $l.add($l.clone()))#end"
+         '#set($m = {"a": $l, "b": [$l, $l]})$l.hashCode() $m.hashCode() $m.entrySet().hashCode() $l.toString().length()', {}),
+        ("nested-hash-tostring", '#set($a = [1, [2, 3], {"k": [4]}])$a.hashCode() $a.toString() '
+         '#set($m = {"a": [1, 2], "b": {"c": "d"}})$m.hashCode() $m.entrySet().hashCode() $m.keySet().hashCode()', {}),
+    ]
     for cid, template, env in extra:
         out.add(cid, template, env)
     return out

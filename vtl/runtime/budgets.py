@@ -1,6 +1,6 @@
 """Budgets that the value model's methods check themselves, for the render running in this
-context (a thread, or an asyncio task): the template sets them only when its ``Limits``
-differ from the defaults, so a render with the defaults pays nothing."""
+context (a thread, or an asyncio task). A template sets them only when its ``Limits``
+differ from the defaults, so a render with the defaults pays nothing for them."""
 
 from __future__ import annotations
 
@@ -9,27 +9,36 @@ import contextvars
 from ..errors import VtlLimitError
 from ..limits import Limits
 
-__all__ = ["DEFAULT_COLLECTION_SIZE", "check_collection_size", "use_collection_limit",
-           "reset_collection_limit"]
+__all__ = ["DEFAULT_COLLECTION_SIZE", "DEFAULT_STRING_SIZE", "check_collection_size",
+           "string_limit", "use_limits", "reset_limits"]
 
+DEFAULT_STRING_SIZE = Limits().max_string_size
 DEFAULT_COLLECTION_SIZE = Limits().max_collection_size
+_DEFAULTS = (DEFAULT_STRING_SIZE, DEFAULT_COLLECTION_SIZE)
 
-_collection_limit: contextvars.ContextVar[int] = contextvars.ContextVar(
-    "vtl_max_collection_size", default=DEFAULT_COLLECTION_SIZE)
+#: (max_string_size, max_collection_size) of the running render.
+_budgets: contextvars.ContextVar[tuple[int, int]] = contextvars.ContextVar(
+    "vtl_method_budgets", default=_DEFAULTS)
+
+
+def string_limit() -> int:
+    """The longest string a method may build (``max_string_size``)."""
+    return _budgets.get()[0]
 
 
 def check_collection_size(size: int) -> None:
     """Raise :class:`VtlLimitError` when a list would hold more than the render allows."""
-    limit = _collection_limit.get()
+    limit = _budgets.get()[1]
     if size > limit:
         raise VtlLimitError(f"a list would hold more than {limit} elements")
 
 
-def use_collection_limit(limit: int) -> contextvars.Token:
-    """Set the collection budget of the render about to run; pass the token to
-    :func:`reset_collection_limit` afterwards."""
-    return _collection_limit.set(limit)
+def use_limits(limits: Limits) -> contextvars.Token | None:
+    """Set the budgets of the render about to run (``None``: the defaults apply, nothing was
+    set); pass a token to :func:`reset_limits` afterwards."""
+    budgets = (limits.max_string_size, limits.max_collection_size)
+    return None if budgets == _DEFAULTS else _budgets.set(budgets)
 
 
-def reset_collection_limit(token: contextvars.Token) -> None:
-    _collection_limit.reset(token)
+def reset_limits(token: contextvars.Token) -> None:
+    _budgets.reset(token)

@@ -87,21 +87,43 @@ def java_hash(value: Any) -> int:
         return ord(value) if len(value) == 1 else string_hash(value)
     if isinstance(value, str):
         return string_hash(value)
-    if isinstance(value, dict):
-        return _int32(sum(java_hash(k) ^ java_hash(v) for k, v in value.items()))
-    if isinstance(value, MapEntry):
-        return java_hash(value.key) ^ java_hash(value.value)
-    if isinstance(value, (list, tuple)) and not isinstance(value, JavaArray):
-        kind = getattr(type(value), "java_kind", "list")
-        if kind == "set":  # AbstractSet: the sum of the elements' hashes
-            return _int32(sum(java_hash(item) for item in value))
-        if kind == "collection":  # map.values(): Object.hashCode of the map's one view
-            return (id(getattr(value, "owner", value)) * 2654435761) & 0x7FFFFFFF
-        h = 1
-        for item in value:
-            h = (31 * h + java_hash(item)) & 0xFFFFFFFF
-        return _int32(h)
+    if isinstance(value, (dict, MapEntry)) or (
+            isinstance(value, (list, tuple)) and not isinstance(value, JavaArray)):
+        return _container_hash(value, {})
     if isinstance(value, JavaClass):
         return string_hash(value.name)  # stands in for an identity hash
     return (id(value) * 2654435761) & 0x7FFFFFFF
+
+
+def _element_hash(value: Any, memo: dict[int, int]) -> int:
+    if isinstance(value, (dict, MapEntry)) or (
+            isinstance(value, (list, tuple)) and not isinstance(value, JavaArray)):
+        known = memo.get(id(value))
+        return _container_hash(value, memo) if known is None else known
+    return java_hash(value)
+
+
+def _container_hash(value: Any, memo: dict[int, int]) -> int:
+    """The hash of a map, entry or collection. Each container is hashed once per call
+    (``memo``, by identity): Java would hash a part shared n times n times over, which for a
+    list holding copies of itself ($l.add($l.clone()) in a loop) never ends; the value is
+    the same, as nothing changes while it is computed. A container holding itself still
+    recurses until Python's stack runs out, as Java's does (StackOverflowError)."""
+    if isinstance(value, dict):
+        h = _int32(sum(_element_hash(k, memo) ^ _element_hash(v, memo) for k, v in value.items()))
+    elif isinstance(value, MapEntry):
+        h = _element_hash(value.key, memo) ^ _element_hash(value.value, memo)
+    else:
+        kind = getattr(type(value), "java_kind", "list")
+        if kind == "set":  # AbstractSet: the sum of the elements' hashes
+            h = _int32(sum(_element_hash(item, memo) for item in value))
+        elif kind == "collection":  # map.values(): Object.hashCode of the map's one view
+            h = (id(getattr(value, "owner", value)) * 2654435761) & 0x7FFFFFFF
+        else:
+            h = 1
+            for item in value:
+                h = (31 * h + _element_hash(item, memo)) & 0xFFFFFFFF
+            h = _int32(h)
+    memo[id(value)] = h
+    return h
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import JavaException, VtlLimitError
 from . import regex as jregex
-from .budgets import check_collection_size
+from .budgets import check_collection_size, string_limit
 from .compare import java_equals, map_lookup
 from .doubles import double_to_hex_string, to_float32
 from .exceptions import java_exception
@@ -43,7 +43,7 @@ from .strings import (
     java_trim,
     to_units,
 )
-from .text import LIVE_TYPES, identity_string, json_smart_string, to_string
+from .text import LIVE_TYPES, identity_string, json_smart_string, to_string, to_string_within
 from .values import (
     INT_MAX,
     INT_MIN,
@@ -1530,12 +1530,18 @@ def _monitor(*_: Any) -> Any:
     raise java_exception("java.lang.IllegalMonitorStateException", "current thread is not owner")
 
 
+def _bounded_to_string(value: Any) -> str:
+    """``toString()``: a collection whose parts are shared prints exponentially long text, so
+    the text is held to the render's string budget as it is built."""
+    return to_string_within(value, string_limit())
+
+
 OBJECT_METHODS: Table = {
     "wait": [((), _monitor), (("long",), _monitor), (("long", "int"), _monitor)],
     "notify": [((), _monitor)],
     "notifyAll": [((), _monitor)],
     "getClass": [((), lambda o: JavaClass(java_class_name(o)))],
-    "toString": [((), to_string)],
+    "toString": [((), _bounded_to_string)],
     "equals": [(("Object",), java_equals)],
     "hashCode": [((), java_hash)],
 }
