@@ -234,7 +234,20 @@ class Lexer:
                 return self.lex_stray_brace(pos)
             if ch == "#" and self._refmod:
                 return self.after_refmod_hash(pos)
+            if ch == "$" and self._refmod:
+                return self.after_refmod_dollar(pos)
         return pos
+
+    def after_refmod_dollar(self, pos: int) -> int:
+        """``$}`` or ``$!}`` right after a property: the ``}`` (RCURLY, with its prefix)
+        prints and the state stays REFMODIFIER (``$a.b$}##x`` prints ``B$}##x``)."""
+        text, n = self.text, self.n
+        p = pos + 2 if text.startswith("!", pos + 1) else pos + 1
+        if p >= n or text[p] != "}":
+            return pos
+        self.emit("TEXT", text[pos : p + 1], pos, p + 1)
+        pos, still = self._refmod_words(p + 1)
+        return self.after_refmod_hash(pos) if still else pos
 
     def after_refmod_hash(self, pos: int) -> int:
         """A ``#`` right after a property, in Velocity's REFMODIFIER state. Block comments
@@ -514,6 +527,17 @@ class Lexer:
                 refmod = self._refmod
                 pos = self.lex_args(pos + 1, INDEX)
                 self._refmod = refmod
+            elif ch == "$" and self._refmod:
+                # REFMODIFIER has no EMPTY_INDEX: '$' or '$!' before '.name' is a prefix
+                # of the DOT token and is dropped ('$a.b$.c' is '$a.b.c').
+                p = pos + 2 if text.startswith("!", pos + 1) else pos + 1
+                if not _DOT_IDENT.match(text, p):
+                    return pos
+                last_tok = self.tokens[-1]
+                if last_tok.type == "REF_HEAD" and last_tok.end_pos == pos:
+                    self.tokens.pop()
+                    self.emit("REF_HEAD", str(last_tok), last_tok.start_pos, p)
+                pos = p
             else:
                 return pos
         return pos

@@ -151,6 +151,13 @@ EXTRA = [
     ("refmod-comment-then-bracket", "$m.c#*c*#[0]", {"m": {"c": "C"}}),
     ("refmod-comment-then-paren", "$m.c#*c*#x(1)", {"m": {"c": "C"}}),
     ("refmod-comment-then-brace-word", "$m.c#*c*#{x b", {"m": {"c": "C"}}),
+    # REFMODIFIER has no EMPTY_INDEX: '$' or '$!' before '.name' prefixes the DOT token and
+    # is dropped, the reference goes on. '$}' and '$!}' print and keep the state.
+    ("refmod-dollar-dot", "$m.c$.x|$m.c$.length()|$m.c$!.length()|$m.c$.x.y|$m.c$.x$.y|$!m.c$.x|$m.c$.x()|$b.k$.x|$m.c$.x##y\nb|$m$.x|$m.c()$.x|$m.c$.1|$m.c$ b|$m.c$-b|$m.c$$.x", {"m": {"c": "C"}}),
+    ("refmod-dollar-dot-braced", "${m.c$.x}|${m.c$.length()}", {"m": {"c": "C"}}),
+    ("refmod-dollar-dot-open-call", "$m.c$.x(", {"m": {"c": "C"}}),
+    ("refmod-dollar-dot-true", "$m.c$.true", {"m": {"c": "C"}}),
+    ("refmod-dollar-rbrace", "$m.c$}## |$m.c$}##x\nb|$m.c$}}##x\nb|$m.c$}x##y\nb|$m.c$}#*c*###y\nb|$!m.c$}##x\nb|$m.c$!}##x\nb|$m$}##x\nb|$m.c$}x", {"m": {"c": "C"}}),
 ]
 
 
