@@ -37,7 +37,7 @@ import regex as _re
 from ..errors import JavaException, VtlLimitError
 from .exceptions import java_exception
 from .regex_translate import translate
-from .strings import from_units, to_units
+from .strings import from_units, is_bmp, to_units
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -218,17 +218,11 @@ class _Budget:
 _UNTIMED_STEPS = 50_000_000
 
 _SURROGATE = _stdre.compile("[\ud800-\udfff]")
-_ASTRAL = _stdre.compile("[\U00010000-\U0010ffff]")
 
 
 def _has_surrogate(text: str) -> bool:
     """Whether ``text`` holds a lone surrogate code point (fast for ASCII)."""
     return not text.isascii() and _SURROGATE.search(text) is not None
-
-
-def _is_bmp(text: str) -> bool:
-    """:func:`is_bmp` in C speed: no character outside the BMP."""
-    return text.isascii() or _ASTRAL.search(text) is None
 
 
 def _find_all(compiled: Any, text: str, budget: _Budget, limit: int = -1):
@@ -240,7 +234,7 @@ def _find_all(compiled: Any, text: str, budget: _Budget, limit: int = -1):
     """
     n = len(text)
     count = 0
-    if _is_bmp(text):
+    if is_bmp(text):
         for m in budget.matches(compiled, text, 0, True):
             start, end = m.span()
             yield start, end, m
@@ -605,7 +599,7 @@ def _replace_simple(
 
 def _replace_guarded(compiled: Any, text: str, replacement: str, pattern: str, limit: int, budget: _Budget) -> str:
     """replaceAll/replaceFirst over Java's find loop, each search under the budget."""
-    subject = text if _is_bmp(text) else to_units(text)
+    subject = text if is_bmp(text) else to_units(text)
     out: list[str] = []
     last = 0
     repl: _Replacement | None = None
@@ -669,7 +663,7 @@ def _split_rules(pieces: list[str], text: str, limit: int) -> list[str]:
     if limit == 0:
         while pieces and pieces[-1] == "":
             pieces.pop()
-    if _has_surrogate(text) and not _is_bmp(text):
+    if _has_surrogate(text) and not is_bmp(text):
         pieces = [from_units(p) for p in pieces]  # as the find loop's unit slices are joined
     return pieces
 
@@ -677,7 +671,7 @@ def _split_rules(pieces: list[str], text: str, limit: int) -> list[str]:
 def _split_guarded(compiled: Any, text: str, limit: int, budget: _Budget) -> list[str]:
     """``String.split`` over Java's find loop, each search under the budget."""
     limited = limit > 0
-    subject = text if _is_bmp(text) else to_units(text)  # _find_all reports UTF-16 positions
+    subject = text if is_bmp(text) else to_units(text)  # _find_all reports UTF-16 positions
     pieces: list[str] = []
     index = 0
     for start, end, _ in _find_all(compiled, text, budget):
