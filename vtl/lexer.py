@@ -225,56 +225,67 @@ class Lexer:
         """What follows a reference without braces, in Velocity's reference state.
 
         ``{`` may be a stray brace (:meth:`lex_stray_brace`). After a plain ``.name``
-        property the state is REFMODIFIER, which has no ``##`` token: ``#`` is a HASH
-        prefix there, and what follows is lexed in the directive state with that ``#``
-        glued on (``$a.b##x`` prints ``A##x``, ``$a.b##if(`` runs the ``#if``)."""
+        property the state is REFMODIFIER: see :meth:`after_refmod`."""
         if pos < self.n:
             ch = self.text[pos]
             if ch == "{":
                 return self.lex_stray_brace(pos)
-            if ch == "#" and self._refmod:
-                return self.after_refmod_hash(pos)
-            if ch == "$" and self._refmod:
-                return self.after_refmod_dollar(pos)
+            if self._refmod and ch in "#$ \t":
+                return self.after_refmod(pos, False)
         return pos
 
-    def after_refmod_dollar(self, pos: int) -> int:
-        """``$}`` or ``$!}`` right after a property: the ``}`` (RCURLY, with its prefix)
-        prints and the state stays REFMODIFIER (``$a.b$}##x`` prints ``B$}##x``)."""
-        text, n = self.text, self.n
-        p = pos + 2 if text.startswith("!", pos + 1) else pos + 1
-        if p >= n or text[p] != "}":
-            return pos
-        self.emit("TEXT", text[pos : p + 1], pos, p + 1)
-        pos, still = self._refmod_words(p + 1)
-        return self.after_refmod_hash(pos) if still else pos
+    def after_refmod(self, pos: int, interrupted: bool) -> int:
+        """What follows a ``.name`` property, in Velocity's REFMODIFIER state.
 
-    def after_refmod_hash(self, pos: int) -> int:
-        """A ``#`` right after a property, in Velocity's REFMODIFIER state. Block comments
-        and text blocks push that state and pop back to it, so the no-comment rule of
-        ``##`` carries on past them (``$a.b#[[x]]###y`` prints ``Ax##y``). What follows
-        such a comment is still lexed in that state: an identifier or ``.name`` prints and
-        the suffixes after it are dropped (``$a.b#*c*#w.x[0]`` prints ``Aw``), ``{`` is a
-        stray brace, ``[``, ``(``, ``true`` and ``false`` are parse errors."""
+        That state has no ``##`` token: ``#`` is a HASH prefix there, and what follows is
+        lexed in the directive state with that ``#`` glued on (``$a.b##x`` prints
+        ``A##x``, ``$a.b##if(`` runs the ``#if``). Block comments, text blocks and
+        ``#set(...)`` (with its leading blanks) push that state and pop back to it, and
+        ``$}``/``$!}`` (RCURLY with its prefix) print and keep it, so the rule carries on
+        past them (``$a.b#[[x]]###y`` prints ``Ax##y``, ``$a.b#set($c=1)##y`` prints
+        ``A##y``); see :meth:`_refmod_words` for what else is lexed in it after them.
+        ``interrupted``: one of those came since the reference (a ``$.name`` is then no
+        suffix, its ``$`` is dropped)."""
         text, n = self.text, self.n
-        while pos < n and text[pos] == "#":
-            nxt = text[pos + 1] if pos + 1 < n else ""
-            if nxt == "#":
-                return self.lex_hash(pos, pos + 1)
-            if nxt != "*" and not text.startswith("[[", pos + 1):
-                return pos
-            pos, still = self._refmod_words(self.lex_hash(pos, pos))
+        while pos < n:
+            ch = text[pos]
+            if ch == "$":
+                p = pos + 2 if text.startswith("!", pos + 1) else pos + 1
+                if p < n and text[p] == "}":
+                    self.emit("TEXT", text[pos : p + 1], pos, p + 1)
+                    pos = p + 1
+                elif interrupted and _DOT_IDENT.match(text, p):
+                    pos = p
+                else:
+                    return pos
+            elif ch != "#" or (text.startswith("#set", pos) or text.startswith("#{set}", pos)):
+                m = _SET.match(text, pos)
+                if m is None:
+                    return pos
+                pos = self.lex_set(pos, m.end())
+            else:
+                nxt = text[pos + 1] if pos + 1 < n else ""
+                if nxt == "#":
+                    return self.lex_hash(pos, pos + 1)
+                if nxt != "*" and not text.startswith("[[", pos + 1):
+                    return pos
+                pos = self.lex_hash(pos, pos)
+            interrupted = True
+            pos, still = self._refmod_words(pos)
             if not still:
                 return pos
         return pos
 
     def _refmod_words(self, pos: int) -> tuple[int, bool]:
-        """See :meth:`after_refmod_hash`: what follows a comment in the REFMODIFIER state.
+        """See :meth:`after_refmod`: what follows a comment in the REFMODIFIER state: an
+        identifier or ``.name`` prints and the suffixes after it are dropped
+        (``$a.b#*c*#w.x[0]`` prints ``Aw``), ``{`` is a stray brace, ``[``, ``(``, ``true``
+        and ``false`` are parse errors.
         Returns where it ends and whether the state is still REFMODIFIER there."""
         text, n = self.text, self.n
         while pos < n:
             ch = text[pos]
-            if ch == "#":
+            if ch in "#$ \t":
                 return pos, True
             if ch == "[":
                 raise self.error(pos, "unexpected '[' after a property")

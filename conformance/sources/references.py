@@ -157,6 +157,11 @@ EXTRA = [
     ("refmod-dollar-dot-braced", "${m.c$.x}|${m.c$.length()}", {"m": {"c": "C"}}),
     ("refmod-dollar-dot-open-call", "$m.c$.x(", {"m": {"c": "C"}}),
     ("refmod-dollar-dot-true", "$m.c$.true", {"m": {"c": "C"}}),
+    # '#set(...)' (with the blanks before it) also pushes REFMODIFIER and pops back to it.
+    ("refmod-set-then-hash-hash", "$m.c#set($x=1)##c\nb|$m.c#set($x=($y))## |$m.c#{set}($x=1)##c\nb|$m.c #set($x=1)##c\nb|$m.c\t#set($x=1)##c\nb|$m.c#set($x=1)\n##c\nb|$m.c[0]#set($x=1)##c\nb", {"m": {"c": "C"}}),
+    ("refmod-set-then-more", "$m.c#set($x=1)x##c\nb|$m.c#set($x=1)#*c*###c\nb|$m.c#set($x=1)#set($y=1)##c\nb|$m.c#set($x=1)\nx##c\nb|$m.c#set($x=1)x.y##c\nb|$m.c#[[a]]##set($x=1)##c\nb|$m.c#set($x=1)#[[a]]###c\nb|$m.c #set($x=1) #set($y=2)##c\nb$y", {"m": {"c": "C"}}),
+    ("refmod-set-then-dollar", "$m.c#set($x=1)$.x|$m.c#set($x=1)$.x.y##c\nb|$m.c#set($x=1)$!.x##c\nb|$m.c#set($x=1)$}##c\nb|$m.c#set($x=1)$}$.x##c\nb|$m.c#*c*#$.x##c\nb|$m.c#set($x=1)$x##c\nb", {"m": {"c": "C"}}),
+    ("refmod-set-not-refmod", "$m.c()#set($x=1)##c\nb|$m#set($x=1)##c\nb|$m.c#if(true)#end##c\nb", {"m": {"c": "C"}}),
     ("refmod-dollar-rbrace", "$m.c$}## |$m.c$}##x\nb|$m.c$}}##x\nb|$m.c$}x##y\nb|$m.c$}#*c*###y\nb|$!m.c$}##x\nb|$m.c$!}##x\nb|$m$}##x\nb|$m.c$}x", {"m": {"c": "C"}}),
 ]
 
