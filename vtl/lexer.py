@@ -57,6 +57,9 @@ _ARG_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_@]*")
 # comment token's image; any other character is skipped and empties the image (§5).
 _COMMENT_MORE = re.compile(r"\\*\$(?:\\*!)?|#\*\*(?=[^#])|#\*|#\[\[|#")
 _COMMENT_MORE_CHARS = frozenset("\\$!#*[")
+# Directives that, glued to a '$' prefix after a property, leave the REFMODIFIER state
+# (None: '$##', '$#*', '$#[[' are comments and text blocks).
+_REFMOD_LEAVERS = frozenset((None, "if", "elseif", "else", "set"))
 # EMPTY_INDEX (jjt 1739): text, never the start of a reference.
 _EMPTY_INDEX = ("$[", "$![", "$\\![", "$.")
 
@@ -256,6 +259,13 @@ class Lexer:
                     pos = p + 1
                 elif interrupted and _DOT_IDENT.match(text, p):
                     pos = p
+                elif text.startswith("{}", p):
+                    self.emit("TEXT", text[pos : p + 2], pos, p + 2)
+                    pos = p + 2
+                elif p < n and text[p] == "#" and self.directive_name(p)[0] not in _REFMOD_LEAVERS:
+                    # '$#end', '$#word(...)': the token takes the prefix and the state
+                    # stays REFMODIFIER.
+                    pos = self.lex_hash_after_dollar(pos, pos, p, p > pos + 1)
                 else:
                     return pos
             elif ch != "#" or (text.startswith("#set", pos) or text.startswith("#{set}", pos)):

@@ -162,6 +162,13 @@ EXTRA = [
     ("refmod-set-then-more", "$m.c#set($x=1)x##c\nb|$m.c#set($x=1)#*c*###c\nb|$m.c#set($x=1)#set($y=1)##c\nb|$m.c#set($x=1)\nx##c\nb|$m.c#set($x=1)x.y##c\nb|$m.c#[[a]]##set($x=1)##c\nb|$m.c#set($x=1)#[[a]]###c\nb|$m.c #set($x=1) #set($y=2)##c\nb$y", {"m": {"c": "C"}}),
     ("refmod-set-then-dollar", "$m.c#set($x=1)$.x|$m.c#set($x=1)$.x.y##c\nb|$m.c#set($x=1)$!.x##c\nb|$m.c#set($x=1)$}##c\nb|$m.c#set($x=1)$}$.x##c\nb|$m.c#*c*#$.x##c\nb|$m.c#set($x=1)$x##c\nb", {"m": {"c": "C"}}),
     ("refmod-set-not-refmod", "$m.c()#set($x=1)##c\nb|$m#set($x=1)##c\nb|$m.c#if(true)#end##c\nb", {"m": {"c": "C"}}),
+    # '$#end', '$#{end}', '$!#end' and '$#word(...)' take the '$' prefix and keep
+    # REFMODIFIER, and so do '${}' and '$!{}'; '$##', '$#*', '$#[[', '$#set(' and '$#if(' do not.
+    ("refmod-dollar-end", "#if(true)$m.c$#end##x\nb|#if(true)$m.c$#{end}##x\nb|#if(true)$m.c$#end\n##x\nb|#if(true)$m.c$#end#*c*###x\nb|#if(true)$m.c[0]$#end##x\nb|#if(true)$m.c$!#end##x\nb|#if(true)$m.c$!#{end}##x\nb|#if(true)$m$#end##x\nb|#if(true)$m.c$#end$.x##x\nb|#if(true)$m.c$#end b|#if(true)$m.c#end##x\nb", {"m": {"c": "C"}}),
+    ("refmod-dollar-word", "$m.c$#x##y\nb|$m.c$#x(1)##z\nb|$m.c$#x y##z\nb|$m.c$#foreach(1)##x\nb|$m.c$#literal()##x\nb|$m.c$#define(1)##x\nb|$m.c$#macro(1)##x\nb|$m.c$#{foo}##x\nb|$m.c$#foo()x.y##x\nb|$m.c#x##y\nb", {"m": {"c": "C"}}),
+    ("refmod-dollar-word-evaluate", "$m.c$#evaluate(1)##x\nb", {"m": {"c": "C"}}),
+    ("refmod-dollar-comment-leaves", "$m.c$##x\nb|$m.c$#*c*###x\nb|$m.c$#[[a]]###x\nb|$m.c$#set($x=1)##x\nb|$m.c$#if(true)y#end##x\nb", {"m": {"c": "C"}}),
+    ("refmod-dollar-empty-braces", "$m.c${}###|$m.c${}##x\nb|$m.c${}x##y\nb|$m.c$!{}##x\nb|$m.c{}##x\nb|$m.c${##x\nb", {"m": {"c": "C"}}),
     ("refmod-dollar-rbrace", "$m.c$}## |$m.c$}##x\nb|$m.c$}}##x\nb|$m.c$}x##y\nb|$m.c$}#*c*###y\nb|$!m.c$}##x\nb|$m.c$!}##x\nb|$m$}##x\nb|$m.c$}x", {"m": {"c": "C"}}),
 ]
 
