@@ -60,6 +60,7 @@ _COMMENT_MORE_CHARS = frozenset("\\$!#*[")
 # Directives that, glued to a '$' prefix after a property, leave the REFMODIFIER state
 # (None: '$##', '$#*', '$#[[' are comments and text blocks).
 _REFMOD_LEAVERS = frozenset((None, "if", "elseif", "else", "set"))
+_LPAREN_TEXT_STOP = re.compile(r"[^A-Za-z0-9_]")
 # EMPTY_INDEX (jjt 1739): text, never the start of a reference.
 _EMPTY_INDEX = ("$[", "$![", "$\\![", "$.")
 
@@ -233,9 +234,22 @@ class Lexer:
             ch = self.text[pos]
             if ch == "{":
                 return self.lex_stray_brace(pos)
-            if self._refmod and ch in "#$ \t":
-                return self.after_refmod(pos, False)
+            if self._refmod:
+                if ch in "#$ \t":
+                    return self.after_refmod(pos, False)
+                if ch.isalpha() or ch == "_":
+                    return self.after_reference_words(pos, True)  # after '.name[0]'
+            elif (ch.isalpha() or ch == "_") and self.tokens[-1].type in ("IDX_RBRACKET", "CALL_RPAREN"):
+                # REFERENCE state after an index or a call: the identifier is lexed there.
+                return self.after_reference_words(pos)
         return pos
+
+    def after_reference_words(self, pos: int, refmod: bool = False) -> int:
+        """An identifier in Velocity's REFERENCE state (after ``$a[0]``, ``$a.b()``, the
+        EMPTY_INDEX ``$$.``): it prints, the suffixes after it are dropped
+        (``$a[0]x.y`` prints ``A[0]x``) and leave the state REFMODIFIER."""
+        pos, refmod = self._refmod_words(pos, refmod)
+        return self.after_refmod(pos, True) if refmod else pos
 
     def after_refmod(self, pos: int, interrupted: bool) -> int:
         """What follows a ``.name`` property, in Velocity's REFMODIFIER state.
@@ -286,7 +300,7 @@ class Lexer:
                 return pos
         return pos
 
-    def _refmod_words(self, pos: int) -> tuple[int, bool]:
+    def _refmod_words(self, pos: int, refmod: bool = True) -> tuple[int, bool]:
         """See :meth:`after_refmod`: what follows a comment in the REFMODIFIER state: an
         identifier or ``.name`` prints and the suffixes after it are dropped
         (``$a.b#*c*#w.x[0]`` prints ``Aw``), ``{`` is a stray brace, ``[``, ``(``, ``true``
@@ -296,7 +310,7 @@ class Lexer:
         while pos < n:
             ch = text[pos]
             if ch in "#$ \t":
-                return pos, True
+                return pos, refmod
             if ch == "[":
                 raise self.error(pos, "unexpected '[' after a property")
             if ch == "{":
@@ -320,11 +334,19 @@ class Lexer:
                 bad = re.search(r"\.(?:true|false)\b", text[pos:end])
                 if bad:
                     raise self.error(pos + bad.start() + 1, "unexpected boolean after a property")
-                pos = end
                 if text[end - 1] == ")":
-                    return pos, False  # a method call leaves the REFMODIFIER state
-            elif pos < n and text[pos] == "(":
-                raise self.error(pos, "unexpected '(' after a property")
+                    return end, False  # a method call leaves the REFMODIFIER state
+                # A '.name' property leaves it REFMODIFIER, an index keeps the state.
+                refmod = refmod or text[pos] == "." or "]." in text[pos:end]
+                pos = end
+            elif pos < n and text[pos] == "(" and refmod:
+                # LPAREN opens an argument list in which anything but a word (a blank,
+                # ')', '#', '|', ...) is an error; a word up to the end of the template
+                # is text.
+                bad = _LPAREN_TEXT_STOP.search(text, pos + 1)
+                if bad:
+                    raise self.error(bad.start(), "unexpected text after a '(' following a property")
+                return pos, False
         return pos, False
 
     def lex_dollar_chain(self, start: int, dollar: int) -> int:
@@ -354,6 +376,8 @@ class Lexer:
                 # here too and is text, chain and all ('$$[1]').
                 end = text.index("[" if text[pos + 1] != "." else ".", pos) + 1
                 self.emit("TEXT", text[start:end], start, end)
+                if text[end - 1] == "." and end < n and (text[end].isalpha() or text[end] == "_"):
+                    return self.after_reference_words(end)
                 return end
             last = pos  # the last '$' of the chain
             pos += 1
@@ -462,6 +486,10 @@ class Lexer:
             braces += 1
         m = _IDENT.match(text, braces)
         if not m:
+            if _SET.match(text, braces):
+                # LCURLY tokens: the blanks before a '#set' after them are its own.
+                self.emit("TEXT", text[pos:braces], pos, braces)
+                return braces
             return pos  # plain '{'s are text
         end = self._skip_suffixes(m.end())
         if end >= self.n or text[end] != "}":

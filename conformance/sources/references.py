@@ -169,6 +169,23 @@ EXTRA = [
     ("refmod-dollar-word-evaluate", "$m.c$#evaluate(1)##x\nb", {"m": {"c": "C"}}),
     ("refmod-dollar-comment-leaves", "$m.c$##x\nb|$m.c$#*c*###x\nb|$m.c$#[[a]]###x\nb|$m.c$#set($x=1)##x\nb|$m.c$#if(true)y#end##x\nb", {"m": {"c": "C"}}),
     ("refmod-dollar-empty-braces", "$m.c${}###|$m.c${}##x\nb|$m.c${}x##y\nb|$m.c$!{}##x\nb|$m.c{}##x\nb|$m.c${##x\nb", {"m": {"c": "C"}}),
+    # In the REFERENCE state after an index or a call, and after the EMPTY_INDEX '$$.', an
+    # identifier prints and the suffixes after it are dropped ('.name' leaves REFMODIFIER).
+    ("reference-state-words", "$b['']x.a|$b[0]x.a|$b['']x.a()|$b['']x y.a|$b['']x[0]|$b.c()x.a|$b.c[0]x.a|$b[0]x.a##y\nb|$b[0]x##y\nb|$b[0]x.a(1)z|$b[0]x$.a|$b[0]{x}|$b[0]x{y}|$b.c()x(|$b[0]x.|$b[0]x.a[0]##y\nb|$b[0]x[0]##y\nb|$b[0]x.a()##y\nb|$b[0]_x.a|$b[0]x-y.a", {}),
+    ("reference-state-words-refmod", "$h.t[0]x##y\nb|$h.t[0]x.a|$h[0]x(|$h.t[0]x(1", {"h": {"t": [1]}}),
+    ("reference-state-words-refmod-paren-eof", "$h.t[0]x(", {"h": {"t": [1]}}),
+    ("reference-state-words-refmod-paren-bar", "$h.t[0]x(|", {"h": {"t": [1]}}),
+    ("reference-state-words-true", "$b[0]true", {}),
+    ("reference-state-words-paren-rparen", "$h.t[0]x(1)", {"h": {"t": [1]}}),
+    ("reference-state-words-paren-blank", "$h.t[0]x( ", {"h": {"t": [1]}}),
+    ("refmod-comment-word-paren", "$m.c#*c*#x(1", {"m": {"c": "C"}}),
+    ("refmod-comment-word-paren-eof", "$m.c#*c*#x(", {"m": {"c": "C"}}),
+    ("refmod-comment-word-paren-blank", "$m.c#*c*#x( ", {"m": {"c": "C"}}),
+    ("refmod-comment-word-paren-hash", "$m.c#*c*#x(##", {"m": {"c": "C"}}),
+    ("dollar-chain-empty-index-words", "$$.t[1]|$$.t|$$.t.u|$$.t[1]x|$$.t(1)|$$.t x.u|$$.t##x\nb|$$.t.u##x\nb", {}),
+    ("dollar-chain-empty-index-true", "$$.true", {}),
+    ("stray-brace-then-set", "$e{ #set($a=1)$a|$e{{ #set($a=2)$a|$e.x{ #set($a=3)$a|$e{\t#set($a=4)$a|${e}{ #set($a=5)$a|$e{#set($a=6)$a|$e{ x", {}),
+    ("stray-brace-then-set-eof", "$e{ #set($a=1)", {}),
     ("refmod-dollar-rbrace", "$m.c$}## |$m.c$}##x\nb|$m.c$}}##x\nb|$m.c$}x##y\nb|$m.c$}#*c*###y\nb|$!m.c$}##x\nb|$m.c$!}##x\nb|$m$}##x\nb|$m.c$}x", {"m": {"c": "C"}}),
 ]
 
