@@ -61,6 +61,8 @@ _COMMENT_MORE_CHARS = frozenset("\\$!#*[")
 # (None: '$##', '$#*', '$#[[' are comments and text blocks).
 _REFMOD_LEAVERS = frozenset((None, "if", "elseif", "else", "set"))
 _LPAREN_TEXT_STOP = re.compile(r"[^A-Za-z0-9_]")
+# What a '$' or '$!' prefix not followed by a name may be glued to in an argument list.
+_ARG_PREFIXED = frozenset("'\"0123456789()-+*/%<>=!&|,: \t\r\n$")
 # EMPTY_INDEX (jjt 1739): text, never the start of a reference.
 _EMPTY_INDEX = ("$[", "$![", "$\\![", "$.")
 
@@ -89,6 +91,9 @@ class Lexer:
         self.tokens: list[Token] = []
         self._line_index = 0
         self._refmod = False
+        # Spans of '$' prefixes dropped in argument lists, left out of the image a
+        # directive that prints itself shows.
+        self.dropped: list[tuple[int, int]] = []
 
     # -- positions -----------------------------------------------------------------------
 
@@ -812,6 +817,15 @@ class Lexer:
                 braced = p < self.n and text[p] == "{"
                 name_start = p + 1 if braced else p
                 m = _IDENT.match(text, name_start)
+                if not braced and (
+                    (m is None and p < self.n and text[p] in _ARG_PREFIXED)
+                    or (m is not None and m.group() in ("true", "false"))
+                ):
+                    # DOLLAR/DOLLARBANG is a MORE prefix there too: glued to a literal,
+                    # an operator or a blank it is dropped ('#set($a = $1)' sets 1).
+                    self.dropped.append((pos, p))
+                    pos = p
+                    continue
                 if not m:
                     raise self.error(pos, "'$' must start a reference here")
                 pos = self.lex_reference(start, name_start, m, braced)

@@ -59,7 +59,10 @@ class _VtlLarkLexer(LarkLexer):
 
     def lex(self, lexer_state: Any, parser_state: Any = None):
         lexer = Lexer(_local.text, macros_enabled=_local.macros_enabled, name=_local.name)
-        for tok in lexer.tokenize():
+        tokens = lexer.tokenize()
+        if lexer.dropped:
+            _local.builder.dropped = lexer.dropped
+        for tok in tokens:
             if tok.type != "COMMENT":
                 yield tok
 
@@ -208,6 +211,16 @@ class _AstBuilder:
         self.macros_enabled = macros_enabled
         self.name = name
         self.macros: dict[str, ast.MacroDef] = {}
+        self.dropped: list[tuple[int, int]] = []
+
+    def image(self, start: int, end: int) -> str:
+        """The source from ``start`` to ``end`` less the ``$`` prefixes the lexer dropped
+        in argument lists (``#m($'x')`` prints itself as ``#m('x')``)."""
+        text = self.source[start:end]
+        for a, b in reversed(self.dropped):
+            if start <= a and b <= end:
+                text = text[: a - start] + text[b - start :]
+        return text
 
     # statements
 
@@ -372,7 +385,7 @@ class _AstBuilder:
         end = children[-1]
         name = str(tok).lstrip("\\").lstrip("#").strip("{}")[1:]
         node = ast.Directive(
-            *_pos(tok), name=name, args=args, source_text=self.source[tok.start_pos : end.end_pos],
+            *_pos(tok), name=name, args=args, source_text=self.image(tok.start_pos, end.end_pos),
             has_parens=True, body=body,
         )
         node.end = end.end_pos
@@ -389,7 +402,7 @@ class _AstBuilder:
                 args = children[2]
             end = children[-1].end_pos
         node = ast.Directive(
-            *_pos(tok), name=name, args=args, source_text=self.source[tok.start_pos : end],
+            *_pos(tok), name=name, args=args, source_text=self.image(tok.start_pos, end),
             has_parens=has_parens,
         )
         node.end = end

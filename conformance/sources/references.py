@@ -186,6 +186,18 @@ EXTRA = [
     ("dollar-chain-empty-index-true", "$$.true", {}),
     ("stray-brace-then-set", "$e{ #set($a=1)$a|$e{{ #set($a=2)$a|$e.x{ #set($a=3)$a|$e{\t#set($a=4)$a|${e}{ #set($a=5)$a|$e{#set($a=6)$a|$e{ x", {}),
     ("stray-brace-then-set-eof", "$e{ #set($a=1)", {}),
+    # In an argument list a '$' or '$!' not followed by a name is a MORE prefix glued to
+    # the next token (a literal, an operator, a blank, a parenthesis) and is dropped.
+    ("args-dollar-prefix", "#set($a=$'x')$a|#set($a=$\"y\")$a|#set($a=$1)$a|#set($a=$1.5)$a|#set($a=$ 1)$a|#set($a=$!'z')$a|#set($a=$-1)$a|#set($a=$(1))$a|#set($a=$true)$a|#set($a=$false)$a|#set($a=1 $+ 1)$a|#set($a=$$b)$a|#set($a = [$1, $'b'])$a|#set($a = {$'k': $2})$a|#set($a=$ $1)$a|#set($a=$\n1)$a|#set($a=1$)$a", {}),
+    ("args-dollar-prefix-calls", "$h.t($'x')|$h[$'t']|$h.t($1)|#if(false)#if(true!=$'')#end#end|#if(true$)y#end|#foreach($i in [1]$)$i#end|#define($1)#end|#define($1)x#end$1", {"h": {"t": "T"}}),
+    ("args-dollar-prefix-macro", "#macro(m $a)[$a]#end#m($'x')|#m($1 $2)", {}),
+    ("args-dollar-prefix-bracket", "#set($a=$[1])$a", {}),
+    ("args-dollar-prefix-brace", "#set($a=${'x':1})$a", {}),
+    ("args-dollar-prefix-empty", "#set($a=$)", {}),
+    ("args-dollar-prefix-blank-only", "#if($ )#end", {}),
+    ("args-dollar-prefix-minus-only", "#set($a=$-)", {}),
+    ("args-dollar-prefix-hash", "#set($a=$#*c*#1)$a", {}),
+    ("args-dollar-prefix-backslash", "#set($a=$\\'x')$a", {}),
     ("refmod-dollar-rbrace", "$m.c$}## |$m.c$}##x\nb|$m.c$}}##x\nb|$m.c$}x##y\nb|$m.c$}#*c*###y\nb|$!m.c$}##x\nb|$m.c$!}##x\nb|$m$}##x\nb|$m.c$}x", {"m": {"c": "C"}}),
 ]
 
