@@ -60,6 +60,8 @@ _COMMENT_MORE_CHARS = frozenset("\\$!#*[")
 # Directives that, glued to a '$' prefix after a property, leave the REFMODIFIER state
 # (None: '$##', '$#*', '$#[[' are comments and text blocks).
 _REFMOD_LEAVERS = frozenset((None, "if", "elseif", "else", "set"))
+# The same after a reference that a '$' began in the REFMODIFIER state ('$a.b$x#else')
+_REF_REFMOD_LEAVERS = frozenset((None, "if", "elseif", "set"))
 _LPAREN_TEXT_STOP = re.compile(r"[^A-Za-z0-9_]")
 # What a '$' or '$!' prefix not followed by a name may be glued to in an argument list.
 _ARG_PREFIXED = frozenset("'\"0123456789()-+*/%<>=!&|,: \t\r\n$")
@@ -286,7 +288,8 @@ class Lexer:
                     # stays REFMODIFIER.
                     pos = self.lex_hash_after_dollar(pos, pos, p, p > pos + 1)
                 else:
-                    return pos
+                    end = self.ref_in_refmod(pos, p)
+                    return pos if end < 0 else end
             elif ch != "#" or (text.startswith("#set", pos) or text.startswith("#{set}", pos)):
                 m = _SET.match(text, pos)
                 if m is None:
@@ -304,6 +307,42 @@ class Lexer:
             if not still:
                 return pos
         return pos
+
+    def ref_in_refmod(self, pos: int, p: int) -> int:
+        """A reference ``$x``, ``$!x`` or ``${x}`` at ``pos`` (name at ``p``) in the
+        REFMODIFIER state: its DOLLAR pushes that state, so where the reference ends (a
+        ``}``, a ``#`` that pops its REFERENCE state) the state is REFMODIFIER again
+        (``$a.b$x#end##y`` and ``$a.b${x}##y`` print ``##y``). A ``##``, ``#*``, ``#[[``
+        or ``#set(`` right after ``$x`` is lexed in the REFERENCE state and leaves it.
+        Returns where the reference and what is lexed in REFMODIFIER after it end, or -1
+        when it is no such reference."""
+        text, n = self.text, self.n
+        braced = p < n and text[p] == "{"
+        name_start = p + 1 if braced else p
+        m = _IDENT.match(text, name_start)
+        if m is None or m.group() in ("true", "false"):
+            return -1
+        end = self.lex_reference(pos, name_start, m, braced)
+        if not braced:
+            ch = text[end] if end < n else ""
+            if ch == "}":
+                self.emit("TEXT", "}", end, end + 1)
+                end += 1
+            elif ch == "#" and not text.startswith(("##", "#*", "#[["), end) and not _SET.match(text, end):
+                if self.directive_name(end)[0] in _REF_REFMOD_LEAVERS:
+                    return self.lex_hash(end, end)
+                end = self.lex_hash(end, end)
+            elif ch == "$":
+                q = end + 2 if text.startswith("!", end + 1) else end + 1
+                if q < n and (text[q] == "{" or text[q].isalpha() or text[q] == "_"):
+                    return self.ref_in_refmod(end, q) if not self._refmod else self.after_refmod(end, False)
+                return self.after_reference(end)
+            else:
+                return self.after_reference(end)
+        end, still = self._refmod_words(end)
+        if not still:
+            return end
+        return self.after_refmod(end, True)
 
     def _refmod_words(self, pos: int, refmod: bool = True) -> tuple[int, bool]:
         """See :meth:`after_refmod`: what follows a comment in the REFMODIFIER state: an

@@ -198,6 +198,12 @@ EXTRA = [
     ("args-dollar-prefix-minus-only", "#set($a=$-)", {}),
     ("args-dollar-prefix-hash", "#set($a=$#*c*#1)$a", {}),
     ("args-dollar-prefix-backslash", "#set($a=$\\'x')$a", {}),
+    ("refmod-second-ref-directive", "#if(true)$h.t$x#end##y\n#end|#if(true)$h.t$x[0]#end##y\n#end|#if(true)$h.t$a[0]#end##y\n#end|#if(true)$h.t$x.length()#end##y\n#end|#if(true)$h.t$h.t#end##y\n#end|#if(true)$h.t$!x#end##y\n#end|#if(true)$h.t$x#{end}##y\n#end|#if(true)$h.t$x#end$.t#end|#if(true)$h.t$x#end #set($c=1)##y\n#end|#if(true)$h.t$x#end#*c*###y\n#end|#if(true)$h.t$x#end w##y\n#end|#if(true)$h.t$x#end}##y\n#end", {"h": {"t": "T"}, "x": "X", "a": ["A"]}),
+    ("refmod-second-ref-word-directive", "$h.t$x#foo(1)##y\n|$h.t${x}#foo##y\n|#if(false)$h.t$x#else##y#end|#if(false)$h.t$x#{else}##y#end|$h.t$x#if(true)w#end##y\n|$h.t$x#if(true)w#end$.t|#macro(m)M#end$h.t$x#m()##y\n|$h.t$x#m##y\n", {"h": {"t": "T"}, "x": "X"}),
+    ("refmod-second-ref-rbrace", "$h.t$x}##y\n|$h.t$a[0]}##y\n|$h.t$x.length()}##y\n|$h.t$h.t}##y\n|$h.t$x}}##y\n|$h.t$x}$x##y\n|$h.t$x}$x}##y\n|$h.t$x}w##y\n|$h.t$x}.w##y\n", {"h": {"t": "T"}, "x": "X", "a": ["A"]}),
+    ("refmod-second-ref-formal", "$h.t${x}##y\n|$h.t$!{x}##y\n|$h.t${x}#*c*###y\n|$h.t${x}#[[c]]###y\n|$h.t${x} ##y\n|$h.t${x}w##y\n|$h.t${x}.w##y\n|$h.t${x}$.t##y\n|$h.t${x}$!}##y\n|$h.t${x}}##y\n|$h.t${x}#set($c=1)##y\n|$h.t${x} #set($c=1)##y\n|$h.t$a[0]${x}##y\n|$h.t$x${x}##y\n|$h.t$x.length()${x}##y\n|$h.t${x}(", {"h": {"t": "T"}, "x": "X", "a": ["A"]}),
+    ("refmod-second-ref-leaves", "$h.t$x##y\n|$h.t$x#*c*###y\n|$h.t$x#[[c]]###y\n|$h.t$x ##y\n|$h.t$x#set($c=1)##y\n|$h.t$x #set($c=1)##y\n|$h.t$x#$x##y\n|$h.t$x$x##y\n|$h.t$x)##y\n|$h.t$x|##y\n|$h.t$x,##y\n|#if(true)$h.t$x$x#end##y\n#end|#if(true)$h.t$x#end$x##y\n#end|#if(true)$h.t${x}#end##y\n#end", {"h": {"t": "T"}, "x": "X"}),
+    ("refmod-second-ref-index-error", "$h.t${x}[0]", {"h": {"t": "T"}, "x": "X"}),
     ("refmod-dollar-rbrace", "$m.c$}## |$m.c$}##x\nb|$m.c$}}##x\nb|$m.c$}x##y\nb|$m.c$}#*c*###y\nb|$!m.c$}##x\nb|$m.c$!}##x\nb|$m$}##x\nb|$m.c$}x", {"m": {"c": "C"}}),
 ]
 
