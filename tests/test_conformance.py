@@ -62,9 +62,6 @@ XFAIL: dict[str, str] = {
         "a Python float variable has no source text: json-smart turns a number literal longer "
         "than 18 characters into a BigDecimal, which only a parsed JSON body can reproduce"
     ),
-    "collections/literal-map-keys": (
-        "map literal keys 1 and true are one key in a Python dict; Java keeps both"
-    ),
 }
 
 

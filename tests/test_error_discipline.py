@@ -171,10 +171,6 @@ def test_non_ascii_letter_in_directive_arguments(template: str) -> None:
         assert info.value.line == 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "vtl/compiler.py (map literals) and vtl/runtime/methods.py (Map.put/putIfAbsent): a list or "
-    "map used as a map key raises TypeError 'unhashable type'; Velocity 1.7 prints {[1]=2}, "
-    "{[1]=1}, {(this Map)=1}, {{}=2} (found by conformance.crashfuzz)"))
 @pytest.mark.parametrize(("template", "expected"), [
     ("#set($m = {[1]: 2})$m", "{[1]=2}"),
     ("#set($m = {})#set($q = $m.put([1], 1))$m", "{[1]=1}"),

@@ -33,6 +33,7 @@ from .runtime import (
 )
 from .runtime.access import LiveValues, host_method
 from .runtime.doubles import double_to_string
+from .runtime.hashing import java_key
 from .runtime.methods import MapView, find_method
 from .runtime.text import to_string_within
 
@@ -1279,9 +1280,22 @@ class Compiler:
             return make_list
         if isinstance(node, ast.MapLit):
             pair_fns = tuple((self.expr(k), self.expr(v)) for k, v in node.items)
+            if all(type(k) is ast.IntLit or (type(k) is ast.StringLit and k.template is None)
+                   for k, _ in node.items):  # keys a dict holds as they are
+
+                def make_plain_map(state: State) -> Any:
+                    return {k(state): v(state) for k, v in pair_fns}
+
+                return make_plain_map
 
             def make_map(state: State) -> Any:
-                return {k(state): v(state) for k, v in pair_fns}
+                made = {}
+                for k, v in pair_fns:
+                    key = k(state)
+                    if type(key) is not str:
+                        key = java_key(key)  # 1, 1.0 and true are three keys; [1] is one
+                    made[key] = v(state)
+                return made
 
             return make_map
         if isinstance(node, ast.RangeLit):

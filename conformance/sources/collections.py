@@ -163,6 +163,35 @@ def cases() -> Cases:
         ("nested-hash-tostring", '#set($a = [1, [2, 3], {"k": [4]}])$a.hashCode() $a.toString() '
          '#set($m = {"a": [1, 2], "b": {"c": "d"}})$m.hashCode() $m.entrySet().hashCode() $m.keySet().hashCode()', {}),
     ]
+    extra += [
+        # Map keys that are not strings or integers: Java keeps 1, 1.0 and true apart, and a
+        # list or map is a key by content (hashed when it goes in).
+        ("key-kinds-apart", "#set($m = {1: 'i', 1.0: 'd', true: 'b'})$m $m.size() $m.get(1) $m.get(1.0) $m.get(true) $m[true] $m.containsKey(1.0)", {}),
+        ("key-zeros-apart", "#set($m = {false: 'a', 0: 'b', 0.0: 'c', -0.0: 'd'})$m $m.size()", {}),
+        ("key-list-literal", "#set($m = {[1]: 2})$m", {}),
+        ("key-map-literal", "#set($m = {{}: 2})$m #set($m = {{'a': [1]}: 'a'})$m $m.get({'a': [1]})", {}),
+        ("key-list-put", "#set($m = {})#set($q = $m.put([1], 1))$m", {}),
+        ("key-this-map", "#set($m = {})#set($q = $m.put($m, 1))$m $m.size() $m.containsKey({})", {}),
+        ("key-this-map-views", "#set($m = {})#set($q = $m.put($m, 1))#set($q = $m.put('a', $m))$m $m.keySet() $m.entrySet()", {}),
+        ("key-collections-get", "#set($m = {[1, 2]: 'l', {'a': 1}: 'm'})$m.get([1, 2]) $m.get({'a': 1}) $m.containsKey([1]) $m.keySet() $m.entrySet()", {}),
+        ("key-list-mutated", "#set($l = [1])#set($m = {})#set($q = $m.put($l, 'x'))#set($q = $l.add(2))$m $m.get($l) $m.get([1]) $m.get([1, 2]) $m.containsKey($l) $m.size()", {}),
+        ("key-list-mutated-twice", "#set($l = [1])#set($m = {})#set($q = $m.put($l, 'x'))#set($q = $l.add(2))#set($q = $m.put([1, 2], 'y'))$m $m.size()", {}),
+        ("key-list-mutated-back", "#set($l = [1])#set($m = {})#set($q = $m.put($l, 'x'))#set($q = $l.add(2))$m.keySet().contains([1, 2]) $m.hashCode() $m.remove([1, 2]) $m #set($q = $l.remove(1))$m.get([1])", {}),
+        ("key-bool-double-methods", "#set($m = {true: 1, 2.5: 2})$m.remove(true) $m #set($q = $m.put(2.5, 3))$m $m.putIfAbsent(2.5, 9) $m.getOrDefault(true, 'd') $m", {}),
+        ("key-put-keeps-place", "#set($m = {1.0: 'a', 'b': 2, 1: 'c', true: 'd'})#set($q = $m.put(1.0, 'x'))#set($q = $m.put(1, 'y'))#set($q = $m.put(true, 'z'))$m", {}),
+        ("key-list-set-index", "#set($m = {[1]: 'a', 'b': 2})#set($q = $m.put([1], 'x'))$m #set($m[true] = 't')#set($m[true] = 'u')$m", {}),
+        ("key-char-vs-string", "#set($s = 'ab')#set($m = {})#set($q = $m.put($s.charAt(0), 1))#set($q = $m.put('a', 2))$m $m.size() $m.get($s.charAt(0)) $m.get('a')", {}),
+        ("key-collections-foreach", "#set($m = {[1]: 'a', true: 'b'})#foreach($v in $m)$v #end#foreach($k in $m.keySet())$k $k.class.simpleName #end#foreach($e in $m.entrySet())$e.key $e.getKey().get(0) $e #end", {}),
+        ("key-collections-clone-setvalue", "#set($m = {[1]: 'a', true: 'b', 2.5: 'c'})#set($c = $m.clone())$c $c.get([1]) $c.equals($m) #foreach($e in $c.entrySet())$e.setValue('z') #end$c", {}),
+        ("key-collections-hash-equals", "#set($m = {[1]: 'a', true: 'b'})$m.hashCode() $m.equals({[1]: 'a', true: 'b'}) #if($m == {true: 'b', [1]: 'a'})eq#end", {}),
+        ("key-collections-hash-remove", "#set($m = {[1]: 'a', {'k': 1}: 'b'})$m.hashCode() $m.keySet().hashCode() $m.entrySet().hashCode() $m.remove([1]) $m.remove({'k': 1}) $m", {}),
+        ("key-put-all", "#set($m = {1.0: 'x', 2: 'y', [3]: 'z'})#set($n = {})#set($q = $n.putAll($m))$n $n.get(1.0) $n.get(1) $n.get([3])", {}),
+        ("key-bool-vs-string", "#set($m = {true: 1})$m.containsKey(true) $m.containsKey('true') $m.get('true') #set($n = {'true': 2})$n.get(true) $m.equals({'true': 1})", {}),
+        ("key-null", "#set($m = {$n: 'a', 'b': $n})$m $m.get($n) $m.containsKey($n)", {"n": None}),
+        ("key-views-contains", "#set($m = {[1]: 'a', true: 'b'})#set($e = $m.entrySet())$e.contains($e.iterator().next()) $m.keySet().containsAll([[1], true]) $m.keySet().containsAll([[2]]) $m.values().contains('b')", {}),
+        ("key-views-remove", "#set($m = {[1]: 'a', true: 'b', 1: 'c'})#set($q = $m.keySet().removeAll([true, 1]))$m #set($q = $m.keySet().remove([1]))$m", {}),
+        ("key-in-list-print", "#set($m = {[1]: 'a', true: 'b', 2.5: 'c', 'd': 1})#set($l = [$m])$l", {}),
+    ]
     for cid, template, env in extra:
         out.add(cid, template, env)
     return out

@@ -23,6 +23,7 @@ from typing import Any
 from ..errors import JavaException
 from .compare import map_lookup
 from .exceptions import java_exception
+from .hashing import java_key
 from .methods import JavaIterator, find_method
 from .values import MISSING, HostObject, JavaClass, java_class_name
 
@@ -249,11 +250,7 @@ def set_index(obj: Any, index: Any, value: Any) -> bool:
         return False
     index = _adjust_negative(obj, index)
     if isinstance(obj, dict):
-        found, _ = map_lookup(obj, index)
-        if found and type(index) is not str:
-            call_method(obj, "put", [index, value])
-        else:
-            obj[index] = value
+        obj[java_key(index)] = value  # dict subclasses may intercept writes
         return True
     for name in ("set", "put"):
         try:

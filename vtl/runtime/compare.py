@@ -13,8 +13,18 @@ from decimal import Decimal
 from typing import Any
 
 from .arith import compare_numbers, is_number
+from .hashing import java_key
 from .text import to_string
-from .values import MISSING, HostObject, JavaArray, JavaChar, JavaClass, JavaFloat, MapEntry
+from .values import (
+    MISSING,
+    HostObject,
+    JavaArray,
+    JavaChar,
+    JavaClass,
+    JavaFloat,
+    JavaKey,
+    MapEntry,
+)
 
 __all__ = ["is_true", "java_equals", "eq", "ne", "lt", "le", "gt", "ge", "map_lookup"]
 
@@ -80,7 +90,7 @@ def java_equals(a: Any, b: Any) -> bool:
         if not isinstance(b, dict) or len(a) != len(b):
             return False
         for key, value in a.items():
-            found, other = map_lookup(b, key)
+            found, other = map_lookup(b, key)  # a stored JavaKey is hashed again
             if not found or not java_equals(value, other):
                 return False
         return True
@@ -91,36 +101,19 @@ def java_equals(a: Any, b: Any) -> bool:
     return False
 
 
-_NUMERIC_KEY_TYPES = (int, float, bool, Decimal, JavaFloat)
+JavaKey.equals = staticmethod(java_equals)
 
 
 def map_lookup(mapping: dict, key: Any) -> tuple[bool, Any]:
-    """``(containsKey(key), get(key))`` with Java key equality.
-
-    Python merges keys that Java keeps apart (``1``, ``1.0`` and ``True``), so for numeric
-    and boolean keys the stored key must also be of the same Java class.
-    """
-    if type(key) is str:
-        if key in mapping:
-            return True, mapping[key]
-        return False, None
-    try:
-        present = key in mapping
-    except TypeError:  # unhashable key (a list): Java would hash it; scan instead
-        for k, v in mapping.items():
-            if java_equals(k, key):
-                return True, v
-        return False, None
-    if not present:
-        return False, None
-    if type(key) in _NUMERIC_KEY_TYPES:
-        for k in mapping:
-            if k == key and type(k) is type(key):
-                if java_equals(k, key):
-                    return True, mapping[key]
-                break
-        return False, None
-    return True, mapping[key]
+    """``(containsKey(key), get(key))`` with Java key equality (see :class:`JavaKey`: keys
+    other than strings and integers are stored wrapped, so ``1``, ``1.0`` and ``true`` stay
+    three keys and a list or map can be a key)."""
+    t = type(key)
+    if t is not str and t is not int and key is not None:
+        key = java_key(key)
+    if key in mapping:
+        return True, mapping[key]
+    return False, None
 
 
 def _related(a: Any, b: Any) -> bool:

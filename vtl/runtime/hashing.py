@@ -6,9 +6,9 @@ import struct
 from decimal import Decimal
 from typing import Any
 
-from .values import JavaArray, JavaChar, JavaClass, JavaFloat, MapEntry
+from .values import JavaArray, JavaChar, JavaClass, JavaFloat, JavaKey, MapEntry
 
-__all__ = ["java_hash", "string_hash"]
+__all__ = ["java_hash", "java_key", "string_hash"]
 
 
 def _int32(value: int) -> int:
@@ -92,7 +92,24 @@ def java_hash(value: Any) -> int:
         return _container_hash(value, {})
     if isinstance(value, JavaClass):
         return string_hash(value.name)  # stands in for an identity hash
+    if t is JavaKey:
+        return java_hash(value.value)
     return (id(value) * 2654435761) & 0x7FFFFFFF
+
+
+def java_key(key: Any) -> Any:
+    """``key`` as a ``dict`` stores it as a Java map key: ``str``, ``int`` and ``None`` as
+    they are, anything else in a :class:`JavaKey` hashed now (a ``JavaKey`` is unwrapped and
+    hashed again, as Java hashes the key object on every ``put``/``get``)."""
+    t = type(key)
+    if t is str or t is int or key is None:
+        return key
+    if t is JavaKey:
+        key = key.value
+        t = type(key)
+        if t is str or t is int or key is None:
+            return key
+    return JavaKey(key, java_hash(key))
 
 
 def _element_hash(value: Any, memo: dict[int, int]) -> int:
@@ -110,7 +127,8 @@ def _container_hash(value: Any, memo: dict[int, int]) -> int:
     the same, as nothing changes while it is computed. A container holding itself still
     recurses until Python's stack runs out, as Java's does (StackOverflowError)."""
     if isinstance(value, dict):
-        h = _int32(sum(_element_hash(k, memo) ^ _element_hash(v, memo) for k, v in value.items()))
+        h = _int32(sum(_element_hash(k.value if type(k) is JavaKey else k, memo) ^ _element_hash(v, memo)
+                       for k, v in value.items()))
     elif isinstance(value, MapEntry):
         h = _element_hash(value.key, memo) ^ _element_hash(value.value, memo)
     else:

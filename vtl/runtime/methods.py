@@ -28,7 +28,7 @@ from .compare import java_equals, map_lookup
 from .doubles import double_to_hex_string, to_float32
 from .exceptions import java_exception
 from .formatter import java_format
-from .hashing import java_hash
+from .hashing import java_hash, java_key
 from .streams import ImmutableList, IntStream, RefStream
 from .strings import (
     SIOOBE,
@@ -54,6 +54,7 @@ from .values import (
     JavaChar,
     JavaClass,
     JavaFloat,
+    JavaKey,
     JavaList,
     JsonArray,
     MapEntry,
@@ -104,6 +105,10 @@ class MapView(JavaList):
         """Whether ``value`` (an argument) equals the view's ``item``."""
         return java_equals(value, item) if value is not None else item is None
 
+    def contains_item(self, value: Any) -> bool:
+        """``contains(value)``."""
+        return any(self.matches(item, value) for item in self)
+
     def remove_item(self, value: Any) -> bool:
         """``remove(value)``: the first matching item's mapping leaves the map."""
         for i, item in enumerate(self):
@@ -114,7 +119,7 @@ class MapView(JavaList):
 
     def delete(self, i: int) -> None:
         """Remove the mapping of item ``i`` from the map and the view."""
-        _drop_key(self.owner, list(self.owner)[i])
+        del self.owner[list(self.owner)[i]]
         del self[i]
 
     def remove_all(self, other: Any, keep: bool = False) -> bool:
@@ -127,7 +132,7 @@ class MapView(JavaList):
         doomed = [key for key, item in zip(list(self.owner), self)
                   if any(self.matches(item, y) for y in other) != keep]
         for key in doomed:
-            _drop_key(self.owner, key)
+            del self.owner[key]  # a key as stored
         self.sync()
         return bool(doomed)
 
@@ -147,11 +152,17 @@ class KeySetView(MapView):
 
     @staticmethod
     def read(owner: dict) -> list:
-        return list(owner)
+        keys = list(owner)
+        if JavaKey in map(type, keys):  # (a scan in C)
+            keys = [key.value if type(key) is JavaKey else key for key in keys]
+        return keys
+
+    def contains_item(self, value: Any) -> bool:
+        return map_lookup(self.owner, value)[0]  # by hash, as a HashMap finds a key
 
     @staticmethod
     def step_item(owner: dict, key: Any) -> Any:
-        return key
+        return key.value if type(key) is JavaKey else key
 
     def remove_item(self, value: Any) -> bool:
         found, _ = map_lookup(self.owner, value)
@@ -184,16 +195,17 @@ class EntrySetView(MapView):
 
     @staticmethod
     def read(owner: dict) -> list:
-        return [LiveMapEntry(k, v, owner) for k, v in owner.items()]
+        return [LiveMapEntry(k.value if type(k) is JavaKey else k, v, owner) for k, v in owner.items()]
 
     @staticmethod
     def step_item(owner: dict, key: Any) -> Any:
-        return LiveMapEntry(key, owner.get(key), owner)
+        return LiveMapEntry(key.value if type(key) is JavaKey else key, owner.get(key), owner)
 
     def sync(self) -> MapView:
         owner = self.owner
         if len(owner) != len(self) or any(
-                e.key is not k or e.value is not v for e, (k, v) in zip(self, owner.items())):
+                e.key is not (k.value if type(k) is JavaKey else k) or e.value is not v
+                for e, (k, v) in zip(self, owner.items())):
             self[:] = self.read(owner)
         return self
 
@@ -204,6 +216,12 @@ class EntrySetView(MapView):
         if not (java_equals(value.key, item.key) if value.key is not None else item.key is None):
             return False
         return item.value is value.value or (value.value is not None and java_equals(value.value, item.value))
+
+    def contains_item(self, value: Any) -> bool:
+        if not isinstance(value, MapEntry):
+            return False
+        found, mapped = map_lookup(self.owner, value.key)
+        return found and (mapped is value.value or java_equals(mapped, value.value))
 
     def remove_item(self, value: Any) -> bool:
         if not isinstance(value, MapEntry):
@@ -227,7 +245,7 @@ LIVE_TYPES.update((KeySetView, ValuesView, EntrySetView))
 
 
 def _key_set(m: dict) -> KeySetView:
-    view = KeySetView(m)
+    view = KeySetView(KeySetView.read(m))
     view.owner = m
     return view
 
@@ -1304,11 +1322,19 @@ def _synced(fn: Impl) -> Impl:
     return call
 
 
+def _view_contains_all(view: MapView, other: Any) -> bool:
+    if other is None:
+        raise _npe(_NPE_CALL.format("java.util.Collection.iterator()", "c"))
+    return all(view.contains_item(v) for v in other)
+
+
 # Map views: plain collections (no index access) that read and write through to the map.
 VIEW_METHODS: Table = {
     name: [(kinds, _synced(fn)) for kinds, fn in overloads]
     for name, overloads in {
         **_COLLECTION_READ,
+        "contains": [(("Object",), lambda view, value: view.contains_item(value))],
+        "containsAll": [(("Collection",), _view_contains_all)],
         "add": [(("Object",), _unsupported)],
         "addAll": [(("Collection",), _unsupported)],
         "iterator": [((), lambda view: ViewIterator(view))],
@@ -1332,36 +1358,14 @@ def _m_get(m: dict, key: Any) -> Any:
 
 
 def _m_put(m: dict, key: Any, value: Any) -> Any:
-    found, old = map_lookup(m, key)
-    if found and type(key) is not str:
-        _delete_java_key(m, key)
-    m[key] = value
+    key = java_key(key)
+    old = m.get(key)
+    m[key] = value  # an equal key already there stays (and keeps its place), as in Java
     return old
-
-
-def _delete_java_key(m: dict, key: Any) -> None:
-    for k in list(m):
-        if k == key and type(k) is type(key):
-            del m[k]
-            return
-
-
-def _drop_key(m: dict, key: Any) -> None:
-    """Delete ``key``, a key of ``m`` as stored."""
-    if type(key) is str:
-        del m[key]
-    else:
-        _delete_java_key(m, key)
 
 
 def _m_remove(m: dict, key: Any) -> Any:
-    found, old = map_lookup(m, key)
-    if found:
-        if type(key) is str:
-            del m[key]
-        else:
-            _delete_java_key(m, key)
-    return old
+    return m.pop(java_key(key), None)
 
 
 def _m_remove_pair(m: dict, key: Any, value: Any) -> bool:

@@ -23,6 +23,7 @@ from .values import (
     JavaChar,
     JavaClass,
     JavaFloat,
+    JavaKey,
     JavaList,
     JsonArray,
     MapEntry,
@@ -129,6 +130,8 @@ del _type
 
 def _leaf_string(value: Any) -> str:
     """``String.valueOf`` of a value that is not a list, map or map entry."""
+    if type(value) is JavaKey:  # a map key stored wrapped (read from the map by Python code)
+        return to_string(value.value)
     if isinstance(value, str):
         return str.__str__(value)
     if isinstance(value, bool):
@@ -200,6 +203,9 @@ def _compose(top: Any, kind: int, limit: int | None, check: Callable[[], None] |
                 size += len(sep)
             i += 1
             t = type(item)
+            if t is JavaKey:  # a map key stored wrapped
+                item = item.value
+                t = type(item)
             if t is str:
                 text = item
             elif item is None:

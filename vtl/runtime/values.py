@@ -36,6 +36,48 @@ INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 LONG_MIN, LONG_MAX = -(2**63), 2**63 - 1
 
 
+class JavaKey:
+    """A map key that a Python ``dict`` cannot hold faithfully as itself.
+
+    ``str`` and ``int`` keys are stored as they are (Python and Java agree on them, and the
+    ``dict.get(str)`` of every property lookup stays a plain lookup). Any other key (a
+    Boolean, Double, Float, BigDecimal, list, map, entry, ...) is stored wrapped in a
+    ``JavaKey``: its hash is the Java ``hashCode`` taken when the key went in (a list key
+    mutated afterwards is not found again, as in a ``HashMap``) and it equals another
+    ``JavaKey`` when the values are Java-``equals`` (``1``, ``1.0`` and ``true`` are three
+    keys; ``[1]`` and another ``[1]`` one). Whatever shows a key to a template unwraps it
+    (:func:`vtl.runtime.hashing.java_key` makes one, ``.value`` gives the key back).
+    """
+
+    __slots__ = ("value", "hash")
+
+    #: Java ``equals`` (installed by :mod:`vtl.runtime.compare`, which imports this module).
+    equals: ClassVar[Callable[[Any, Any], bool]]
+
+    def __init__(self, value: Any, hash_code: int) -> None:
+        self.value = value
+        self.hash = hash_code
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not JavaKey:
+            return False
+        return self.value is other.value or JavaKey.equals(self.value, other.value)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __repr__(self) -> str:
+        return f"JavaKey({self.value!r})"
+
+
+def plain_key(key: Any) -> Any:
+    """A stored map key as the template sees it (unwraps a :class:`JavaKey`)."""
+    return key.value if type(key) is JavaKey else key
+
+
 class _Missing:
     __slots__ = ()
 
@@ -260,12 +302,22 @@ def from_json(value: Any, profile: str) -> Any:
     return _convert(value, array_type)
 
 
+def _stored_key(key: Any) -> Any:
+    """A key given by the application as the map stores it (see :class:`JavaKey`)."""
+    t = type(key)
+    if t is int or key is None or t is JavaKey:
+        return key
+    from .hashing import java_key  # hashing imports this module
+
+    return java_key(key)
+
+
 def _convert(value: Any, array_type: type) -> Any:
     t = type(value)
     if t is str or t is int or t is float or t is bool or value is None:
         return value
     if isinstance(value, dict):
-        return {k: _convert(v, array_type) for k, v in value.items()}
+        return {k if type(k) is str else _stored_key(k): _convert(v, array_type) for k, v in value.items()}
     if isinstance(value, (list, tuple)) and not isinstance(value, (JavaList, JavaArray)):
         return array_type(_convert(v, array_type) for v in value)
     if isinstance(value, JavaList):
