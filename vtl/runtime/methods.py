@@ -245,9 +245,17 @@ LIVE_TYPES.update((KeySetView, ValuesView, EntrySetView))
 
 
 def _key_set(m: dict) -> KeySetView:
-    view = KeySetView(KeySetView.read(m))
+    view = KeySetView(m)  # the keys as stored: unwrapped only when a JavaKey is among them
+    try:
+        _join(view)  # all str (the usual map), tested at C speed: nothing to unwrap
+    except TypeError:
+        if JavaKey in map(type, view):
+            view[:] = KeySetView.read(m)
     view.owner = m
     return view
+
+
+_join = "".join
 
 
 def _values(m: dict) -> ValuesView:
