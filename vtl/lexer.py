@@ -96,6 +96,8 @@ class Lexer:
         # Spans of '$' prefixes dropped in argument lists, left out of the image a
         # directive that prints itself shows.
         self.dropped: list[tuple[int, int]] = []
+        # Block comment images by start: what a block macro call prints for one.
+        self.comment_images: dict[int, str] = {}
 
     # -- positions -----------------------------------------------------------------------
 
@@ -757,6 +759,7 @@ class Lexer:
             cut = image.find("#*")
         if cut > 0:
             self.emit("TEXT", image[:cut], start, start)
+        self.comment_images[start] = image
         self.emit("COMMENT", image if formal else "", start, stop)
         return stop
 

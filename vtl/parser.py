@@ -203,6 +203,10 @@ def _unicode_escape_error(body: str) -> tuple[str, str] | None:
     return None
 
 
+# A '#' before a character that starts no token of the PRE_DIRECTIVE state.
+_HASH_TERMINATOR = re.compile(r"#(?=[^A-Za-z0-9_@{#*$\\\[]|\[(?!\[)|\{(?![A-Za-z_][A-Za-z0-9_@]*\}))")
+
+
 class _AstBuilder:
     """Builds :mod:`vtl.ast` nodes from rule matches (one instance per parse)."""
 
@@ -321,7 +325,7 @@ class _AstBuilder:
         node.end = end.end_pos
         return node
 
-    def _literal_text(self, start: int, stop: int) -> str:
+    def _literal_text(self, start: int, stop: int, block_call: bool = False) -> str:
         """What ``#literal`` prints: its body's token images (``SimpleNode.literal``) as
         Velocity leaves them after init. That is the source, except that
 
@@ -335,11 +339,12 @@ class _AstBuilder:
         body = self.source[start:stop]
         if "#" not in body and "$" not in body:
             return body
+        lexer = Lexer(body, macros_enabled=self.macros_enabled)
         try:
-            tokens = Lexer(body, macros_enabled=self.macros_enabled).tokenize()
+            tokens = lexer.tokenize()
         except VtlSyntaxError:
             # A '$' prefix pending before '#end' ('$#end') is part of the #end token.
-            return _PENDING_DOLLARS.sub("", body)
+            return body if block_call else _PENDING_DOLLARS.sub("", body)
         parts = []
         pos = floor = 0
         for tok in tokens:
@@ -348,8 +353,14 @@ class _AstBuilder:
                 floor = tok.end_pos  # a text block: its closing '#' heads nothing
             elif kind == "COMMENT":
                 parts.append(body[pos : tok.start_pos])
-                parts.append(str(tok))
+                parts.append(lexer.comment_images.get(tok.start_pos, str(tok)) if block_call else str(tok))
                 pos = tok.end_pos
+            elif kind == "TEXT" and block_call and "#" in tok:
+                # A '#' that only prefixes a DIRECTIVE_TERMINATOR is not in the images.
+                for m in _HASH_TERMINATOR.finditer(body, tok.start_pos, tok.end_pos + 1):
+                    if pos <= m.start() < tok.end_pos:
+                        parts.append(body[pos : m.start()])
+                        pos = m.end()
             elif kind == "REF_HEAD":
                 head = body.rfind("$", tok.start_pos, tok.end_pos)
                 # The image's MORE prefixes: '$', '$!' and backslashes, headed by a '#'
@@ -384,8 +395,16 @@ class _AstBuilder:
         body = children[-2]
         end = children[-1]
         name = str(tok).lstrip("\\").lstrip("#").strip("{}")[1:]
+        close = children[-3]
+        # Printed as its token images: the body as #literal shows it, except that a block
+        # comment shows its image ('*#') and a '#' before a terminator is lost.
+        source_text = (
+            self.image(tok.start_pos, close.end_pos)
+            + self._literal_text(close.end_pos, end.start_pos, block_call=True)
+            + self.source[end.start_pos : end.end_pos]
+        )
         node = ast.Directive(
-            *_pos(tok), name=name, args=args, source_text=self.image(tok.start_pos, end.end_pos),
+            *_pos(tok), name=name, args=args, source_text=source_text,
             has_parens=True, body=body,
         )
         node.end = end.end_pos

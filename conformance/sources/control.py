@@ -126,6 +126,10 @@ def cases() -> Cases:
         ("set-dash-name", "#set($a-b = 1)$a-b $a"),
         ("set-then-ref-dash", "#set($x = 3)$x-1"),
         ("macro-evaluate-disabled-like-text", "#evaluate('ok')"),
+        ("block-call-literal-hash-terminator", "#@()#\n#end|#@()#.#end|#@()# #end|#@()#)#end|#@()#-#end|#@()#'#end|#@()#\"#end|#@()#(#end|#@()#}#end|#@()#]#end|#@()#\t#end|#@()#\r\n#end|#@()x#\n#end|#@() #\n#end|#@()#\n#\n#end|#@()\n#\n#end|#@foo()#\n#end|#@(\"\")#\n#end|#@()#[x#end|#@()#{#end|#@()#{x#end"),
+        ("block-call-literal-hash-kept", "#@()#1#end|#@()#0#end|#@()##\n#end|#@()#[[x]]#\n#end|#@()$#end|#@()#$#end|#@()a#b#c#end|#@()a#{b}#c#end|#@()#set($a=1)#end|#@()#if(true)x#end#end"),
+        ("block-call-literal-comments", "#@()#*c*#\n#end|#@()#*}*#\n#end|#@()#**c*#\n#end|#@()#*c*#x#end|#@()#**#\n#end|#@()#***#\n#end|#@()##x\n#end|#@()#**c*##x\n#end|#@()#*}*##end#[[]]#"),
+        ("block-call-literal-nested", "#@()#if(true)#\n#end#end|#@()#foreach($i in [1])#.$i#end#end|#@()#literal()#.#end#end|#@()$x#.#end|#@()$$x#end|#if(true)#@()#\n#end#end"),
     ]
     for cid, template in extra:
         out.add(cid, template, ENV)
