@@ -59,6 +59,7 @@ from .values import (
     JsonArray,
     MapEntry,
     java_class_name,
+    plain_key,
 )
 
 __all__ = [
@@ -153,7 +154,7 @@ class KeySetView(MapView):
     @staticmethod
     def read(owner: dict) -> list:
         keys = list(owner)
-        if JavaKey in map(type, keys):  # (a scan in C)
+        if _has_wrapped_keys(keys):
             keys = [key.value if type(key) is JavaKey else key for key in keys]
         return keys
 
@@ -162,7 +163,7 @@ class KeySetView(MapView):
 
     @staticmethod
     def step_item(owner: dict, key: Any) -> Any:
-        return key.value if type(key) is JavaKey else key
+        return plain_key(key)
 
     def remove_item(self, value: Any) -> bool:
         found, _ = map_lookup(self.owner, value)
@@ -199,7 +200,7 @@ class EntrySetView(MapView):
 
     @staticmethod
     def step_item(owner: dict, key: Any) -> Any:
-        return LiveMapEntry(key.value if type(key) is JavaKey else key, owner.get(key), owner)
+        return LiveMapEntry(plain_key(key), owner.get(key), owner)
 
     def sync(self) -> MapView:
         owner = self.owner
@@ -244,18 +245,25 @@ class SubListView(JavaList):
 LIVE_TYPES.update((KeySetView, ValuesView, EntrySetView))
 
 
-def _key_set(m: dict) -> KeySetView:
-    view = KeySetView(m)  # the keys as stored: unwrapped only when a JavaKey is among them
+def _has_wrapped_keys(keys: list) -> bool:
+    """Whether a :class:`JavaKey` is among a map's stored keys (all str, the usual map, is
+    told at C speed by a join)."""
     try:
-        _join(view)  # all str (the usual map), tested at C speed: nothing to unwrap
+        _join(keys)
     except TypeError:
-        if JavaKey in map(type, view):
-            view[:] = KeySetView.read(m)
-    view.owner = m
-    return view
+        return JavaKey in map(type, keys)
+    return False
 
 
 _join = "".join
+
+
+def _key_set(m: dict) -> KeySetView:
+    view = KeySetView(m)  # the keys as stored: unwrapped only when a JavaKey is among them
+    if _has_wrapped_keys(view):
+        view[:] = [key.value if type(key) is JavaKey else key for key in view]
+    view.owner = m
+    return view
 
 
 def _values(m: dict) -> ValuesView:

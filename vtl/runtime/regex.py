@@ -668,6 +668,13 @@ def _split_rules(pieces: list[str], text: str, limit: int) -> list[str]:
     return pieces
 
 
+def _split_literal(text: str, literal: str, limit: int) -> list[str]:
+    """``String.split`` by a pattern that matches only ``literal``, in C."""
+    if limit == 1:  # one piece: the whole text
+        return _split_rules([text, ""] if literal in text else [text], text, -1)[:1]
+    return _split_rules(text.split(literal, limit - 1 if limit > 0 else -1), text, limit)
+
+
 def _split_guarded(compiled: Any, text: str, limit: int, budget: _Budget) -> list[str]:
     """``String.split`` over Java's find loop, each search under the budget."""
     limited = limit > 0
@@ -700,9 +707,7 @@ def _split_simple(compiled: Any, literal: str | None, items: int, text: str, lim
     """``String.split`` by a simple pattern of ``items`` items (see :func:`_shape`), in C."""
     timeout = budget.simple_timeout(len(text) * items)
     if literal is not None:
-        if limit == 1:  # one piece: the whole text
-            return _split_rules([text, ""] if literal in text else [text], text, -1)[:1]
-        return _split_rules(text.split(literal, limit - 1 if limit > 0 else -1), text, limit)
+        return _split_literal(text, literal, limit)
     try:
         if limit == 1:
             found = compiled.search(text, timeout=timeout) is not None
@@ -723,9 +728,7 @@ def java_split(text: str, pattern: str, limit: int = 0) -> list[str]:
     """
     ch = _fast_split_char(pattern)
     if ch is not None:  # Java's own fast path: positions are code points, no regex
-        if limit == 1:  # one piece: the whole text
-            return _split_rules([text, ""] if ch in text else [text], text, -1)[:1]
-        return _split_rules(text.split(ch, limit - 1 if limit > 0 else -1), text, limit)
+        return _split_literal(text, ch, limit)
     compiled = compile_java_regex(pattern)
     literal, items = _shape(pattern)
     if items:

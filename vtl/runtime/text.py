@@ -59,12 +59,8 @@ def to_string(value: Any) -> str:
         return str(value)
     if t is float:
         return double_to_string(value)
-    kind = _KINDS.get(t)
-    if kind is None:
-        kind = _kind_of(t)
+    kind = _print_kind(value, t)
     if kind:
-        if t in LIVE_TYPES:
-            value.sync()
         return _compose(value, kind, None, None)
     return _leaf_string(value)
 
@@ -78,12 +74,8 @@ def to_string_within(value: Any, limit: int, check: Callable[[], None] | None = 
     if t is str or value is None or t is bool or t is int or t is float:
         text = to_string(value)
     else:
-        kind = _KINDS.get(t)
-        if kind is None:
-            kind = _kind_of(t)
+        kind = _print_kind(value, t)
         if kind:
-            if t in LIVE_TYPES:
-                value.sync()
             return _compose(value, kind, limit, check)
         if isinstance(value, JsonArray):
             _check_weight(value, limit, limit)
@@ -91,6 +83,16 @@ def to_string_within(value: Any, limit: int, check: Callable[[], None] | None = 
     if len(text) > limit:
         raise _too_long(limit)
     return text
+
+
+def _print_kind(value: Any, t: type) -> int:
+    """How ``value`` (of type ``t``) prints; a live map view reads its map again first."""
+    kind = _KINDS.get(t)
+    if kind is None:
+        kind = _kind_of(t)
+    if kind and t in LIVE_TYPES:
+        value.sync()
+    return kind
 
 
 def _too_long(limit: int) -> VtlLimitError:

@@ -66,9 +66,6 @@ class JavaKey:
             return False
         return self.value is other.value or JavaKey.equals(self.value, other.value)
 
-    def __ne__(self, other: object) -> bool:
-        return not self.__eq__(other)
-
     def __repr__(self) -> str:
         return f"JavaKey({self.value!r})"
 
