@@ -224,7 +224,9 @@ def test_host_objects_expose_only_their_tables() -> None:
     assert get_property(g, "friendly") is True  # isFriendly()
     assert call_method(g, "greet", []) == "hi you"
     assert call_method(g, "greet", ["bob"]) == "hi bob"
-    assert call_method(g, "greet", ["a", "b"]) is MISSING  # wrong arity
+    # too many arguments for every overload: Velocity 1.7 picks greet() and the call throws
+    with pytest.raises(JavaException, match="wrong number of arguments"):
+        call_method(g, "greet", ["a", "b"])
     for name in ("secret", "__class__", "__dict__", "vtl_methods", "__init__", "_x"):
         assert get_property(g, name) is MISSING
         assert call_method(g, name, []) is MISSING

@@ -36,11 +36,22 @@ def _flip_first(name: str) -> str:
 
 def _call_host(obj: HostObject, name: str, args: list[Any]) -> Any:
     fn = type(obj).vtl_methods.get(name)
-    if fn is not None and _accepts_arity(fn, len(args)):
-        return fn(obj, *args)
+    if fn is not None:
+        if _accepts_arity(fn, len(args)):
+            return fn(obj, *args)
+        if args and _arity(fn)[0] == 0:
+            raise _wrong_arity()
     if name in ("getClass", "toString", "hashCode", "equals"):
+        if args and name != "equals":
+            raise _wrong_arity()
         return _call_object_method(obj, name, args)
     return MISSING
+
+
+def _wrong_arity() -> JavaException:
+    """Velocity 1.7 lets a method without parameters take any arguments when no overload
+    with parameters fits them; the reflective call then throws."""
+    return java_exception("java.lang.IllegalArgumentException", "wrong number of arguments")
 
 
 def host_method(obj: HostObject, name: str, nargs: int) -> Callable[..., Any] | None:

@@ -49,6 +49,7 @@ from .values import (
     INT_MIN,
     LONG_MAX,
     LONG_MIN,
+    MISSING,
     HostObject,
     JavaArray,
     JavaChar,
@@ -304,6 +305,7 @@ _KINDS: dict[str, Callable[[Any], bool]] = {
     "int": lambda v: type(v) is int and INT_MIN <= v <= INT_MAX,
     "long": lambda v: type(v) is int and LONG_MIN <= v <= LONG_MAX,
     "double": lambda v: isinstance(v, float) or (type(v) is int and LONG_MIN <= v <= LONG_MAX),
+    "float": lambda v: type(v) is JavaFloat or (type(v) is int and LONG_MIN <= v <= LONG_MAX),
     "boolean": lambda v: type(v) is bool,
     "char": lambda v: type(v) is JavaChar,
     # references: null converts to any of them
@@ -316,6 +318,7 @@ _KINDS: dict[str, Callable[[Any], bool]] = {
     "Object": lambda v: True,
     "Collection": lambda v: v is None or _is_collection(v),
     "Map": lambda v: v is None or isinstance(v, dict),
+    "null": lambda v: v is None,  # only null: overloads Velocity finds ambiguous for it
     "Comparator": lambda v: v is None,  # no template value is a Comparator
     "Function": lambda v: v is None,  # nor a Predicate, Consumer, BiConsumer, ...
 }
@@ -334,6 +337,12 @@ def _applicable(kinds: tuple[str, ...], args: list[Any]) -> bool:
 
 
 # -- helpers --------------------------------------------------------------------------------
+
+
+def _ambiguous(*_: Any) -> Any:
+    """A null argument that fits two overloads (``getBytes(String)`` and
+    ``getBytes(Charset)``): Velocity finds no method and the reference prints as written."""
+    return MISSING
 
 
 def _npe(what: str = "") -> JavaException:
@@ -522,6 +531,8 @@ def _s_last_index_of_char(s: str, ch: int, start: int | None = None) -> int:
 
 def _s_starts_with(s: str, prefix: str | None, offset: int = 0) -> bool:
     if prefix is None:
+        if offset < 0:  # Java tests the offset before it reads the prefix's length
+            return False
         raise _npe(_NPE_CALL.format("String.length()", "prefix"))
     u, pu = to_units(s), to_units(prefix)
     if offset < 0 or offset > len(u) - len(pu):
@@ -568,7 +579,9 @@ _NPE_PATTERN = 'Cannot invoke "String.isEmpty()" because "this.pattern" is null'
 def _s_replace_all(s: str, regex: str, repl: str) -> str:
     if regex is None:
         raise _npe(_NPE_PATTERN)
-    if repl is None:
+    if repl is None:  # Matcher.replaceAll reads the replacement at the first match only
+        if not jregex.java_finds(s, regex):
+            return s
         raise _npe(_NPE_CALL.format("String.length()", "replacement"))
     return jregex.java_replace_all(s, regex, repl)
 
@@ -755,7 +768,7 @@ STRING_METHODS: Table = {
     "contentEquals": [(("String",), _s_content_equals)],
     "intern": [((), lambda s: s)],
     "valueOf": [(("Object",), _s_value_of)],
-    "join": [(("String", "Collection"), _s_join), (("String", "String..."), _s_join)],
+    "join": [(("String", "null"), _ambiguous), (("String", "Collection"), _s_join), (("String", "String..."), _s_join)],
     "codePointCount": [(("int", "int"), _s_code_point_count)],
     "regionMatches": [(("int", "String", "int", "int"), _s_region_matches),
                       (("boolean", "int", "String", "int", "int"), _s_region_matches)],
@@ -775,7 +788,7 @@ STRING_METHODS: Table = {
     "matches": [(("String",), _s_matches)],
     "split": [(("String",), _s_split), (("String", "int"), _s_split)],
     "concat": [(("String",), _s_concat)],
-    "getBytes": [((), _s_bytes)],
+    "getBytes": [((), _s_bytes), (("null",), _ambiguous)],
     "toCharArray": [((), _s_to_char_array)],
     "format": [(("String", "Object..."), _s_format)],
     "chars": [((), lambda s: IntStream([ord(u) for u in to_units(s)]))],
@@ -938,11 +951,24 @@ def _integral_statics(kind: str, bits: int) -> Table:
         "compare": [((kind, kind), lambda _, a, b: (a > b) - (a < b))],
         "signum": [((kind,), lambda _, v: _signum(v))],
         "bitCount": [((kind,), lambda _, v: bin(v & ((1 << bits) - 1)).count("1"))],
+        "max": [((kind, kind), lambda _, a, b: max(a, b))],
+        "min": [((kind, kind), lambda _, a, b: min(a, b))],
+        "hashCode": [((kind,), lambda _, v: java_hash(v))],
     }
 
 
 def _double_compare(_: Any, a: float, b: float) -> int:
     return _n_compare_to(float(a), float(b))
+
+
+def _double_max(_: Any, a: float, b: float, sign: int = 1) -> float:
+    """``Double.max``/``Double.min`` (``sign`` -1): NaN wins, and 0.0 is above -0.0."""
+    a, b = float(a), float(b)
+    if a != a or b != b:
+        return math.nan
+    if a == b:
+        return a if (math.copysign(1.0, a) > math.copysign(1.0, b)) == (sign > 0) else b
+    return a if (a > b) == (sign > 0) else b
 
 
 INTEGER_METHODS: Table = {
@@ -955,8 +981,6 @@ INTEGER_METHODS: Table = {
                 (("String", "int"), lambda _, s, r: _parse_int(s, r, INT_MIN, INT_MAX))],
     "toString": [((), str), (("int",), lambda _, i: str(i)),
                  (("int", "int"), lambda _, i, r: _integer_to_string(i, r))],
-    "max": [(("int", "int"), lambda _, a, b: max(a, b))],
-    "min": [(("int", "int"), lambda _, a, b: min(a, b))],
 }
 
 LONG_METHODS: Table = {
@@ -987,17 +1011,29 @@ DOUBLE_METHODS: Table = {
     "isFinite": [(("double",), lambda _, d: math.isfinite(float(d)))],
     "compare": [(("double", "double"), _double_compare)],
     "sum": [(("double", "double"), lambda _, a, b: float(a) + float(b))],
+    "max": [(("double", "double"), _double_max)],
+    "min": [(("double", "double"), lambda _, a, b: _double_max(_, a, b, -1))],
+    "hashCode": [(("double",), lambda _, d: java_hash(float(d)))],
     "parseDouble": [(("String",), lambda _, s: _parse_double(s))],
     "valueOf": [(("String",), lambda _, s: _parse_double(s)), (("double",), lambda _, d: float(d))],
     "toString": [((), to_string), (("double",), lambda _, d: to_string(float(d)))],
     "toHexString": [(("double",), lambda _, d: double_to_hex_string(float(d)))],
 }
 
+def _float(value: Any) -> JavaFloat:
+    return JavaFloat(to_float32(float(value)))
+
+
 FLOAT_METHODS: Table = {
     **_NUMBER_COMMON,
     "isNaN": [((), lambda f: f != f)],
     "isInfinite": [((), lambda f: f in (math.inf, -math.inf))],
-    "toString": [((), to_string)],
+    "toString": [((), to_string), (("float",), lambda _, f: to_string(_float(f)))],
+    "sum": [(("float", "float"), lambda _, a, b: _float(_float(a) + _float(b)))],
+    "max": [(("float", "float"), lambda _, a, b: _float(_double_max(_, _float(a), _float(b))))],
+    "min": [(("float", "float"), lambda _, a, b: _float(_double_max(_, _float(a), _float(b), -1)))],
+    "compare": [(("float", "float"), lambda _, a, b: _n_compare_to(float(_float(a)), float(_float(b))))],
+    "hashCode": [(("float",), lambda _, f: java_hash(_float(f)))],
 }
 
 DECIMAL_METHODS: Table = {
@@ -1017,6 +1053,7 @@ BOOLEAN_METHODS: Table = {
     "parseBoolean": [(("String",), lambda _, s: _parse_boolean(s))],
     "valueOf": [(("String",), lambda _, s: _parse_boolean(s)), (("boolean",), lambda _, b: b)],
     "toString": [((), to_string), (("boolean",), lambda _, b: to_string(b))],
+    "hashCode": [(("boolean",), lambda _, b: java_hash(b))],
 }
 
 CHARACTER_METHODS: Table = {
@@ -1273,7 +1310,9 @@ def _null_function(*_: Any) -> Any:
 
 LIST_METHODS: Table = {
     **_COLLECTION_READ,
-    "toArray": [((), lambda items: JavaArray(items, "java.lang.Object"))],
+    "toArray": [((), lambda items: JavaArray(items, "java.lang.Object")), (("null",), _ambiguous),
+                # toArray(T[]): Velocity passes a lone argument as a one-element array
+                (("Object",), lambda items, _: JavaArray(list(items) or [None], "java.lang.Object"))],
     "sort": [(("Comparator",), _l_sort)],
     "iterator": [((), JavaIterator)],
     "removeIf": [(("Function",), _null_function)],
@@ -1306,11 +1345,38 @@ JSON_ARRAY_METHODS: Table = {
     "toJSONString": [((), json_smart_string)],
 }
 
+def _array_check(items: list, index: int) -> None:
+    if index < 0 or index >= len(items):
+        # java.lang.reflect.Array.get throws it without a message
+        raise java_exception("java.lang.ArrayIndexOutOfBoundsException")
+
+
+#: Whether an array of an element class holds a value (``java.lang.reflect.Array.set``; no
+#: template value is a Byte, so a byte[] takes none).
+_ARRAY_ELEMENT: dict[str, Callable[[Any], bool]] = {
+    "java.lang.Object": lambda v: True,
+    "java.lang.String": lambda v: v is None or _is_string(v),
+    "char": lambda v: type(v) is JavaChar,
+    "int": lambda v: type(v) is JavaChar or (type(v) is int and INT_MIN <= v <= INT_MAX),
+    "byte": lambda v: False,
+}
+
+
+def _array_set(items: JavaArray, index: int, value: Any) -> Any:
+    """``ArrayListWrapper.set``: reads the old element, then ``Array.set`` checks the type."""
+    _array_check(items, index)
+    if not _ARRAY_ELEMENT.get(items.element_class, _ARRAY_ELEMENT["java.lang.Object"])(value):
+        primitive = items.element_class in _PRIMITIVE_ELEMENTS
+        raise java_exception("java.lang.IllegalArgumentException",
+                             "argument type mismatch" if primitive else "array element type mismatch")
+    return _l_set(items, index, value)
+
+
 # Velocity wraps arrays in an ArrayListWrapper (a fixed-size AbstractList).
 ARRAY_METHODS: Table = {
     **_COLLECTION_READ,
     "get": [(("int",), lambda a, i: _array_check(a, i) or a[i])],
-    "set": [(("int", "Object"), lambda a, i, v: _array_check(a, i) or _l_set(a, i, v))],
+    "set": [(("int", "Object"), _array_set)],
     "indexOf": [(("Object",), _index_of)],
     "lastIndexOf": [(("Object",), _last_index_of)],
     "subList": [(("int", "int"), _l_sub_list)],
@@ -1319,12 +1385,6 @@ ARRAY_METHODS: Table = {
     "addAll": [(("Collection",), _unsupported)],
     "clear": [((), _unsupported)],
 }
-
-
-def _array_check(items: list, index: int) -> None:
-    if index < 0 or index >= len(items):
-        # java.lang.reflect.Array.get throws it without a message
-        raise java_exception("java.lang.ArrayIndexOutOfBoundsException")
 
 
 def _synced(fn: Impl) -> Impl:
@@ -1354,7 +1414,9 @@ VIEW_METHODS: Table = {
         "add": [(("Object",), _unsupported)],
         "addAll": [(("Collection",), _unsupported)],
         "iterator": [((), lambda view: ViewIterator(view))],
-        "toArray": [((), lambda items: JavaArray(items, "java.lang.Object"))],
+        "toArray": [((), lambda items: JavaArray(items, "java.lang.Object")), (("null",), _ambiguous),
+                # toArray(T[]): Velocity passes a lone argument as a one-element array
+                (("Object",), lambda items, _: JavaArray(list(items) or [None], "java.lang.Object"))],
         "stream": [((), lambda items: RefStream(list(items)))],
         "remove": [(("Object",), lambda view, value: view.remove_item(value))],
         "removeAll": [(("Collection",), lambda view, other: view.remove_all(other))],
@@ -1620,14 +1682,29 @@ def find_method(obj: Any, name: str, args: list[Any]) -> Impl | None:
             for kinds, fn in overloads:
                 if _applicable(kinds, args):
                     return fn
-    if isinstance(obj, JavaArray) and name in ("toString", "equals", "hashCode"):
-        return _ARRAY_IDENTITY[name] if _applicable(OBJECT_METHODS[name][0][0], args) else None
+    if isinstance(obj, JavaArray) and name in _ARRAY_IDENTITY and _applicable(OBJECT_METHODS[name][0][0], args):
+        return _ARRAY_IDENTITY[name]
     overloads = OBJECT_METHODS.get(name)
     if overloads:
         for kinds, fn in overloads:
             if _applicable(kinds, args):
                 return fn
+    if args and _has_no_arg_overload(table, name):
+        return _wrong_arity
     return None
+
+
+def _has_no_arg_overload(table: Table | None, name: str) -> bool:
+    """Whether ``name`` has an overload without parameters in ``table`` or on Object."""
+    overloads = (table or {}).get(name, []) + OBJECT_METHODS.get(name, [])
+    return any(not kinds for kinds, _ in overloads)
+
+
+def _wrong_arity(*_: Any) -> Any:
+    """What calling a method without parameters with arguments does: Velocity 1.7's
+    ``MethodMap.isApplicable`` accepts any arguments for it (when no overload with
+    parameters applies), and the reflective call then throws."""
+    raise java_exception("java.lang.IllegalArgumentException", "wrong number of arguments")
 
 
 _ARRAY_IDENTITY: dict[str, Impl] = {

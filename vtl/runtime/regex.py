@@ -277,6 +277,12 @@ def java_matches(text: str, pattern: str) -> bool:
     return _Budget().fullmatch(compiled, text) is not None
 
 
+def java_finds(text: str, pattern: str) -> bool:
+    """``Matcher.find()`` once: whether ``pattern`` matches somewhere in ``text``."""
+    compiled = compile_java_regex(pattern)
+    return next(_find_all(compiled, text, _Budget(), 1), None) is not None
+
+
 def _parse_replacement(replacement: str, compiled: Any) -> list[Any]:
     """Split a Java replacement string into literal text and group references.
 

@@ -48,6 +48,15 @@ _VERT = r"\n\x0b\f\r\x85\u2028\u2029"
 _U_DIGIT = r"\p{Nd}"
 _U_SPACE = r"\p{White_Space}"
 _U_WORD = r"\p{Alphabetic}\p{Mn}\p{Me}\p{Mc}\p{Nd}\p{Pc}\u200c\u200d"
+# Java's \b and \B (Pattern.Bound): a word character is a letter, a digit or '_', or a
+# non-spacing mark that follows a letter or digit (through other such marks). The four
+# sides: a word character before the position, none before, one at it, none at it.
+_BOUND_SIDES = (
+    r"(?:(?<=[\p{L}\p{Nd}_])|(?<=[\p{L}\p{Nd}]\p{Mn}+))",
+    r"(?<![\p{L}\p{Nd}_])(?<![\p{L}\p{Nd}]\p{Mn}+)",
+    r"(?:(?=[\p{L}\p{Nd}_])|(?=\p{Mn})(?<=[\p{L}\p{Nd}]\p{Mn}*))",
+    r"(?![\p{L}\p{Nd}_])(?!(?=\p{Mn})(?<=[\p{L}\p{Nd}]\p{Mn}*))",
+)
 _IDENT_IGNORABLE = r"\x00-\x08\x0e-\x1b\x7f-\x9f\p{Cf}"
 _HEX = r"\p{Nd}0-9A-Fa-f\uff10-\uff19\uff21-\uff26\uff41-\uff46"
 
@@ -699,11 +708,12 @@ class _Parser:
     def bound(self, word_boundary: bool) -> str:
         if self.has(UNICODE_CHARACTER_CLASS):
             w = "[" + _U_WORD + "]"
+            left, not_left, right, not_right = f"(?<={w})", f"(?<!{w})", f"(?={w})", f"(?!{w})"
         else:
-            w = r"[\p{L}\p{Nd}_]"
+            left, not_left, right, not_right = _BOUND_SIDES
         if word_boundary:
-            return f"(?:(?<={w})(?!{w})|(?<!{w})(?={w}))"
-        return f"(?:(?<={w})(?={w})|(?<!{w})(?!{w}))"
+            return f"(?:{left}{not_right}|{not_left}{right})"
+        return f"(?:{left}{right}|{not_left}{not_right})"
 
     def octal(self) -> int:
         n = self.read()

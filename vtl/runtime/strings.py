@@ -90,12 +90,29 @@ def compare_to(a: str, b: str) -> int:
     return len(ua) - len(ub)
 
 
+def simple_upper(cp: int) -> int:
+    """``Character.toUpperCase(cp)``: the simple (one character) uppercase mapping. Where
+    Python's full mapping is longer, the simple one is the titlecase form when that is one
+    character (Greek with ypogegrammeni: U+1FB3 -> U+1FBC), else the character itself."""
+    up = chr(cp).upper()
+    if len(up) == 1:
+        return ord(up)
+    title = chr(cp).title()
+    return ord(title) if len(title) == 1 else cp
+
+
+def simple_lower(cp: int) -> int:
+    """``Character.toLowerCase(cp)``: U+0130 (dotted capital I) lowers to a plain 'i' here,
+    the one character whose full lowercase mapping is longer."""
+    low = chr(cp).lower()
+    if len(low) == 1:
+        return ord(low)
+    return 0x69 if cp == 0x130 else cp
+
+
 def _fold_cp(cp: int) -> int:
     """``Character.toLowerCase(Character.toUpperCase(cp))`` (simple case mappings)."""
-    up = chr(cp).upper()
-    cp = ord(up) if len(up) == 1 else cp
-    low = chr(cp).lower()
-    return ord(low) if len(low) == 1 else cp
+    return simple_lower(simple_upper(cp))
 
 
 def _fold(ch: str) -> str:
@@ -104,15 +121,10 @@ def _fold(ch: str) -> str:
 
 def _compare_ci(c1: int, c2: int) -> int:
     """``StringUTF16.compareCodePointCI``: 0 if equal ignoring case, else the difference."""
-    up1, up2 = chr(c1).upper(), chr(c2).upper()
-    u1 = ord(up1) if len(up1) == 1 else c1
-    u2 = ord(up2) if len(up2) == 1 else c2
+    u1, u2 = simple_upper(c1), simple_upper(c2)
     if u1 == u2:
         return 0
-    low1, low2 = chr(u1).lower(), chr(u2).lower()
-    l1 = ord(low1) if len(low1) == 1 else u1
-    l2 = ord(low2) if len(low2) == 1 else u2
-    return l1 - l2
+    return simple_lower(u1) - simple_lower(u2)
 
 
 def _code_point_including(units: str, k: int) -> tuple[int, int]:

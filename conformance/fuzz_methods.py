@@ -1,0 +1,336 @@
+"""Differential fuzzing of Java method calls: String, List, Map and Number methods called
+from templates with realistic receivers and arguments, in apigw-vtl and in Velocity 1.7.
+
+    python -m conformance.fuzz_methods --examples 2000 [--profile velocity] [--seed 1] [--show 10]
+
+Where ``conformance.fuzz`` generates structurally random templates, this generator writes the
+calls templates in the wild make (``$s.substring(2, 5)``, ``$l.subList(1, 3)``,
+``$s.split(",").get(1).trim()``) with arguments in range, out of range, of the wrong type or
+null, on receivers holding unicode (``ß``, ``İ``, final sigma, astral characters), nulls and
+nested collections. Disagreements are reported and shrunk as ``conformance.fuzz`` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .fuzz import Differ, _engine_kind, _kind
+from .record import UNRECORDABLE
+from .report import PROFILES
+
+# -- receivers -------------------------------------------------------------------------------
+
+STRINGS = [
+    "", "a", "abc", "hello world", "a,b,,c,", ",a,", " sp ", "  ", "\t x \u000b", "A-1", "10", "-7",
+    "3.5", "true", "O'Brien", "a.b.c", "AbC", "x\u0000y", "ß", "straße", "STRASSE", "İstanbul", "ıi",
+    "ΟΔΟΣ", "όσος", "Σ", "😀", "a😀b", "😀😀x", "ǅ", "ﬁ", "Ⅻ", "ÀÉ", "e\u0301", "\u00a0nb\u00a0",
+    "\u2003em", "a\nb\r\nc", "𝔘𝔫𝔦", "k=v&x=y", "[1, 2]", "{a=1}", "$x", "\\d", "%s",
+]
+LISTS: list[list[Any]] = [
+    [], [1, 2, 3], ["a", "b", "c", "a"], [1, None, "x"], [None], [[1, 2], [3]], [{"a": 1}, {"b": None}],
+    ["ß", "😀", ""], [1.5, 2, 3000000000], [True, False], ["x"], [3, 1, 2, 1], ["10", 10, 10.0],
+]
+MAPS: list[dict[str, Any]] = [
+    {}, {"a": 1, "b": None}, {"k": "v", "n": [1, 2]}, {"x": {"y": 1}}, {"1": "one", "a": "A"},
+    {"ß": "s", "😀": 2}, {"a": 1, "b": 2, "c": 3}, {"empty": "", "size": 5},
+]
+NUMBERS: list[Any] = [
+    0, 1, 5, -3, 42, 2147483647, -2147483648, 3000000000, -9223372036854775808, 9223372036854775807,
+    1.5, -0.0, 0.1, 1e20, 100.0, 2.5e-8, 12345678901234567890,
+]
+
+# -- argument literals -----------------------------------------------------------------------
+
+STRING_LITERALS = ["'a'", "','", "''", "' '", "'b'", "'c'", "'ab'", "'A'", "'ss'", "'SS'", "'ß'", "'i'",
+                   "'I'", "'😀'", '"x"', "'.'", "'-'", "'abc'", "'hello'", "'world'", "'o'", "'l'"]
+REGEX_LITERALS = ["','", "'\\s+'", "'[,.]'", "'(a)(b)?'", "'$'", "'^'", "'.'", "'|'", "'\\.'", "'a*'",
+                  "'(?i)A'", "'\\b'", "'[^a-z]'", "'\\p{L}'", "'\\p{Lu}+'", "'(?<n>a)'", "'\\d+'", "'='",
+                  "'&'", "''", "'(?=b)'", "'x?'", "'\\W'", "'[😀]'", "'.*'", "' '", "'\\\\'"]
+REPLACEMENT_LITERALS = ["'x'", "'$1'", "'\\$'", "'$0$0'", "'${n}'", "'\\\\'", "''", "'[$0]'", "'-'", "'$2'",
+                        "'\\x'"]
+INT_SMALL = ["0", "1", "2", "3", "-1", "5", "10", "100"]
+WRONG_INTS = ["3000000000", "1.0", "'1'", "$null", "true", "-2147483648", "2147483647"]
+OBJECTS = ["1", "'a'", "$null", "'x'", "2", "1.5", "true", "[1, 2]", "{'a': 1}", "'1'", "3000000000", "''", "[]"]
+
+
+@dataclass
+class Call:
+    """One method: its name and the kinds of its arguments (``i`` int, ``s`` string, ``r``
+    regex, ``p`` replacement, ``o`` any object, ``l`` list, ``m`` map, ``c`` one character,
+    ``f`` format string, ``n`` number), and the kind of value it returns."""
+
+    name: str
+    args: str = ""
+    returns: str = "?"
+    weight: int = 1
+
+
+STRING_CALLS = [
+    Call("substring", "i", "S", 3), Call("substring", "ii", "S", 4), Call("indexOf", "s", "N", 2),
+    Call("indexOf", "si", "N"), Call("indexOf", "c", "N"), Call("lastIndexOf", "s", "N"), Call("lastIndexOf", "si", "N"),
+    Call("replace", "ss", "S", 2), Call("replace", "cc", "S"), Call("replaceAll", "rp", "S", 3), Call("replaceFirst", "rp", "S"),
+    Call("split", "r", "A", 3), Call("split", "ri", "A", 2), Call("matches", "r", "B"), Call("contains", "s", "B"),
+    Call("startsWith", "s", "B"), Call("startsWith", "si", "B"), Call("endsWith", "s", "B"),
+    Call("toUpperCase", "", "S", 3), Call("toLowerCase", "", "S", 3), Call("trim", "", "S", 2), Call("length", "", "N", 2),
+    Call("charAt", "i", "C", 2), Call("isEmpty", "", "B"), Call("equals", "o", "B"), Call("equalsIgnoreCase", "s", "B", 2),
+    Call("compareTo", "s", "N"), Call("compareToIgnoreCase", "s", "N", 2), Call("concat", "s", "S"),
+    Call("codePointAt", "i", "N"), Call("hashCode", "", "N"), Call("join", "sl", "S"), Call("join", "sss", "S"),
+    Call("format", "fo", "S", 2), Call("format", "foo", "S"), Call("valueOf", "o", "S"), Call("chars().count", "", "P"),
+    Call("toString", "", "S"), Call("strip", "", "S"), Call("isBlank", "", "B"), Call("repeat", "i", "S"),
+    Call("codePointCount", "ii", "N"), Call("subSequence", "ii", "S"), Call("toCharArray", "", "A"),
+    Call("getBytes", "", "A"), Call("contentEquals", "s", "B"), Call("regionMatches", "isii", "B"),
+]
+LIST_CALLS = [
+    Call("get", "i", "?", 4), Call("size", "", "N", 2), Call("isEmpty", "", "B"), Call("contains", "o", "B", 2),
+    Call("indexOf", "o", "N"), Call("lastIndexOf", "o", "N"), Call("add", "o", "B", 2), Call("add", "io", "S", 2),
+    Call("remove", "i", "?", 2), Call("remove", "o", "?", 2), Call("set", "io", "?", 2), Call("subList", "ii", "A", 3),
+    Call("addAll", "l", "B"), Call("addAll", "il", "B"), Call("containsAll", "l", "B"), Call("clear", "", "S"),
+    Call("toString", "", "S", 2), Call("equals", "o", "B"), Call("hashCode", "", "N"), Call("removeAll", "l", "B"),
+    Call("retainAll", "l", "B"), Call("iterator().next", "", "?"),
+]
+ARRAY_CALLS = [Call("get", "i", "S", 4), Call("size", "", "N", 2), Call("isEmpty", "", "B"), Call("contains", "o", "B"),
+               Call("indexOf", "o", "N"), Call("set", "io", "?")]
+MAP_CALLS = [
+    Call("get", "k", "?", 4), Call("put", "ko", "?", 3), Call("putAll", "m", "S"), Call("remove", "k", "?", 2),
+    Call("containsKey", "k", "B", 2), Call("containsValue", "o", "B"), Call("keySet", "", "L", 2),
+    Call("values", "", "L", 2), Call("entrySet", "", "L"), Call("size", "", "N"), Call("isEmpty", "", "B"),
+    Call("getOrDefault", "ko", "?", 2), Call("putIfAbsent", "ko", "?", 2), Call("toString", "", "S"),
+    Call("equals", "o", "B"), Call("hashCode", "", "N"), Call("clear", "", "S"), Call("remove", "ko", "B"),
+    Call("replace", "ko", "?"),
+]
+NUMBER_CALLS = [
+    Call("intValue", "", "N", 2), Call("longValue", "", "P"), Call("doubleValue", "", "N", 2), Call("floatValue", "", "N"),
+    Call("shortValue", "", "P"), Call("byteValue", "", "P"), Call("compareTo", "n", "N", 2), Call("equals", "n", "B", 2),
+    Call("toString", "", "S", 2), Call("hashCode", "", "N"), Call("isNaN", "", "B"), Call("isInfinite", "", "B"),
+    Call("toString", "n", "S"), Call("valueOf", "s", "P"), Call("parseInt", "s", "N"), Call("parseLong", "s", "P"),
+    Call("parseDouble", "s", "N"), Call("max", "nn", "P"), Call("min", "nn", "P"), Call("sum", "nn", "P"),
+    Call("signum", "n", "N"), Call("toHexString", "n", "S"), Call("compare", "nn", "N"), Call("abs", "n", "P"),
+]
+CALLS = {"S": STRING_CALLS, "L": LIST_CALLS, "A": ARRAY_CALLS, "M": MAP_CALLS, "N": NUMBER_CALLS}
+NUMBER_ARGS = ["0", "1", "-1", "5", "2.5", "3000000000", "'7'", "$null", "-0.0", "2147483647", "1e3"]
+FORMATS = ["'%s'", "'%d'", "'%5.2f'", "'%-4s|'", "'%x'", "'%s-%s'", "'%,d'", "'%08.3f'", "'%b'", "'%c'", "'%%'",
+           "'%S'", "'%e'", "'%.1s'", "'%10s'", "'%n'", "'%o'", "'%h'", "'%1$s%1$s'", "'%+d'"]
+
+
+@dataclass
+class Builder:
+    """Builds one example: variables, ``#set`` lines and printed calls."""
+
+    rnd: random.Random
+    variables: dict[str, Any] = field(default_factory=dict)
+    head: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # variable -> kind
+
+    def pick(self, items: list[Any]) -> Any:
+        return self.rnd.choice(items)
+
+    def chance(self, p: float) -> bool:
+        return self.rnd.random() < p
+
+    def receiver(self, kind: str) -> str:
+        """A reference to a fresh or existing variable of ``kind`` (S, L, M, N)."""
+        existing = [n for n, k in self.names.items() if k == kind]
+        if existing and self.chance(0.4):
+            return existing[0]
+        name = f"{kind.lower()}{len(self.names)}"
+        self.names[name] = kind
+        value = self.pick({"S": STRINGS, "L": LISTS, "M": MAPS, "N": NUMBERS}[kind])
+        if self.chance(0.25) and kind != "N":
+            literal = _literal(value)
+            if literal is not None:
+                self.head.append(f"#set(${name} = {literal})")
+                return name
+        self.variables[name] = value
+        return name
+
+    def index(self) -> str:
+        if self.chance(0.12):
+            return self.pick(WRONG_INTS)
+        if self.chance(0.1):
+            return "$" + self.receiver("N")
+        return self.pick(INT_SMALL)
+
+    def string(self) -> str:
+        roll = self.rnd.random()
+        if roll < 0.6:
+            return self.pick(STRING_LITERALS)
+        if roll < 0.75:
+            return "$" + self.receiver("S")
+        if roll < 0.82:
+            return "$null"
+        if roll < 0.9:
+            return self.pick(["1", "1.5", "true", "[1]"])
+        return f'"${self.receiver("S")}x"'
+
+    def argument(self, kind: str) -> str:
+        if kind == "i":
+            return self.index()
+        if kind == "s":
+            return self.string()
+        if kind == "r":
+            return self.pick(REGEX_LITERALS) if self.chance(0.9) else self.string()
+        if kind == "p":
+            return self.pick(REPLACEMENT_LITERALS) if self.chance(0.9) else self.string()
+        if kind == "c":
+            return self.pick(["'a'", "'b'", "'ß'", "'😀'", "$s0.charAt(0)", "97"]) if self.chance(0.9) else self.string()
+        if kind == "f":
+            return self.pick(FORMATS)
+        if kind == "n":
+            return self.pick(NUMBER_ARGS)
+        if kind == "l":
+            return self.pick(["[1, 2]", "['a']", "[]", "$null", "[$null]", "'a'"]) if self.chance(0.6) else "$" + self.receiver("L")
+        if kind == "m":
+            return self.pick(["{'a': 2}", "{}", "$null", "{'z': $null}"]) if self.chance(0.6) else "$" + self.receiver("M")
+        if kind == "k":
+            return self.pick(["'a'", "'b'", "'k'", "'x'", "'1'", "1", "$null", "'zz'", "'😀'", "'ß'", "'empty'"])
+        return self.pick(OBJECTS) if self.chance(0.8) else "$" + self.receiver(self.pick("SLMN"))
+
+    def call(self, kind: str) -> tuple[str, str]:
+        calls = CALLS[kind]
+        method = self.rnd.choices(calls, weights=[c.weight for c in calls])[0]
+        if kind == "A" and self.chance(0.3):  # a wrong arity now and then
+            method = Call(method.name, method.args + "i", "?")
+        args = ", ".join(self.argument(a) for a in method.args)
+        return f".{method.name}({args})", method.returns
+
+    def expression(self) -> str:
+        kind = self.pick("SSSSLLLMMN")
+        ref = self.receiver(kind)
+        text = ref
+        for _ in range(self.rnd.choice((1, 1, 1, 2, 2, 3))):
+            if kind == "?":
+                kind = self.pick("SSLM")
+            if kind == "P":  # a Long, Short or Byte: its class is not modelled, print it
+                break
+            if kind == "B" or kind == "C":
+                text += self.pick([".toString()", ".equals(true)", ".hashCode()", ".compareTo($null)"])
+                break
+            part, kind = self.call(kind)
+            text += part
+        return text
+
+    def statement(self) -> str:
+        expr = self.expression()
+        roll = self.rnd.random()
+        if roll < 0.1:
+            return f"#set($r = ${expr})[$r]"
+        if roll < 0.15:
+            return f"[$!{expr}]"
+        if roll < 0.2:
+            return f"[${{{expr}}}]"
+        return f"[${expr}]"
+
+    def template(self) -> str:
+        body = " ".join(self.statement() for _ in range(self.rnd.choice((1, 1, 2, 3))))
+        if self.chance(0.3) and self.names:  # print a receiver after the calls (mutations)
+            body += " $" + self.pick(sorted(self.names))
+        if "$s0" in body and "s0" not in self.names:
+            self.variables["s0"] = "abc"
+        return "".join(self.head) + body
+
+
+def _literal(value: Any) -> str | None:
+    """``value`` as a VTL literal, or None when it has no faithful single-quoted form."""
+    if value is None:
+        return "$null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value) if isinstance(value, int) or "e" not in repr(value) else None
+    if isinstance(value, str):
+        return None if "'" in value or "\n" in value or "\r" in value else f"'{value}'"
+    if isinstance(value, list):
+        parts = [_literal(v) for v in value]
+        return None if None in parts else "[" + ", ".join(parts) + "]"
+    if isinstance(value, dict):
+        parts = [(_literal(k), _literal(v)) for k, v in value.items()]
+        if any(k is None or v is None for k, v in parts):
+            return None
+        return "{" + ", ".join(f"{k}: {v}" for k, v in parts) + "}"
+    return None
+
+
+def generate(rnd: random.Random) -> tuple[str, dict[str, Any]]:
+    """One random (template, variables) example."""
+    builder = Builder(rnd)
+    template = builder.template()
+    return template, builder.variables
+
+
+# -- driver ----------------------------------------------------------------------------------
+
+
+def run(examples: int, profiles: tuple[str, ...], seed: int, show: int, batch: int, shrink: bool) -> int:
+    """Run the check; prints a summary per profile and returns the number of disagreements."""
+    from .oracle import Oracle
+
+    total_bad = 0
+    with Oracle() as oracle:
+        for profile in profiles:
+            rnd = random.Random(seed)
+            differ = Differ(oracle, profile)
+            counted = agreed = skipped = 0
+            kinds: Counter = Counter()
+            bad: list[tuple[str, dict[str, Any], dict[str, Any], str]] = []
+            started = time.monotonic()
+            done = 0
+            while done < examples:
+                items = [generate(rnd) for _ in range(min(batch, examples - done))]
+                for (template, variables), (answer, detail) in zip(items, differ.disagreements(items)):
+                    if answer.get("error") in UNRECORDABLE:
+                        skipped += 1
+                        continue
+                    counted += 1
+                    if detail is None:
+                        agreed += 1
+                    else:
+                        kinds[f"oracle {_kind(answer)} / vtl {_engine_kind(detail)}"] += 1
+                        bad.append((template, variables, answer, detail))
+                done += len(items)
+            rate = 100.0 * agreed / counted if counted else 100.0
+            print(f"[{profile}] {agreed}/{counted} agree ({rate:.2f}%), {skipped} without an oracle answer, "
+                  f"{time.monotonic() - started:.1f}s, seed {seed}")
+            for kind, count in kinds.most_common(10):
+                print(f"    {count:6}  {kind}")
+            for k, (template, variables, answer, detail) in enumerate(bad[:show]):
+                if shrink:
+                    print(f"\n  #{k + 1} found: {template!r} vars {json.dumps(variables, ensure_ascii=False)}")
+                    template, variables = differ.shrink(template, variables, _kind(answer), budget=10.0)
+                    answer, detail = differ.disagreements([(template, variables)])[0]
+                print(f"\n  #{k + 1} template: {template!r}")
+                print(f"     vars: {json.dumps(variables, ensure_ascii=False)}")
+                print(f"     oracle: {json.dumps(answer, ensure_ascii=False)[:300]}")
+                print("     " + (detail or "agrees after shrinking").replace("\n", "\n     "))
+            total_bad += len(bad)
+            print()
+    return total_bad
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m conformance.fuzz_methods", description=__doc__.split("\n")[0])
+    parser.add_argument("--examples", type=int, default=2000, help="examples per profile (default 2000)")
+    parser.add_argument("--profile", choices=PROFILES, action="append", help="default: both")
+    parser.add_argument("--seed", type=int, default=None, help="random seed (default: random, printed)")
+    parser.add_argument("--show", type=int, default=5, metavar="N", help="print the first N disagreements")
+    parser.add_argument("--batch", type=int, default=500, help="examples per oracle batch")
+    parser.add_argument("--no-shrink", dest="shrink", action="store_false", help="print disagreements as found")
+    args = parser.parse_args(argv)
+    from .oracle import available
+
+    if not available():
+        print("the oracle is not available (java, javac or the Velocity jars are missing)", file=sys.stderr)
+        return 2
+    seed = args.seed if args.seed is not None else random.randrange(1 << 30)
+    bad = run(args.examples, tuple(args.profile or PROFILES), seed, args.show, args.batch, args.shrink)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

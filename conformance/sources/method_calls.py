@@ -1,0 +1,45 @@
+"""Java method calls found by ``conformance.fuzz_methods``: one regression case per fixed
+disagreement (argument counts, null and mistyped arguments, static overloads, case folding,
+word boundaries)."""
+
+from __future__ import annotations
+
+from . import Cases
+
+CASES = [
+    # a method without parameters takes any arguments in Velocity 1.7; the call then throws
+    ("no-arg-method-given-an-argument", "$s.length(1)", {"s": "ab"}),
+    ("no-arg-object-method-given-arguments", "$d.toString('')", {"d": 1.5}),
+    ("no-arg-array-method-given-an-argument", "$s.split(',').size(0)", {"s": "a,b"}),
+    ("no-arg-host-overload-given-two-arguments", "$l.iterator().next(1)", {"l": [1]}),
+    ("getbytes-null-is-ambiguous", "$s.getBytes($n)", {"s": "x", "n": None}),
+    ("toarray-given-an-array-argument", "$l.toArray('x').size() $l.toArray(1).get(0)", {"l": []}),
+    # static overloads of the number classes
+    ("double-max-min-statics", "$d.max(3, 0) $d.min(1, 0) $d.max(-0.0, 0.0) $d.min(0.0, -0.0)", {"d": 1.5}),
+    ("number-hashcode-statics", "$i.hashCode(7) $l.hashCode(3000000000) $d.hashCode(2.5) $b.hashCode(false)",
+     {"i": 1, "l": 3000000000, "d": 1.5, "b": True}),
+    ("float-statics", "#set($f = $n.floatValue())$f.sum(1, 5) $f.max(1, 3000000000) $f.compare(1, 2) $f.toString(7)",
+     {"n": 1.1}),
+    ("long-max-min-statics", "$l.max(1, 3000000000) $l.min(-1, 2)", {"l": 3000000000}),
+    # case-insensitive comparisons use Character's one-character mappings
+    ("dotted-capital-i-ignoring-case",
+     "$s.equalsIgnoreCase('istanbul') $s.compareToIgnoreCase('x') $s.compareToIgnoreCase('ISTANBUL')",
+     {"s": "İstanbul"}),
+    ("ypogegrammeni-ignoring-case", "$s.equalsIgnoreCase('ᾼ') $s.compareToIgnoreCase('ᾼ')", {"s": "ᾳ"}),
+    # null arguments Java reads only sometimes
+    ("replaceall-null-replacement-without-match", "[$s.replaceAll('x', $n)]", {"s": "abc", "n": None}),
+    ("startswith-null-prefix-negative-offset", "[$s.startsWith($n, -1)]", {"s": "abc", "n": None}),
+    ("join-null-is-ambiguous", "[$s.join(',', $n)] [$s.join(',', 'a', $n)]", {"s": "", "n": None}),
+    # Array.set checks the element type
+    ("array-set-wrong-element-type", "#set($b = $s.split(','))$b.set(0, 1)", {"s": "a,b"}),
+    ("array-set-string", "#set($b = $s.split(','))$b.set(0, 'z') $b.get(0)", {"s": "a,b"}),
+    # \b: a combining mark after a letter belongs to the word
+    ("word-boundary-combining-mark", "$s.replaceAll('\\b', '|') $s.replaceAll('\\B', '|')", {"s": "e\u0301 a\u0301\u0301 _\u0301"}),
+]
+
+
+def cases() -> Cases:
+    out = Cases()
+    for cid, template, env in CASES:
+        out.add(cid, template, env)
+    return out
