@@ -56,6 +56,14 @@ class Word(Node):
 
 
 @dataclass(slots=True)
+class Runt(Node):
+    """A bare name among a method's arguments (``$m.get(key)``): Velocity lexes it as a
+    reference without its ``$`` (a "runt"), whose value is always null."""
+
+    name: str
+
+
+@dataclass(slots=True)
 class ListLit(Node):
     items: list[Expr]
 

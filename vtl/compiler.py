@@ -1271,6 +1271,8 @@ class Compiler:
             return self.interpolated(node)
         if isinstance(node, ast.Word):
             return _const(node.value)
+        if isinstance(node, ast.Runt):
+            return _const(None)
         if isinstance(node, ast.ListLit):
             item_fns = tuple(self.expr(i) for i in node.items)
 

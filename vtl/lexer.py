@@ -62,9 +62,13 @@ _COMMENT_MORE_CHARS = frozenset("\\$!#*[")
 _REFMOD_LEAVERS = frozenset((None, "if", "elseif", "else", "set"))
 # The same after a reference that a '$' began in the REFMODIFIER state ('$a.b$x#else')
 _REF_REFMOD_LEAVERS = frozenset((None, "if", "elseif", "set"))
+# '##' then '$' prefixes before a number, after a property: the prefixes are lost.
+_REFMOD_HASH_NUMBER = re.compile(r"##(?:\\*\$!?)+(?=-?\.?[0-9])")
+# A DOLLAR or DOLLARBANG prefix, which a HASH may head, after a property.
+_REFMOD_PREFIX = re.compile(r"#{0,2}\\*\$(?:\\*!)?")
 _LPAREN_TEXT_STOP = re.compile(r"[^A-Za-z0-9_]")
 # What a '$' or '$!' prefix not followed by a name may be glued to in an argument list.
-_ARG_PREFIXED = frozenset("'\"0123456789()-+*/%<>=!&|,: \t\r\n$")
+_ARG_PREFIXED = frozenset("'\"0123456789()-+*/%<>=!&|,: \t\r\n$\\")
 # EMPTY_INDEX (jjt 1739): text, never the start of a reference.
 _EMPTY_INDEX = ("$[", "$![", "$\\![", "$.")
 
@@ -300,6 +304,11 @@ class Lexer:
             else:
                 nxt = text[pos + 1] if pos + 1 < n else ""
                 if nxt == "#":
+                    m = _REFMOD_HASH_NUMBER.match(text, pos)
+                    if m:
+                        # '##' and '$' prefixes before a number: the number prints alone
+                        # ('$a.b##$5' prints 'A5').
+                        return m.end()
                     return self.lex_hash(pos, pos + 1)
                 if nxt != "*" and not text.startswith("[[", pos + 1):
                     return pos
@@ -622,11 +631,18 @@ class Lexer:
                 refmod = self._refmod
                 pos = self.lex_args(pos + 1, INDEX)
                 self._refmod = refmod
-            elif ch == "$" and self._refmod:
-                # REFMODIFIER has no EMPTY_INDEX: '$' or '$!' before '.name' is a prefix
-                # of the DOT token and is dropped ('$a.b$.c' is '$a.b.c').
-                p = pos + 2 if text.startswith("!", pos + 1) else pos + 1
-                if not _DOT_IDENT.match(text, p):
+            elif ch in "$#\\" and self._refmod:
+                # REFMODIFIER has no EMPTY_INDEX: a '$' or '$!' (after backslashes, a '#'
+                # or '##') before '.name' or '[' is a prefix of the DOT or LBRACKET token
+                # and is dropped ('$a.b$.c' is '$a.b.c', '$a.b##$[0]' is '$a.b[0]').
+                m = _REFMOD_PREFIX.match(text, pos)
+                p = m.end() if m else pos
+                if p < self.n and text[p] == "[" and p > pos:
+                    self.emit("IDX_LBRACKET", "[", p, p + 1)
+                    pos = self.lex_args(p + 1, INDEX)
+                    self._refmod = False  # the DOLLAR pushed REFERENCE: ']' returns there
+                    continue
+                if p == pos or not _DOT_IDENT.match(text, p):
                     return pos
                 last_tok = self.tokens[-1]
                 if last_tok.type == "REF_HEAD" and last_tok.end_pos == pos:
@@ -851,6 +867,17 @@ class Lexer:
             if ch == "]" and depth == 0 and mode == INDEX:
                 self.emit("IDX_RBRACKET", "]", pos, pos + 1)
                 return pos + 1
+            if ch == "\\":
+                run = pos + 1
+                while run < self.n and text[run] == "\\":
+                    run += 1
+                if run < self.n and text[run] == "$":
+                    # Backslashes head the DOLLAR prefix there but escape nothing: they are
+                    # dropped with it ('#set($b = \$a)' sets the value of $a).
+                    self.dropped.append((pos, run))
+                    pos = run
+                    continue
+                raise self.error(run, "a backslash must come before '$' here")
             if ch == "$":
                 start = pos
                 p = pos + 1
@@ -892,6 +919,14 @@ class Lexer:
                 self.emit("DOTDOT", "..", pos, pos + 2)
                 pos += 2
                 continue
+            if mode == CALL:
+                m = _IDENT.match(text, pos)
+                if m and m.group() not in ("true", "false"):
+                    # A bare name in a method's arguments is a reference without its '$'
+                    # (a null value): '$m.get(key)'.
+                    self.emit("RUNT", m.group(), pos, m.end())
+                    pos = m.end()
+                    continue
             m = _ARG_WORD.match(text, pos) if ch.isascii() else None
             if m:
                 word = m.group()

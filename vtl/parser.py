@@ -36,7 +36,7 @@ _TOKEN_LABELS = {
     "END": "#end", "ELSE": "#else", "ELSEIF_START": "#elseif", "DIR_RPAREN": "')'",
     "RPAREN": "')'", "CALL_RPAREN": "')'", "ASSIGN": "'='", "IDX_RBRACKET": "']'",
     "RBRACKET": "']'", "RBRACE": "'}'", "COMMA": "','", "TEXT": "text", "REF_HEAD": "a reference",
-    "WORD": "a word", "INTEGER": "a number", "FLOAT": "a number",
+    "WORD": "a word", "RUNT": "a name", "INTEGER": "a number", "FLOAT": "a number",
     "DQ_STRING": "a string", "SQ_STRING": "a string", "$END": "end of template",
 }
 
@@ -179,6 +179,9 @@ def _pos(tok: Token) -> tuple[int, int, int, int]:
 # The text of an escaped directive (an odd run of backslashes, '#name' or '#{name}').
 _ESCAPED_DIRECTIVE = re.compile(r"\\+#(?:[A-Za-z_@][A-Za-z0-9_@]*|\{[A-Za-z_][A-Za-z0-9_@]*\})")
 _PENDING_DOLLARS = re.compile(r"(?:\\*\$(?:\\*!)?)+\Z")
+# A chain of '$' prefixes that starts no reference ('$ x', '$! x', '$!1'): #literal shows
+# the special text the lexer made of it (no '!'), a block macro call nothing.
+_FAILED_DOLLAR = re.compile(r"\\*\$[\\$!]*")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
 
 
@@ -217,12 +220,14 @@ class _AstBuilder:
         self.macros: dict[str, ast.MacroDef] = {}
         self.dropped: list[tuple[int, int]] = []
 
-    def image(self, start: int, end: int) -> str:
+    def image(self, start: int, end: int, only_backslashes: bool = False) -> str:
         """The source from ``start`` to ``end`` less the ``$`` prefixes the lexer dropped
-        in argument lists (``#m($'x')`` prints itself as ``#m('x')``)."""
+        in argument lists (``#m($'x')`` prints itself as ``#m('x')``); with
+        ``only_backslashes``, less only the backslashes before them (what a null
+        reference prints: ``$l[\\$i]`` shows ``$l[$i]``, ``$h.t($1)`` itself)."""
         text = self.source[start:end]
         for a, b in reversed(self.dropped):
-            if start <= a and b <= end:
+            if start <= a and b <= end and not (only_backslashes and self.source[a] != "\\"):
                 text = text[: a - start] + text[b - start :]
         return text
 
@@ -347,7 +352,7 @@ class _AstBuilder:
             return body if block_call else _PENDING_DOLLARS.sub("", body)
         parts = []
         pos = floor = 0
-        for tok in tokens:
+        for i, tok in enumerate(tokens):
             kind = tok.type
             if kind == "TEXT" and body.startswith("]]#", tok.end_pos - 3):
                 floor = tok.end_pos  # a text block: its closing '#' heads nothing
@@ -380,6 +385,11 @@ class _AstBuilder:
                 if cut < head:
                     parts.append(body[pos:cut])
                     pos = head
+            elif kind == "TEXT" and _failed_dollar(body, tokens, i, block_call):
+                parts.append(body[pos : tok.start_pos])
+                if not block_call:
+                    parts.append(str(tok))
+                pos = tok.end_pos
             elif kind == "TEXT" and body[tok.start_pos] == "\\" and _ESCAPED_DIRECTIVE.fullmatch(
                 body, tok.start_pos, tok.end_pos
             ):
@@ -434,6 +444,10 @@ class _AstBuilder:
         tok = children[0]
         return ast.Word(*_pos(tok), value=str(tok))
 
+    def runt(self, children):
+        tok = children[0]
+        return ast.Runt(*_pos(tok), name=str(tok))
+
     # references
 
     def reference(self, children):
@@ -458,7 +472,7 @@ class _AstBuilder:
             line, col, start, end, name=str(ident), suffixes=suffixes, backslashes=backslashes,
             silent="!" in rest[:2], braced="{" in rest[:3],
             # From the head's value: an escaped chain of '$' prefixes is left out of it.
-            source_text=rest + self.source[start_tok.end_pos : end],
+            source_text=rest + self.image(start_tok.end_pos, end, only_backslashes=True),
         )
 
     def prop(self, children):
@@ -561,6 +575,18 @@ class _AstBuilder:
         )
 
 
+def _failed_dollar(body: str, tokens: list[Token], i: int, block_call: bool) -> bool:
+    """Whether text token ``i`` is a chain of ``$`` prefixes that starts no reference and
+    whose image #literal (or a block macro call) does not show as written."""
+    tok = tokens[i]
+    if body[tok.start_pos] not in "$\\" or not _FAILED_DOLLAR.fullmatch(body, tok.start_pos, tok.end_pos):
+        return False
+    if block_call:
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        return nxt is None or nxt.type != "REF_HEAD" or nxt.start_pos != tok.end_pos
+    return str(tok) != body[tok.start_pos : tok.end_pos]
+
+
 def _forward(rule: str):
     def call(self, children):
         return getattr(_local.builder, rule)(children)
@@ -571,7 +597,7 @@ def _forward(rule: str):
 
 for _rule in (
     "start content text set_directive if_directive elseif_part else_part foreach_directive "
-    "macro_directive define_directive literal_directive block_call word_directive dargs word "
+    "macro_directive define_directive literal_directive block_call word_directive dargs word runt "
     "reference prop method call_args index integer float true false sq_string dq_string "
     "list_lit range_lit map_lit map_entry binop not_expr paren"
 ).split():

@@ -87,6 +87,9 @@ def cases() -> Cases:
         ("literal-double-escape-directive", "#literal()\\\\#if(true)#end#end"),
         ("literal-ref-after-text", "#literal()#if(!$a)#end*#$a x#$a #[[]]#$a #*c*#$a$!$a#end"),
         ("literal-dollar-before-end", "#literal()]$#end|#literal()]$!#end"),
+        ("args-backslash-dollar", "#foo(\\$a \\\\$!m.k '\\$')|#set($b = \\$a)$b|#if(\\$n)y#end|$a.concat(\\$a)|$l[\\$n]|#foo(\\$1)|#foo($\\$a)"),
+        ("literal-failed-bang", "#literal()$! x|$!1|\\$!1|$\\!1|$$!1|$!$a#end"),
+        ("blockcall-failed-dollar", "#@foo()$ x|$1|$!1|\\$!1|$$!1|$!$a|$!{ x#end"),
     ]
     for cid, template in extra:
         out.add(cid, template, ENV)

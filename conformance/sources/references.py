@@ -204,6 +204,12 @@ EXTRA = [
     ("refmod-second-ref-formal", "$h.t${x}##y\n|$h.t$!{x}##y\n|$h.t${x}#*c*###y\n|$h.t${x}#[[c]]###y\n|$h.t${x} ##y\n|$h.t${x}w##y\n|$h.t${x}.w##y\n|$h.t${x}$.t##y\n|$h.t${x}$!}##y\n|$h.t${x}}##y\n|$h.t${x}#set($c=1)##y\n|$h.t${x} #set($c=1)##y\n|$h.t$a[0]${x}##y\n|$h.t$x${x}##y\n|$h.t$x.length()${x}##y\n|$h.t${x}(", {"h": {"t": "T"}, "x": "X", "a": ["A"]}),
     ("refmod-second-ref-leaves", "$h.t$x##y\n|$h.t$x#*c*###y\n|$h.t$x#[[c]]###y\n|$h.t$x ##y\n|$h.t$x#set($c=1)##y\n|$h.t$x #set($c=1)##y\n|$h.t$x#$x##y\n|$h.t$x$x##y\n|$h.t$x)##y\n|$h.t$x|##y\n|$h.t$x,##y\n|#if(true)$h.t$x$x#end##y\n#end|#if(true)$h.t$x#end$x##y\n#end|#if(true)$h.t${x}#end##y\n#end", {"h": {"t": "T"}, "x": "X"}),
     ("refmod-second-ref-index-error", "$h.t${x}[0]", {"h": {"t": "T"}, "x": "X"}),
+    ("method-bare-name-arg", "$m.get(key)|$m.containsKey(key)|$s.concat(a, 'b')|$s.equals( key )|$m.get(k-1)", {"m": {"key": 1}, "s": "S", "key": "k", "a": "A"}),
+    ("method-bare-name-arg-null", "$s.concat(key)", {"s": "S", "key": "k"}),
+    ("refmod-prefixed-index", "$m.l$[0]|$m.l$![1]|$m.l##$[0]|$m.l#$[1]|$m.l\\$[0]|$m.l$[0].size()|$m.l$[0]$[0]|$m.l$[0]##x\n|$m.l[0]$[0]|${m.l$[1]}|$m.l$$[0]|$m.l#[0]|$l$[0]", {"m": {"l": [1, 2]}, "l": [3]}),
+    ("refmod-prefixed-dot", "$m.l$.size()|$m.l$!.size()|$m.l##$.size()|$m.l#$.size()|$m.l\\$.size()", {"m": {"l": [1, 2]}}),
+    ("refmod-prefixed-index-open", "$m.l$[", {"m": {"l": [1, 2]}}),
+    ("refmod-hash-dollar-number", "$m.c##$5|$m.c##$!5|$m.c##$$5|$m.c##$-5|$m.c##$.5 x|$m.c##$5##y\n|$m.c##$ 5|$m.c##$x5|$m.c#$5|$m.c###$5\n", {"m": {"c": "C"}}),
     ("refmod-dollar-rbrace", "$m.c$}## |$m.c$}##x\nb|$m.c$}}##x\nb|$m.c$}x##y\nb|$m.c$}#*c*###y\nb|$!m.c$}##x\nb|$m.c$!}##x\nb|$m$}##x\nb|$m.c$}x", {"m": {"c": "C"}}),
 ]
 
