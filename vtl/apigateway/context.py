@@ -26,6 +26,7 @@ from typing import Any
 
 from ..errors import VtlRuntimeError
 from ..runtime import JsonArray
+from ..runtime.doubles import double_to_string
 from ..runtime.hashing import string_hash
 from .events import DEFAULTS
 from .request import Request
@@ -140,16 +141,26 @@ def _fresh(value: Any) -> Any:
 
 
 def _text(value: Any) -> str:
-    """An event value as the string API Gateway stores (``None`` -> ``""``)."""
+    """An event value as the string API Gateway stores (``None`` -> ``""``, a number as Java
+    prints it)."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):  # String.valueOf(Double): 1.0, 1.0E21, -0.0
+        return double_to_string(value)
     return str(value)
+
+
+def _epoch(value: Any) -> Any:
+    """A time in epoch milliseconds: a number stays a number (a Long, or a Double), as the
+    event's JSON gives it; anything else is its text."""
+    return value if type(value) in _NUMBER_TYPES else _text(value)
+
+
+_NUMBER_TYPES = frozenset((int, float))
 
 
 def _nested(value: Any) -> Any:
@@ -310,7 +321,7 @@ def build_context(request: Request) -> RequestContext:
     context["domainPrefix"] = api_id if value is None else value if type(value) is str else _text(value)
     value = get("requestTimeEpoch", _REQUEST_TIME_EPOCH)
     if value is not None:
-        context["requestTimeEpoch"] = value if isinstance(value, int) and type(value) is not bool else _text(value)
+        context["requestTimeEpoch"] = _epoch(value)
     value = get("requestId")
     context["requestId"] = _REQUEST_ID if value is None else value if type(value) is str else _text(value)
     context["identity"] = _fast_identity(get("identity"))
@@ -359,7 +370,7 @@ def _generic_context(request: Request) -> RequestContext:
         elif key in ("requestTimeEpoch", "connectedAt"):
             value = rc.get(key, defaults.get(key))
             if value is not None:
-                values[key] = value if isinstance(value, int) and not isinstance(value, bool) else _text(value)
+                values[key] = _epoch(value)
         elif key == "isCanaryRequest":
             if isinstance(rc.get(key), bool):
                 values[key] = rc[key]

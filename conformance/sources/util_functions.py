@@ -1,0 +1,57 @@
+"""The API Gateway layer as ``python -m conformance.fuzz_util`` exercises it: ``$util`` over
+awkward strings, ``$input.params``, ``$context`` and ``$stageVariables``. One case per
+disagreement the fuzzer found and apigw-vtl fixed, each over an event with a complete
+``requestContext`` (apigw-vtl fills missing fields with defaults, the oracle leaves them empty).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import Cases
+
+_IDENTITY_KEYS = ("cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller", "sourceIp",
+                  "principalOrgId", "accessKey", "cognitoAuthenticationType",
+                  "cognitoAuthenticationProvider", "userArn", "userAgent", "user")
+
+
+def _event(**context: Any) -> dict[str, Any]:
+    """A REST proxy event whose requestContext has every field (``context`` entries win)."""
+    identity = dict.fromkeys(_IDENTITY_KEYS)
+    identity.update(sourceIp="198.51.100.7", userAgent="curl/8.5.0")
+    rc: dict[str, Any] = {
+        "resourceId": "abc123", "resourcePath": "/items", "httpMethod": "POST",
+        "extendedRequestId": "ext-1", "requestTime": "25/Nov/2026:02:00:00 +0000", "path": "/prod/items",
+        "accountId": "123456789012", "protocol": "HTTP/1.1", "stage": "prod", "domainPrefix": "api1",
+        "requestTimeEpoch": 1700000000123, "requestId": "req-1", "identity": identity,
+        "domainName": "api1.example.com", "deploymentId": "dep-1", "apiId": "api1",
+    }
+    rc.update(context)
+    return {
+        "resource": "/items", "path": "/items", "httpMethod": "POST",
+        "headers": {"Accept": "application/json"}, "multiValueHeaders": {"Accept": ["application/json"]},
+        "queryStringParameters": None, "multiValueQueryStringParameters": None, "pathParameters": None,
+        "stageVariables": {"env": "test"}, "requestContext": rc,
+        "body": json.dumps({"s": "x"}), "isBase64Encoded": False,
+    }
+
+
+def cases() -> Cases:
+    out = Cases()
+    # Authorizer context values are stored as Java prints them (String.valueOf of the number).
+    out.add(
+        "authorizer-numbers",
+        "[$context.authorizer.whole][$context.authorizer.huge][$context.authorizer.neg]"
+        "[$context.authorizer.half][$context.authorizer.n][$context.authorizer.flag]",
+        event=_event(authorizer={"principalId": "u1", "whole": 1.0, "huge": 1e21, "neg": -0.0, "half": 0.5,
+                                 "n": 42, "flag": True}),
+    )
+    # A numeric requestTimeEpoch stays a number: it prints as a Double, and $util, which takes a
+    # String, does not apply to it.
+    out.add(
+        "request-time-epoch-double",
+        "[$context.requestTimeEpoch][$util.escapeJavaScript($context.requestTimeEpoch)]",
+        event=_event(requestTimeEpoch=1.7e12),
+    )
+    return out
