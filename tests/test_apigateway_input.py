@@ -70,6 +70,14 @@ def test_json_is_compact_and_quotes_string_leaves():
         '{"u":"a\\/b","n":[1,2.5,null]}')
 
 
+def test_json_of_the_whole_body_does_not_answer_for_other_paths():
+    # json('$') keeps the compact text for a second json('$'), and for no other path
+    # (recorded in conformance/velocity/input_paths.json, json-root-then-path).
+    body = '{"a": {"b": [10, 20]}, "p": 1}'
+    assert render("$input.json('$')|$input.json('$.a')|$input.json(' $ ')|$input.json('$.p')", body=body) == (
+        '{"a":{"b":[10,20]},"p":1}|{"b":[10,20]}|{"a":{"b":[10,20]},"p":1}|1')
+
+
 def test_json_of_nothing_is_two_quotes():
     # Reference §3 [inf]: no match, or a body json-smart cannot parse, gives "".
     assert render("$input.json('$.missing')", body='{"a": 1}') == '""'

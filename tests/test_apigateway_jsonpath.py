@@ -155,7 +155,7 @@ def test_a_missing_leaf_fails_an_indefinite_path_unless_a_wildcard_over_a_list_s
     assert _read("items", "$.m.*.zz") is NOT_FOUND
 
 
-@pytest.mark.parametrize("path", ["$[", "$.", "$..", "", "$. a", "$a", "$['a'", "$[1:2:3]", "$[x]"])
+@pytest.mark.parametrize("path", ["$[", "$.", "$..", "", "$. a", "$a", "$['a'", "$[1:2:", "$[x]", "$[-]"])
 def test_paths_that_do_not_compile(path):
     with pytest.raises(JsonPathSyntaxError):
         compile_path(path)

@@ -95,16 +95,16 @@ class Input(HostObject):
         if self._root is _UNPARSED and path is not None:
             # The whole document, before path() handed out a tree a template could change:
             # made compact from the text, without the tree (the text is kept for a second call).
-            text = self._compact
-            if text is None:
-                try:
-                    whole = not compile_path(path).tokens
-                except JsonPathSyntaxError:
-                    whole = False
-                if whole:
+            try:
+                whole = not compile_path(path).tokens
+            except JsonPathSyntaxError:
+                whole = False
+            if whole:
+                text = self._compact
+                if text is None:
                     text = self._compact = compact_json(self._body) or ""
-            if text:
-                return text
+                if text:
+                    return text
         value = self._read(path)
         return '""' if value is NOT_FOUND else json_smart_string(value)
 

@@ -1,30 +1,45 @@
 """JSONPath as ``$input.path``/``$input.json`` evaluate it: Jayway JsonPath 2.0.
 
-A path compiles once (LRU cache, safe across threads) into Jayway's tokens: property
-(``.a``, ``['a']``, ``['a','b']``), array index/slice (``[0]``, ``[0,1]``, ``[1:]``, ``[:2]``,
-``[1:3]``, ``[(@.length-1)]``), wildcard (``*``, ``[*]``), deep scan (``..``) and filter
-(``[?(...)]``). :meth:`JsonPath.read` then gives what ``JsonPath.read`` returns:
+A path compiles once (LRU cache, safe across threads) as Jayway's ``PathCompiler`` does it,
+quirks included, into its tokens: property (``.a``, ``['a']``, ``['a','b']``), array
+index/slice (``[0]``, ``[0,1]``, ``[1:]``, ``[:2]``, ``[1:3]``, ``[(@.length-1)]``), wildcard
+(``*``, ``[*]``), deep scan (``..``) and filter (``[?(...)]``). :meth:`JsonPath.read` then
+gives what ``JsonPath.read`` returns:
 
 * a *definite* path (only properties and single indices) gives its one value;
 * any other path gives a :class:`~vtl.runtime.JsonArray` of the matches;
-* when Jayway throws (``PathNotFoundException``, ``InvalidPathException``) the result is
-  :data:`NOT_FOUND`: that is what ``$input`` turns into null / ``""``.
+* when Jayway throws (``PathNotFoundException``, ``InvalidPathException``, or whatever a
+  filter lets through) the result is :data:`NOT_FOUND`: that is what ``$input`` turns into
+  null / ``""``.
 
 Jayway 2.0's rules are kept, including the surprising ones: a missing *last* property throws
 even in an indefinite path (``$.items[*].name`` is not found as soon as one item is a map
 without ``name``, while a non-map item is skipped), a single negative index (``[-1]``) is out
-of bounds, ``["a"]`` is not a property, ``.length()`` is just a property name, and a path
-without ``$`` gets ``$.`` in front. Definite paths are walked by a direct accessor; filter
-expressions are evaluated by ``jsonpath-ng``'s extended parser (Jayway's ``&&`` is its ``&``).
+of bounds, ``["a"]`` is not a property, ``.length()`` is just a property name, a path
+without ``$`` gets ``$.`` in front, a dotted name is read as ``['name']`` (so ``.k'q`` is
+``k``), an array bracket takes the digits it finds (``[1:2:3]`` is ``[1:2]``).
+
+Filters (``Filter.parse``/``Criteria``) are ported too: ``&&``/``||`` (no parentheses), the
+operators ``== != < <= > >= =~`` (the first of them, in that order, found anywhere in the
+criterion), ``@``/``$`` paths (definite only), ``'strings'``, ``/regex/i`` and bare words;
+a bare ``@.x`` is an existence test (a null value does not exist). Values compare as
+Jayway's ``safeCompare`` does: a literal is a string, read as a ``BigDecimal`` against a
+number (a literal that is no number then fails the whole read), ``"null"`` is null, and
+values of other kinds do not match.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from ..runtime import JsonArray
+from ..errors import JavaException
+from ..runtime import JsonArray, java_matches, to_string
+from ..runtime.doubles import double_to_string
+from ..runtime.regex import compile_java_regex
+from ..runtime.strings import compare_to
 
 __all__ = ["NOT_FOUND", "JsonPath", "JsonPathSyntaxError", "compile_path"]
 
@@ -45,38 +60,61 @@ class JsonPathSyntaxError(ValueError):
 
 
 class _Failed(Exception):
-    """Jayway threw while evaluating (``PathNotFoundException``/``InvalidPathException``)."""
+    """Jayway threw while evaluating (``InvalidPathException``, or a runtime exception)."""
 
 
 class _Missing(_Failed):
-    """``PathNotFoundException``: swallowed by a wildcard over an array."""
+    """``PathNotFoundException``: swallowed by a wildcard over an array, and a non-match in a
+    filter."""
+
+
+class _Context:
+    """One evaluation: the matches found, the root document, and whether missing properties
+    of a multi-property leaf throw (``Option.REQUIRE_PROPERTIES``, set by existence tests)."""
+
+    __slots__ = ("found", "root", "require")
+
+    def __init__(self, root: Any, require: bool = False) -> None:
+        self.found: list[Any] = []
+        self.root = root
+        self.require = require
 
 
 # -- tokens ------------------------------------------------------------------------------------
 # Each token evaluates ``model`` and hands what it selects to the rest of the path (``path``
-# from index ``at + 1``), or adds it to ``out`` when it is the last token.
+# from index ``at + 1``), or adds it to ``ctx.found`` when it is the last token.
 
 
 class _Token:
     __slots__ = ()
     definite = True
 
-    def evaluate(self, path: JsonPath, at: int, model: Any, out: list[Any]) -> None:
+    def evaluate(self, path: JsonPath, at: int, model: Any, ctx: _Context) -> None:
         raise NotImplementedError
 
 
-def _forward(path: JsonPath, at: int, value: Any, out: list[Any]) -> None:
+def _forward(path: JsonPath, at: int, value: Any, ctx: _Context) -> None:
     if at == len(path.tokens) - 1:
-        out.append(value)
+        ctx.found.append(value)
     else:
-        path.tokens[at + 1].evaluate(path, at + 1, value, out)
+        path.tokens[at + 1].evaluate(path, at + 1, value, ctx)
 
 
-def _index(path: JsonPath, at: int, model: list[Any], index: int, out: list[Any]) -> None:
+def _index(path: JsonPath, at: int, model: list[Any], index: int, ctx: _Context) -> None:
     """``handleArrayIndex``: ``model.get(index)``; out of range is not found."""
     if not 0 <= index < len(model):
         raise _Missing
-    _forward(path, at, model[index], out)
+    _forward(path, at, model[index], ctx)
+
+
+class _Root(_Token):
+    """A ``$`` after the start of the path: Jayway appends another root token, which hands
+    its model on unchanged."""
+
+    __slots__ = ()
+
+    def evaluate(self, path: JsonPath, at: int, model: Any, ctx: _Context) -> None:
+        _forward(path, at, model, ctx)
 
 
 class _Property(_Token):
@@ -85,40 +123,42 @@ class _Property(_Token):
     def __init__(self, names: tuple[str, ...]) -> None:
         self.names = names
 
-    def evaluate(self, path: JsonPath, at: int, model: Any, out: list[Any]) -> None:
+    def evaluate(self, path: JsonPath, at: int, model: Any, ctx: _Context) -> None:
         if not isinstance(model, dict):
             raise _Missing
-        if len(self.names) > 1:
+        if len(self.names) != 1:
             if at != len(path.tokens) - 1:
                 raise _Failed  # multi properties can only be used as path leafs
-            out.append({name: model[name] for name in self.names if name in model})
+            if ctx.require and any(name not in model for name in self.names):
+                raise _Missing
+            ctx.found.append({name: model[name] for name in self.names if name in model})
             return
         name = self.names[0]
         if name not in model:
             if at == len(path.tokens) - 1 or path.upstream_definite[at]:
                 raise _Missing
             return
-        _forward(path, at, model[name], out)
+        _forward(path, at, model[name], ctx)
 
 
 class _Wildcard(_Token):
     __slots__ = ()
     definite = False
 
-    def evaluate(self, path: JsonPath, at: int, model: Any, out: list[Any]) -> None:
+    def evaluate(self, path: JsonPath, at: int, model: Any, ctx: _Context) -> None:
         if isinstance(model, dict):
             for value in list(model.values()):
-                _forward(path, at, value, out)
+                _forward(path, at, value, ctx)
         elif isinstance(model, list):
             for i in range(len(model)):
                 try:
-                    _index(path, at, model, i, out)
+                    _index(path, at, model, i, ctx)
                 except _Missing:
                     pass
 
 
 class _Array(_Token):
-    """Index, index list, slices and ``[(@.length-n)]``."""
+    """Index, index list, slices and ``[(@.length-n)]`` (``ArrayPathToken``)."""
 
     __slots__ = ("op", "numbers", "definite")
 
@@ -127,52 +167,56 @@ class _Array(_Token):
         self.numbers = numbers
         self.definite = op in ("index", "size")
 
-    def evaluate(self, path: JsonPath, at: int, model: Any, out: list[Any]) -> None:
+    def evaluate(self, path: JsonPath, at: int, model: Any, ctx: _Context) -> None:
         if model is None:
             raise _Missing
         if not isinstance(model, list):
             raise _Failed  # "can only be applied to arrays"
-        length, numbers = len(model), self.numbers
-        if self.op == "index":
+        length, numbers, op = len(model), self.numbers, self.op
+        if op == "index":
             indices: Any = numbers[:1]
-        elif self.op == "list":
+        elif op == "list":
             indices = numbers
-        elif self.op == "size":
+        elif op == "size":
             indices = (length + numbers[0],)
-        elif self.op == "from":
+        elif op == "from":
             start = numbers[0] + length if numbers[0] < 0 else numbers[0]
             indices = range(max(0, start), length)
-        elif self.op == "to":
+        elif op == "to":
             stop = numbers[0] + length if numbers[0] < 0 else numbers[0]
             indices = range(0, min(length, stop)) if length else ()
-        else:  # between
+        elif op == "between":
             stop = min(length, numbers[1])
             indices = range(numbers[0], stop) if numbers[0] < stop and length else ()
+        else:  # no operation (Jayway's switch on null throws)
+            raise _Failed
         for i in indices:
-            _index(path, at, model, i, out)
+            _index(path, at, model, i, ctx)
 
 
 class _Filter(_Token):
-    __slots__ = ("node",)
+    """``[?(...)]`` (``PredicatePathToken``); ``[?]`` has no predicate (``None``), which throws
+    as soon as it is applied."""
+
+    __slots__ = ("predicate",)
     definite = False
 
-    def __init__(self, node: Any) -> None:
-        self.node = node  # a jsonpath_ng filter
+    def __init__(self, predicate: Any) -> None:
+        self.predicate = predicate
 
-    def accept(self, value: Any) -> bool:
-        try:
-            return bool(self.node.find([value]))
-        except Exception:  # noqa: BLE001 - a comparison jsonpath-ng cannot make is a non-match
-            return False
+    def accept(self, value: Any, ctx: _Context) -> bool:
+        if self.predicate is None:
+            raise _Failed  # NullPointerException
+        return self.predicate.apply(value, ctx.root)
 
-    def evaluate(self, path: JsonPath, at: int, model: Any, out: list[Any]) -> None:
+    def evaluate(self, path: JsonPath, at: int, model: Any, ctx: _Context) -> None:
         if isinstance(model, dict):
-            if self.accept(model):
-                _forward(path, at, model, out)
+            if self.accept(model, ctx):
+                _forward(path, at, model, ctx)
         elif isinstance(model, list):
             for i, item in enumerate(list(model)):
-                if self.accept(item):
-                    _index(path, at, model, i, out)
+                if self.accept(item, ctx):
+                    _index(path, at, model, i, ctx)
         else:
             raise _Failed  # "can not be applied to primitives"
 
@@ -183,11 +227,11 @@ class _Scan(_Token):
     __slots__ = ()
     definite = False
 
-    def evaluate(self, path: JsonPath, at: int, model: Any, out: list[Any]) -> None:
+    def evaluate(self, path: JsonPath, at: int, model: Any, ctx: _Context) -> None:
         target = path.tokens[at + 1]
-        self.walk(path, at + 1, target, model, out)
+        self.walk(path, at + 1, target, model, ctx)
 
-    def matches(self, target: _Token, model: Any) -> bool:
+    def matches(self, target: _Token, model: Any, ctx: _Context) -> bool:
         if isinstance(target, _Property):
             return isinstance(model, dict) and all(name in model for name in target.names)
         if isinstance(target, _Array):
@@ -195,24 +239,24 @@ class _Scan(_Token):
         if isinstance(target, _Wildcard):
             return True
         if isinstance(target, _Filter):
-            return target.accept(model)
+            return target.accept(model, ctx)
         return False
 
-    def walk(self, path: JsonPath, at: int, target: _Token, model: Any, out: list[Any]) -> None:
+    def walk(self, path: JsonPath, at: int, target: _Token, model: Any, ctx: _Context) -> None:
         if isinstance(model, dict):
-            if self.matches(target, model):
-                target.evaluate(path, at, model, out)
+            if self.matches(target, model, ctx):
+                target.evaluate(path, at, model, ctx)
             for value in list(model.values()):
-                self.walk(path, at, target, value, out)
+                self.walk(path, at, target, value, ctx)
         elif isinstance(model, list):
-            if self.matches(target, model):
+            if self.matches(target, model, ctx):
                 if at == len(path.tokens) - 1:
-                    target.evaluate(path, at, model, out)
+                    target.evaluate(path, at, model, ctx)
                 else:  # Jayway 2.0 hands each element to the token after the target
                     for item in list(model):
-                        path.tokens[at + 1].evaluate(path, at + 1, item, out)
+                        path.tokens[at + 1].evaluate(path, at + 1, item, ctx)
             for item in list(model):
-                self.walk(path, at, target, item, out)
+                self.walk(path, at, target, item, ctx)
 
 
 # -- the compiled path -------------------------------------------------------------------------
@@ -221,11 +265,13 @@ class _Scan(_Token):
 class JsonPath:
     """A compiled path; :meth:`read` evaluates it against a parsed document."""
 
-    __slots__ = ("source", "tokens", "definite", "keys", "upstream_definite")
+    __slots__ = ("source", "tokens", "definite", "keys", "upstream_definite", "from_root")
 
-    def __init__(self, source: str, tokens: tuple[_Token, ...]) -> None:
+    def __init__(self, source: str, tokens: tuple[_Token, ...], from_root: bool = True) -> None:
         self.source = source
         self.tokens = tokens
+        #: False for a path that starts with ``@`` (a filter evaluates it on the current item).
+        self.from_root = from_root
         self.definite = all(t.definite for t in tokens)
         #: Jayway's ``isUpstreamDefinite`` of each token: the token is definite and so is the
         #: path from the token before it to the end (the root's "path" is the whole path).
@@ -250,17 +296,29 @@ class JsonPath:
                     return NOT_FOUND
                 node = node[key]
             return node
-        out: list[Any] = []
         try:
-            if self.tokens:
-                self.tokens[0].evaluate(self, 0, root, out)
-            else:
-                out.append(root)
+            found = self._evaluate(root, root, False)
         except (_Failed, RecursionError):
             return NOT_FOUND
         if self.definite:
-            return out[0] if out else NOT_FOUND
-        return JsonArray(out)
+            return found[0] if found else NOT_FOUND
+        return JsonArray(found)
+
+    def value(self, model: Any, root: Any, require: bool = False) -> Any:
+        """``evaluate(...).getValue()`` of a definite path inside a filter: the value, or
+        :class:`_Missing` when there is none (other failures propagate)."""
+        found = self._evaluate(model, root, require)
+        if not found:
+            raise _Missing
+        return found[0]
+
+    def _evaluate(self, model: Any, root: Any, require: bool) -> list[Any]:
+        ctx = _Context(root, require)
+        if self.tokens:
+            self.tokens[0].evaluate(self, 0, model, ctx)
+        else:
+            ctx.found.append(model)
+        return ctx.found
 
     def __repr__(self) -> str:
         return f"JsonPath({self.source!r})"
@@ -283,7 +341,8 @@ def compile_path(path: str) -> JsonPath:
     """Compile ``path`` as Jayway 2.0's ``PathCompiler`` does (cached).
 
     Raises:
-        JsonPathSyntaxError: Jayway would throw ``InvalidPathException``.
+        JsonPathSyntaxError: Jayway would throw (``InvalidPathException`` or another
+            exception while compiling).
     """
     text = path.strip(_JAVA_SPACE)
     if not text:
@@ -292,51 +351,60 @@ def compile_path(path: str) -> JsonPath:
         raise JsonPathSyntaxError("A path can not end with a scan.")
     if text[0] not in "$@":
         text = "$." + text
+    from_root = text[0] == "$"
     text = "$" + text[1:]
     if len(text) > 1 and text[1] not in ".[":
         raise JsonPathSyntaxError(f"Invalid path {text}")
-    return JsonPath(path, tuple(_tokens(text)))
+    try:
+        tokens = _tokens(text)
+    except (IndexError, ValueError, _Failed) as exc:  # Java's StringIndexOutOfBounds, NumberFormat...
+        if isinstance(exc, JsonPathSyntaxError):
+            raise
+        raise JsonPathSyntaxError(f"Invalid path {text}") from None
+    if tokens and isinstance(tokens[-1], _Scan):
+        raise JsonPathSyntaxError("A path can not end with a scan.")
+    return JsonPath(path, tuple(tokens), from_root)
 
 
 _JAVA_SPACE = "".join(chr(c) for c in range(33))  # String.trim() strips these
 
 
 def _tokens(text: str) -> list[_Token]:
+    """``PathCompiler.compile``'s loop: each step becomes a fragment, analysed on its own
+    (an index past the end is Java's ``StringIndexOutOfBoundsException``: ``IndexError``)."""
     tokens: list[_Token] = []
     i, n = 1, len(text)
     while i < n:
         ch = text[i]
         if ch == " ":
             raise JsonPathSyntaxError("Space not allowed in path")
+        if ch == "$":
+            tokens.append(_Root())
+            i += 1
+            continue
         if ch == "[":
             end = _bracket_end(text, i)
-            tokens.append(_bracket(text[i:end]))
+            fragment = text[i:end]
             i = end
         elif ch == ".":
             i += 1
-            if i >= n:
-                raise JsonPathSyntaxError(f"Path must not end with a '.': {text}")
             if text[i] == ".":
                 tokens.append(_Scan())
                 i += 1
                 continue
-            name_end = _name_end(text, i)
-            if name_end == i:
+            end = _name_end(text, i)
+            if end == i:
                 continue
-            name = text[i:name_end]
-            tokens.append(_Wildcard() if name == "*" else _Property((name,)))
-            i = name_end
+            fragment = "[*]" if text[i:end] == "*" else "['" + text[i:end] + "']"
+            i = end
         elif ch == "*":
-            tokens.append(_Wildcard())
+            fragment = "[*]"
             i += 1
-        elif ch == "$":
-            raise JsonPathSyntaxError(f"Unexpected '$' in path {text}")
         else:
-            name_end = _name_end(text, i)
-            tokens.append(_Property((text[i:name_end],)))
-            i = name_end
-    if tokens and isinstance(tokens[-1], _Scan):
-        raise JsonPathSyntaxError("A path can not end with a scan.")
+            end = _name_end(text, i)
+            fragment = "['" + text[i:end] + "']"
+            i = end
+        tokens.append(_analyze(fragment))
     return tokens
 
 
@@ -362,74 +430,454 @@ def _bracket_end(text: str, i: int) -> int:
     return i
 
 
-_SIZE_RE = re.compile(r"\[\s*\(\s*@\s*\.\s*(?:length|size\s*\(\s*\))\s*-\s*(\d+)\s*\)\s*\]")
-_SEQUENCE_CHARS = frozenset("0123456789,:- ")
+#: Fragments of ``?`` placeholders only (``[?]``, ``[?,?]``): filters given as arguments,
+#: which ``$input`` never gives.
+_PLACEHOLDERS = re.compile(r"\[[ \t\n\x0b\f\r]*\?[ \t\n\x0b\f\r]*[, \t\n\x0b\f\r*?]*?[ \t\n\x0b\f\r]*]")
 
 
-def _bracket(fragment: str) -> _Token:
-    """``PathComponentAnalyzer``: what a ``[...]`` fragment is."""
-    if not fragment.endswith("]"):
-        raise JsonPathSyntaxError(f"Could not analyze path component: {fragment}")
-    inner = fragment[1:-1]
-    if inner == "*":
+def _analyze(fragment: str) -> _Token:
+    """``PathComponentAnalyzer.analyze``: the first ``?``, ``'``, digit, ``:``, ``-`` or
+    ``@`` of a fragment says what it is."""
+    if fragment == "[*]":
         return _Wildcard()
-    for ch in inner:
+    if _PLACEHOLDERS.fullmatch(fragment):
+        return _Filter(None)
+    for i, ch in enumerate(fragment):
         if ch == "?":
-            return _filter(fragment)
+            return _Filter(_filter(fragment, i))
         if ch == "'":
-            return _Property(_quoted_names(fragment))
-        if ch.isdigit() or ch in ":-@":
-            return _array(fragment)
+            return _Property(_property_names(fragment, i))
+        if ch.isdecimal() or ch in ":-@":
+            return _array(fragment, i)
     raise JsonPathSyntaxError(f"Could not analyze path component: {fragment}")
 
 
-def _quoted_names(fragment: str) -> tuple[str, ...]:
-    """``analyzeProperty``: every single-quoted run, no escapes, anything between ignored."""
-    names = re.findall(r"'([^']*)'", fragment)
-    if fragment.count("'") % 2:
-        raise JsonPathSyntaxError(f"Could not analyze path component: {fragment}")
+def _property_names(fragment: str, i: int) -> tuple[str, ...]:
+    """``analyzeProperty``: every single-quoted run up to the first ``]`` (no escapes, anything
+    between the runs ignored)."""
+    names: list[str] = []
+    buffer: list[str] = []
+    is_open = False
+    current = fragment[i]
+    while current != "]":
+        if current == "'":
+            if is_open:
+                names.append("".join(buffer))
+                buffer.clear()
+            is_open = not is_open
+        elif is_open:
+            buffer.append(current)
+        i += 1
+        current = fragment[i]
     return tuple(names)
 
 
-def _array(fragment: str) -> _Array:
-    size = _SIZE_RE.fullmatch(fragment)
-    if size:
-        return _Array("size", (-int(size.group(1)),))
-    inner = fragment[1:-1]
-    if not inner or any(ch not in _SEQUENCE_CHARS for ch in inner):
-        raise JsonPathSyntaxError(f"Could not analyze path component: {fragment}")
-    inner = inner.replace(" ", "")
-    try:
-        if ":" in inner:
-            start, _, stop = inner.partition(":")
-            if ":" in stop or "," in inner or not (start or stop):
-                raise ValueError
-            if not start:
-                return _Array("to", (int(stop),))
-            if not stop:
-                return _Array("from", (int(start),))
-            return _Array("between", (int(start), int(stop)))
-        numbers = tuple(int(part) for part in inner.split(","))
-    except ValueError:
-        raise JsonPathSyntaxError(f"Could not analyze path component: {fragment}") from None
-    return _Array("index" if len(numbers) == 1 else "list", numbers)
+def _parse_int(text: str) -> int:
+    """``Integer.parseInt`` of the digits and ``-`` signs an array bracket collected."""
+    value = int(text)  # ValueError for "", "-", "1-2"
+    if not -(2**31) <= value < 2**31:
+        raise ValueError(text)
+    return value
 
 
-@lru_cache(maxsize=256)
-def _filter(fragment: str) -> _Filter:
-    """``[?(expr)]`` -> a ``jsonpath-ng`` filter."""
-    inner = fragment[1:-1].strip()
-    expr = inner[1:].strip()
-    if not (expr.startswith("(") and expr.endswith(")")):
-        raise JsonPathSyntaxError(f"Could not analyze path component: {fragment}")
-    from jsonpath_ng.ext import parse as ng_parse
-    from jsonpath_ng.ext.filter import Filter
+def _array(fragment: str, i: int) -> _Array:
+    """``analyzeArraySequence``, from the first digit, ``:``, ``-`` or ``@`` at ``i``."""
+    current = fragment[i]
+    buffer = ""
+    numbers: list[int] = []
+    context = current == "@"
+    slice_to = slice_from = between = sequence = False
+    if context:
+        i += 2
+        current = fragment[i]
+        while current != "-":
+            if current not in " ()":
+                buffer += current
+            i += 1
+            current = fragment[i]
+        if buffer not in ("size", "length"):
+            raise JsonPathSyntaxError(f"Invalid function: @.{buffer}")
+        buffer = ""
+        while current != ")":
+            if current != " ":
+                buffer += current
+            i += 1
+            current = fragment[i]
+    else:
+        while current.isdecimal() or current in ", :-":
+            if current == ":":
+                to = not buffer
+                if to:
+                    slice_to = True
+                else:
+                    numbers.append(_parse_int(buffer))
+                    buffer = ""
+                i += 1
+                current = fragment[i]
+                while current.isdecimal() or current in " -":
+                    if current != " ":
+                        buffer += current
+                    i += 1
+                    current = fragment[i]
+                if to:
+                    numbers.append(_parse_int(buffer))
+                    buffer = ""
+                elif not buffer:
+                    slice_from = True
+                else:
+                    between = True
+                    numbers.append(_parse_int(buffer))
+                    buffer = ""
+            elif current == ",":
+                numbers.append(_parse_int(buffer))
+                buffer = ""
+                sequence = True
+            elif current != " ":
+                buffer += current
+            if current == "]":
+                break
+            i += 1
+            current = fragment[i]
+    if buffer:
+        numbers.append(_parse_int(buffer))
+    if len(numbers) == 1 and not slice_to and not slice_from and not context:
+        op = "index"
+    elif sequence:
+        op = "list"
+    elif slice_from:
+        op = "from"
+    elif slice_to:
+        op = "to"
+    elif between:
+        op = "between"
+    elif context:
+        op = "size"
+    else:
+        op = "none"
+    return _Array(op, tuple(numbers))
 
-    try:
-        tree = ng_parse(f"$[?({expr[1:-1].replace('&&', '&')})]")
-    except Exception as exc:  # noqa: BLE001 - jsonpath-ng raises several kinds
-        raise JsonPathSyntaxError(f"Unsupported filter {fragment}: {exc}") from None
-    node = getattr(tree, "right", None)
-    if not isinstance(node, Filter):
-        raise JsonPathSyntaxError(f"Unsupported filter {fragment}")
-    return _Filter(node)
+
+# -- filters -----------------------------------------------------------------------------------
+
+
+class _ValueCompare(Exception):
+    """``ValueCompareException``: the two values cannot be compared (a non-match)."""
+
+
+def _filter(fragment: str, i: int) -> Any:
+    """``analyzeCriteriaSequence4``: the filter from the ``[`` before ``i`` to its ``]``
+    (``findFilterBounds``: brackets and parentheses outside quotes must balance)."""
+    start = fragment.rindex("[", 0, i + 1)
+    end = 0
+    curr = start
+    mem = " "
+    in_quotes = False
+    squares = parens = 0
+    while end == 0:
+        c = fragment[curr]
+        if c == "'":
+            if mem != "\\":
+                in_quotes = not in_quotes
+        elif not in_quotes:
+            if c == "(":
+                parens += 1
+            elif c == ")":
+                parens -= 1
+            elif c == "[":
+                squares += 1
+            elif c == "]":
+                squares -= 1
+                if parens == 0:
+                    end = curr + 1
+        mem = c
+        curr += 1
+    if parens or squares:
+        raise JsonPathSyntaxError("Filter brackets are not balanced")
+    return _parse_filter(fragment[start:end])
+
+
+_OPERATOR_SPLIT = re.compile(r"(?:(?<=&&|\|\|)|(?=&&|\|\|))")
+
+
+def _java_trim(text: str) -> str:
+    return text.strip(_JAVA_SPACE)
+
+
+def _parse_filter(text: str) -> Any:
+    """``Filter.parse``: criteria joined by ``&&``/``||``, combined from the right."""
+    text = _java_trim(text)
+    if not (text.startswith("[") and text.endswith("]")):
+        raise JsonPathSyntaxError("Filter must start with '[' and end with ']'")
+    text = _java_trim(text[1:-1])
+    if not text.startswith("?"):
+        raise JsonPathSyntaxError("Filter must start with '[?' and end with ']'")
+    text = _java_trim(text[1:])
+    if len(text) < 2 or not (text.startswith("(") and text.endswith(")")):
+        raise JsonPathSyntaxError("Filter must start with '[?(' and end with ')]'")
+    text = _java_trim(text[1:-1])
+    parts = _OPERATOR_SPLIT.split(text)
+    if len(parts) > 1 and parts[0] == "" and _OPERATOR_SPLIT.match(text):
+        parts = parts[1:]  # Java's split drops an empty first piece of a match at 0...
+    while len(parts) > 1 and parts[-1] == "":
+        parts.pop()  # ... and the trailing empty pieces
+    operators: list[str] = []
+    criteria: list[Any] = []
+    for part in parts:
+        part = _java_trim(part)
+        if part in ("&&", "||"):
+            operators.append(part)
+        else:
+            criteria.append(_criterion(_clean(part)))
+    root: Any = _And([criteria.pop()]) if criteria else _raise()
+    while operators:
+        if not criteria:
+            raise JsonPathSyntaxError("Invalid operators")
+        if operators.pop() == "&&":
+            root = root.and_(criteria.pop())
+        else:
+            root = _Or(root, criteria.pop())
+    if criteria:
+        raise JsonPathSyntaxError("Invalid operators")
+    return root
+
+
+def _raise() -> Any:
+    raise JsonPathSyntaxError("Invalid filter")  # EmptyStackException
+
+
+def _clean(text: str) -> str:
+    """``cleanCriteria``: ``[``, ``?``, ``(`` and blanks cut from the front, ``)`` and blanks
+    from the back."""
+    begin, end = 0, len(text) - 1
+    while text[begin] in "[?( ":
+        begin += 1
+    while end >= 0 and text[end] in ") ":
+        end -= 1
+    if end < 0 or begin > end + 1:
+        raise JsonPathSyntaxError("Invalid criteria")
+    return text[begin:end + 1]
+
+
+class _And:
+    """Predicates that must all hold, tried in order (``AndFilter``; a lone criterion too)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = items
+
+    def and_(self, other: Any) -> _And:
+        return _And([*self.items, other])
+
+    def apply(self, item: Any, root: Any) -> bool:
+        return all(p.apply(item, root) for p in self.items)
+
+
+class _Or:
+    """``OrFilter``: ``and`` binds to its right side."""
+
+    __slots__ = ("left", "right")
+
+    def __init__(self, left: Any, right: Any) -> None:
+        self.left = left
+        self.right = right
+
+    def and_(self, other: Any) -> _Or:
+        return _Or(self.left, _And([self.right, other]))
+
+    def apply(self, item: Any, root: Any) -> bool:
+        return self.left.apply(item, root) or self.right.apply(item, root)
+
+
+_OPERATORS = ("==", ">=", "<=", "!=", "<", ">", "=~")
+
+
+def _criterion(text: str) -> Any:
+    """``Criteria.parse``/``create``."""
+    for operator in _OPERATORS:
+        at = text.find(operator)
+        if at != -1:
+            left, right = _java_trim(text[:at]), _java_trim(text[at + len(operator):])
+            break
+    else:
+        operator, left, right = "", _java_trim(text), ""
+    exists = True
+    left_value: Any = left
+    if left.startswith(("$", "@", "!@")):
+        if left[0] == "!":
+            exists = False
+            left = left[1:]
+        left_value = _definite(left)
+    else:
+        left_value = _operand(left)
+    if right.startswith(("$", "@", "!@")):
+        if right[0] == "!":
+            raise JsonPathSyntaxError("Invalid negation")
+        right_value = _definite(right)
+    else:
+        right_value = _operand(right)
+    if isinstance(left_value, JsonPath) and not operator:
+        return _Exists(left_value, exists)
+    if not operator:
+        raise JsonPathSyntaxError("CriteriaType can not be parsed")
+    return _Compare(left_value, operator, right_value)
+
+
+def _definite(text: str) -> JsonPath:
+    path = compile_path(text)
+    if not path.definite:
+        raise JsonPathSyntaxError(f"the predicate path: {text} is not definite")
+    return path
+
+
+class _Pattern:
+    """A ``/regex/`` or ``/regex/i`` operand (a ``java.util.regex.Pattern``)."""
+
+    __slots__ = ("regex", "source")
+
+    def __init__(self, source: str, regex: str) -> None:
+        self.source = source
+        self.regex = regex
+
+    def matches(self, text: str) -> bool:
+        return java_matches(text, self.regex)
+
+
+def _operand(text: str) -> Any:
+    """A literal: ``'string'`` (quotes cut), ``/pattern/``, or the text itself."""
+    if text[:1] == "'" and text[-1:] == "'":
+        if len(text) < 2:
+            raise JsonPathSyntaxError("Invalid string")
+        return text[1:-1]
+    if text[:1] == "/" and (text[-1] == "/" or (text[-2:-1] == "/" and text[-1] == "i")):
+        last = text.rindex("/")
+        if last < 1:
+            raise JsonPathSyntaxError("Invalid pattern")
+        regex = text[1:last]
+        if text.endswith("i"):
+            regex = "(?i)" + regex
+        try:
+            compile_java_regex(regex)
+        except JavaException:
+            raise JsonPathSyntaxError(f"Invalid pattern {text}") from None
+        return _Pattern(text[1:last], regex)
+    return text
+
+
+class _Exists:
+    """A bare path: it exists when it finds a value that is not null (``!`` negates)."""
+
+    __slots__ = ("path", "exists")
+
+    def __init__(self, path: JsonPath, exists: bool) -> None:
+        self.path = path
+        self.exists = exists
+
+    def apply(self, item: Any, root: Any) -> bool:
+        try:
+            value = self.path.value(item, root, require=True)
+        except _Missing:
+            return not self.exists
+        return (value is not None) == self.exists
+
+
+class _Compare:
+    """``left operator right``; a missing path or values that cannot be compared do not
+    match."""
+
+    __slots__ = ("left", "operator", "right")
+
+    def __init__(self, left: Any, operator: str, right: Any) -> None:
+        self.left = left
+        self.operator = operator
+        self.right = right
+
+    def apply(self, item: Any, root: Any) -> bool:
+        try:
+            model = _resolve(self.left, item, root)
+            expected = _resolve(self.right, item, root)
+            return _evaluate(self.operator, expected, model)
+        except (_Missing, _ValueCompare):
+            return False
+
+
+def _resolve(operand: Any, item: Any, root: Any) -> Any:
+    if isinstance(operand, JsonPath):
+        return operand.value(root if operand.from_root else item, root)
+    return operand
+
+
+def _evaluate(operator: str, expected: Any, model: Any) -> bool:
+    """``CriteriaType.eval(expected, model)``."""
+    if operator == "==":
+        return _safe_compare(expected, model) == 0
+    if operator == "!=":
+        return _safe_compare(expected, model) != 0
+    if operator == "=~":
+        if isinstance(model, _Pattern):
+            pattern, target = model, expected
+        else:
+            pattern, target = expected, model
+        if target is None:
+            return False
+        if not isinstance(pattern, _Pattern):
+            raise _Failed  # ClassCastException, or a NullPointerException
+        return pattern.matches(target.source if isinstance(target, _Pattern) else to_string(target))
+    if (expected is None) != (model is None):
+        return False
+    order = _safe_compare(expected, model)
+    if operator == ">":
+        return order < 0
+    if operator == ">=":
+        return order <= 0
+    if operator == "<":
+        return order > 0
+    return order >= 0  # "<="
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
+_BIG_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def _big_decimal(value: Any) -> Decimal:
+    """``new BigDecimal(value.toString())``: a text that is no number throws."""
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise _Failed  # NumberFormatException
+        return Decimal(double_to_string(value))
+    if isinstance(value, str):
+        if not _BIG_DECIMAL.fullmatch(value):
+            raise _Failed  # NumberFormatException
+        return Decimal(value)
+    return Decimal(value)
+
+
+def _sign(a: Any, b: Any) -> int:
+    return (a > b) - (a < b)
+
+
+def _safe_compare(left: Any, right: Any) -> int:
+    """``Criteria.safeCompare``: nulls (and the string ``"null"``) first, strings by UTF-16
+    order, numbers (and a string against a number) as ``BigDecimal``, booleans; anything
+    else cannot be compared."""
+    if left is right:
+        return 0
+    left_null = left is None or left == "null"
+    right_null = right is None or right == "null"
+    if left_null or right_null:
+        return (right_null - left_null) if left_null != right_null else 0
+    if isinstance(left, str):
+        if isinstance(right, str):
+            return compare_to(left.replace("\\'", "'"), right)
+        if _is_number(right):
+            return _sign(_big_decimal(left), _big_decimal(right))
+        if isinstance(right, bool):
+            return _sign(left.lower() == "true", right)
+    elif _is_number(left) and _is_number(right):
+        return _sign(_big_decimal(left), _big_decimal(right))
+    elif isinstance(left, bool) and isinstance(right, bool):
+        return _sign(left, right)
+    raise _ValueCompare
