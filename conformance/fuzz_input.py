@@ -32,7 +32,7 @@ PROFILE = "apigateway"
 
 #: Keys: plain names (most of them, so that paths find something), then awkward ones.
 PLAIN_KEYS = ["a", "b", "id", "name", "items", "price", "type", "t", "p", "x", "data", "tags"]
-ODD_KEYS = ["a-b", "a b", "a.b", "0", "1", "10", "é", "日本", "😀", "$", "", "length", "size", "@",
+ODD_KEYS = ["\u0001", "\u2028", "\t", "a-b", "a b", "a.b", "0", "1", "10", "é", "日本", "😀", "$", "", "length", "size", "@",
             "k'q", 'k"q', "a/b", "a\\b", "*", "-1", "true", "null", " x "]
 
 INTS = [0, 1, -1, 2, 7, 42, -5, 100, 2**31 - 1, 2**31, -(2**31), -(2**31) - 1, 2**53 + 1,
@@ -149,7 +149,29 @@ ODD_BODIES = ["", " ", "a=1&b=2", "plain text", "{a:1, b: 'x y'}", "{'a': 'q'}",
               "\"just a string\"", "42", "1.5", "true", "null", "[]", "{}", "{\"a\":", "[1, 2",
               "{\"a\": \"x\"} {\"b\": 1}", "{\"a\":1,\"a\":2}", "{\"a\": tru}", "{\"a\": 1 2}",
               "{\"a\": -}", "{\"a\": [1, {\"b\": x y}]}", "{\"items\": [{\"id\": 1}, {\"id\": 2}]}  \n",
-              "\ufeff{\"a\":1}", "{\"a\":\"\\x41\"}", "{\"a\":\"\\q\"}", "{\"a\":\"\\u00e9\"}"]
+              "\ufeff{\"a\":1}", "{\"a\":\"\\x41\"}", "{\"a\":\"\\q\"}", "{\"a\":\"\\u00e9\"}",
+              "[" * 399 + "1" + "]" * 399, "[" * 400 + "]" * 400, "[" * 401 + "]" * 401,
+              '{"a":' * 400 + "1" + "}" * 400, '{"a":' * 401 + "1" + "}" * 401, "{\"a\":1}\u001a", "{\"a\":\"\u007f\"}"]
+
+
+_MUTATIONS = [
+    ('"', "'"), ('"', ""), (",", ",,"), ("]", ",]"), ("}", ",}"), (":", " : "), ("1", "01"), (".", ""),
+    ("0", "NaN"), ("e", "E+"), ("\\", "\\x4"), ("\\u", "\\x"), (" ", "\t"), ("[", "[ ,"), ("x", "x y"),
+    ("true", "True"), ("null", "nul"), ("-", "+"), ("{", "{ }"), ('"', '\\"'), ("a", "\x7f"), ("t", "\x1a"),
+]
+
+
+def mutate(rnd: random.Random, text: str) -> str:
+    """A few local edits that json-smart's permissive parser may still accept."""
+    for _ in range(rnd.randint(1, 3)):
+        old, new = rnd.choice(_MUTATIONS)
+        spots = [i for i in range(len(text)) if text.startswith(old, i)]
+        if spots:
+            at = rnd.choice(spots)
+            text = text[:at] + new + text[at + len(old):]
+    if rnd.random() < 0.2:
+        text = text[: rnd.randrange(len(text) + 1)]
+    return text
 
 
 def body(rnd: random.Random) -> tuple[str, Any]:
@@ -161,6 +183,8 @@ def body(rnd: random.Random) -> tuple[str, Any]:
              "comma": rnd.choice([",", ", "]), "ascii": rnd.random() < 0.3, "slash": rnd.random() < 0.1,
              "quote": "'" if rnd.random() < 0.05 else '"', "bare": rnd.random() < 0.05}
     text = write(value, rnd, style)
+    if rnd.random() < 0.15:
+        text = mutate(rnd, text)
     roll = rnd.random()
     if roll < 0.03:
         text += " trailing"
@@ -282,6 +306,15 @@ FORMS = [
     "$util.escapeJavaScript($input.path(P))", "$input.json(P).replaceAll('\\\\/', '/')",
     "#set($v = $input.path(P))#if($v.size() > 0)$v.get(0)#end", "$input.path(P).hashCode()",
     "$input.path(P).equals($input.path(P))", "$input.path(P).indexOf(1)", "{\"v\": $input.json(P)}",
+    "$input.path(P).class.simpleName", "$input.path(P).doubleValue()", "$input.path(P).intValue()",
+    "$input.path(P).longValue()", "#if($input.path(P) == 1)ONE#end", "$input.path(P).compareTo(1)",
+    "$input.path(P).substring(0, 1)", "$input.path(P).toUpperCase()", "$input.path(P).get('id')",
+    "$input.path(P).get(KEY)", "#set($m = $input.path(P))#foreach($e in $m.entrySet())$e.key:$e.value;#end",
+    "#foreach($x in $input.path(P))#foreach($y in $x)$y,#end;#end", "$input.path(P).subList(0, 1)",
+    "#set($n = $input.path(P) - 0.5)$n", "#set($n = $input.path(P) / 3)$n", "#set($n = $input.path(P) % 2)$n",
+    "$input.json(P).matches('.*[0-9].*')", "#set($s = \"$input.path(P)\")$s.length()",
+    "$util.parseJson($input.json(P)).size()", "$util.escapeJavaScript($input.json(P))",
+    "$input.path(P).toString().length()", "$input.path(P).containsKey('id')",
 ]
 
 
@@ -295,7 +328,7 @@ def template(rnd: random.Random, value: Any) -> str:
     for _ in range(rnd.choice([1, 1, 2, 3])):
         form = rnd.choice(FORMS)
         form = form.replace("P", _vtl_literal(path(rnd, value)))
-        form = form.replace("KEY", rnd.choice(["id", "name", "a", "p", "size", "t", "x"]))
+        form = form.replace("KEY", rnd.choice(["id", "name", "a", "p", "size", "t", "x", "'id'", "0", "1"]))
         pieces.append(form)
     return "|".join(pieces)
 
