@@ -230,6 +230,9 @@ class Lexer:
             if set_match:
                 # '$ #set(': the '$' prefix is glued to the #set token and disappears.
                 return self.lex_set(pos, set_match.end())
+        if not m and braced and name_start < self.n and text[name_start] in "[{$":
+            # LCURLY then LBRACKET, LCURLY or DOLLAR: tokens no reference takes there.
+            raise self.error(name_start, f"unexpected {text[name_start]!r} after '{{'")
         if not m:
             # Not a reference: only the backslashes and '$' of the prefix survive (R5).
             lit = text[start:name_start] if braced else text[start:dollar] + "$"
@@ -255,6 +258,19 @@ class Lexer:
             elif (ch.isalpha() or ch == "_") and self.tokens[-1].type in ("IDX_RBRACKET", "CALL_RPAREN"):
                 # REFERENCE state after an index or a call: the identifier is lexed there.
                 return self.after_reference_words(pos)
+            elif ch == "#" and self.text.startswith(("#*", "#[["), pos):
+                return self.after_reference_comments(pos)
+        return pos
+
+    def after_reference_comments(self, pos: int) -> int:
+        """Block comments and text blocks right after a reference leave Velocity's lexer
+        in its REFERENCE state, where a ``[`` is an index with nothing to index: a parse
+        error (``$a#*c*#[0]``)."""
+        text = self.text
+        while text.startswith(("#*", "#[["), pos):
+            pos = self.lex_hash(pos, pos)
+        if pos < self.n and text[pos] == "[":
+            raise self.error(pos, "unexpected '[' after a comment that follows a reference")
         return pos
 
     def after_reference_words(self, pos: int, refmod: bool = False) -> int:

@@ -178,6 +178,8 @@ def _pos(tok: Token) -> tuple[int, int, int, int]:
 
 # The text of an escaped directive (an odd run of backslashes, '#name' or '#{name}').
 _ESCAPED_DIRECTIVE = re.compile(r"\\+#(?:[A-Za-z_@][A-Za-z0-9_@]*|\{[A-Za-z_][A-Za-z0-9_@]*\})")
+# Directives with no body that Velocity registers (#evaluate only where macros are on).
+_LINE_DIRECTIVES = frozenset(("include", "parse", "break", "stop"))
 _PENDING_DOLLARS = re.compile(r"(?:\\*\$(?:\\*!)?)+\Z")
 # A chain of '$' prefixes that starts no reference ('$ x', '$! x', '$!1'): #literal shows
 # the special text the lexer made of it (no '!'), a block macro call nothing.
@@ -279,9 +281,8 @@ class _AstBuilder:
         # Velocity checks neither the 'in' word nor the variable: a bare word as the variable
         # is a parse error, another literal is simply not bound, and with two arguments the
         # loop runs zero times (with fewer, Velocity fails at render time).
+        self._check_words(tok, "foreach", args)
         var = args[0] if args else None
-        if isinstance(var, ast.Word):
-            raise self._error(tok, "Invalid arg #0 in directive #foreach")
         if not isinstance(var, ast.Reference):
             line, col, start, stop = _pos(tok) if var is None else (var.line, var.column, var.start, var.end)
             var = ast.Reference(line, col, start, stop, name="", suffixes=[])
@@ -294,6 +295,7 @@ class _AstBuilder:
         tok, _lp, args, _rp, body, end = children
         if not args or not isinstance(args[0], ast.Word):
             raise self._error(tok, "#macro expects a name as its first argument")
+        self._check_words(tok, "macro", args)
         # Velocity ignores what is not a plain reference in the parameter list.
         params = [a.name for a in args[1:] if isinstance(a, ast.Reference) and not a.suffixes]
         node = ast.MacroDef(*_pos(tok), name=args[0].value, params=params, body=body)
@@ -305,6 +307,7 @@ class _AstBuilder:
     def define_directive(self, children):
         tok, body, end = children[0], children[-2], children[-1]
         args = children[2] if len(children) == 6 else []
+        self._check_words(tok, "define", args)
         target = args[0] if args else None
         if not isinstance(target, ast.Reference):
             # A non-reference name defines nothing; Velocity only complains at render time
@@ -319,6 +322,8 @@ class _AstBuilder:
         tok = children[0]
         close = children[-3]
         end = children[-1]
+        if len(children) == 6:
+            self._check_words(tok, "literal", children[2])
         if len(children) == 6 and children[2]:
             # Velocity prints its first child's source: the first argument, when there is one.
             first = children[2][0]
@@ -430,12 +435,31 @@ class _AstBuilder:
             if len(children) == 4:
                 args = children[2]
             end = children[-1].end_pos
+        if name in _LINE_DIRECTIVES or (name == "evaluate" and self.macros_enabled):
+            self._check_words(tok, name, args)
+            if name == "evaluate":
+                self._check_evaluate(tok, args)
         node = ast.Directive(
             *_pos(tok), name=name, args=args, source_text=self.image(tok.start_pos, end),
             has_parens=has_parens,
         )
         node.end = end
         return node
+
+    def _check_words(self, tok: Token, name: str, args: list) -> None:
+        """Velocity's parser rejects a bare word as an argument of a directive it knows,
+        except the second of ``#foreach`` and the first (the name) of ``#macro``."""
+        for i, arg in enumerate(args):
+            if isinstance(arg, ast.Word) and not ((name == "foreach" and i == 1) or (name == "macro" and i == 0)):
+                raise self._error(tok, f"Invalid arg #{i} in directive #{name}")
+
+    def _check_evaluate(self, tok: Token, args: list) -> None:
+        """``#evaluate`` checks its arguments when the template is parsed, wherever it is
+        (an unused macro body, ``#if(false)``)."""
+        if len(args) != 1:
+            raise self._error(tok, "#evaluate() requires exactly one argument")
+        if not isinstance(args[0], (ast.StringLit, ast.Reference)):
+            raise self._error(tok, "#evaluate()  argument must be a string literal or reference")
 
     def dargs(self, children):
         return [c for c in children if not (isinstance(c, Token) and c.type == "COMMA")]

@@ -73,6 +73,9 @@ CASES = [
     ("literal-line-comment-chain", "#literal()##a$#\n##a#*\n##a#[[\n##a\\$\n##a\\\\$!\n##a$x\n#end"),
     ("literal-line-comment-hashes", "#literal()###\nx###\r\ny$a## x$\nz$a##x\n#end"),
     ("literal-line-comment-doc-prefix", "#literal()##a#**\n#end"),
+    ("block-comment-then-index", "$a#*x*#[0]"), ("doc-comment-then-index", "$a.b()#**#["),
+    ("textblock-then-index", "$l[0]#[[x]]#[0]"), ("comments-then-index", "$a#*x*##*y*#[0]"),
+    ("comment-then-bracket-text", "${a}#*x*#[0]|$a #*x*#[0]|$a#*x*#.b|$a#*x*#]|$a#*x*#(|$a##x\n[0]"),
 ]
 
 

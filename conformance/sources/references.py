@@ -210,6 +210,10 @@ EXTRA = [
     ("refmod-prefixed-dot", "$m.l$.size()|$m.l$!.size()|$m.l##$.size()|$m.l#$.size()|$m.l\\$.size()", {"m": {"l": [1, 2]}}),
     ("refmod-prefixed-index-open", "$m.l$[", {"m": {"l": [1, 2]}}),
     ("refmod-hash-dollar-number", "$m.c##$5|$m.c##$!5|$m.c##$$5|$m.c##$-5|$m.c##$.5 x|$m.c##$5##y\n|$m.c##$ 5|$m.c##$x5|$m.c#$5|$m.c###$5\n", {"m": {"c": "C"}}),
+    ("formal-open-bracket", "${[x", {}),
+    ("formal-open-brace", "$!{{x", {}),
+    ("formal-open-dollar", "${$a", {"a": "A"}),
+    ("formal-open-text", "${]x|${.x|${ [|$!{(x|${}x|${#x|${1x", {}),
     ("refmod-dollar-rbrace", "$m.c$}## |$m.c$}##x\nb|$m.c$}}##x\nb|$m.c$}x##y\nb|$m.c$}#*c*###y\nb|$!m.c$}##x\nb|$m.c$!}##x\nb|$m$}##x\nb|$m.c$}x", {"m": {"c": "C"}}),
 ]
 
