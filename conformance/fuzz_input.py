@@ -315,6 +315,7 @@ FORMS = [
     "$input.json(P).matches('.*[0-9].*')", "#set($s = \"$input.path(P)\")$s.length()",
     "$util.parseJson($input.json(P)).size()", "$util.escapeJavaScript($input.json(P))",
     "$input.path(P).toString().length()", "$input.path(P).containsKey('id')",
+    "$input.path(Q)", "$input.json(Q)", "#set($p = P)$input.json($p)|$input.path($p).size()",
 ]
 
 
@@ -327,7 +328,8 @@ def template(rnd: random.Random, value: Any) -> str:
     pieces = []
     for _ in range(rnd.choice([1, 1, 2, 3])):
         form = rnd.choice(FORMS)
-        form = form.replace("P", _vtl_literal(path(rnd, value)))
+        chosen = path(rnd, value)
+        form = form.replace("P", _vtl_literal(chosen)).replace("Q", '"' + chosen.replace('"', '""') + '"')
         form = form.replace("KEY", rnd.choice(["id", "name", "a", "p", "size", "t", "x", "'id'", "0", "1"]))
         pieces.append(form)
     return "|".join(pieces)
