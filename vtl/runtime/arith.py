@@ -24,6 +24,7 @@ from typing import Any
 
 from .doubles import to_float32
 from .exceptions import java_exception
+from .strings import concat_units
 from .text import to_string
 from .values import LONG_MAX, LONG_MIN, JavaChar, JavaFloat
 
@@ -188,7 +189,7 @@ def add(a: Any, b: Any, left_text: str | None = None, right_text: str | None = N
     if _is_string(a) or _is_string(b):
         left = (left_text if left_text is not None else "null") if a is None else to_string(a)
         right = (right_text if right_text is not None else "null") if b is None else to_string(b)
-        return left + right
+        return concat_units(left, right)
     if not (is_number(a) and is_number(b)):
         return None
     return _arith("+", a, b)

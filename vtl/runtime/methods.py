@@ -35,6 +35,7 @@ from .strings import (
     check_bounds,
     compare_to,
     compare_to_ignore_case,
+    concat_units,
     equals_ignore_case,
     from_units,
     is_bmp,
@@ -620,7 +621,7 @@ def _s_repeat(s: str, count: int) -> str:
 def _s_concat(s: str, other: str | None) -> str:
     if other is None:
         raise _npe('Cannot invoke "String.isEmpty()" because "str" is null')
-    return s + other
+    return concat_units(s, other)
 
 
 def _s_content_equals(s: str, other: str | None) -> bool:
@@ -918,8 +919,9 @@ _NUMBER_COMMON: Table = {
     "longValue": [((), _n_long_value)],
     "doubleValue": [((), _n_double_value)],
     "floatValue": [((), lambda n: JavaFloat(to_float32(n)))],
-    "shortValue": [((), lambda n: ((_n_long_value(n) + 0x8000) & 0xFFFF) - 0x8000)],
-    "byteValue": [((), lambda n: ((_n_long_value(n) + 0x80) & 0xFF) - 0x80)],
+    # (short)/(byte) casts: a double goes through int first (and saturates there)
+    "shortValue": [((), lambda n: ((_n_int_value(n) + 0x8000) & 0xFFFF) - 0x8000)],
+    "byteValue": [((), lambda n: ((_n_int_value(n) + 0x80) & 0xFF) - 0x80)],
 }
 
 
@@ -1024,6 +1026,14 @@ def _float(value: Any) -> JavaFloat:
     return JavaFloat(to_float32(float(value)))
 
 
+def _float_to_hex_string(value: Any) -> str:
+    """``Float.toHexString``: a subnormal float is written with the exponent -126."""
+    f = float(_float(value))
+    if f != 0.0 and abs(f) < 2.0 ** -126:
+        return re.sub("p-1022$", "p-126", double_to_hex_string(math.ldexp(f, -896)))
+    return double_to_hex_string(f)
+
+
 FLOAT_METHODS: Table = {
     **_NUMBER_COMMON,
     "isNaN": [((), lambda f: f != f)],
@@ -1034,6 +1044,7 @@ FLOAT_METHODS: Table = {
     "min": [(("float", "float"), lambda _, a, b: _float(_double_max(_, _float(a), _float(b), -1)))],
     "compare": [(("float", "float"), lambda _, a, b: _n_compare_to(float(_float(a)), float(_float(b))))],
     "hashCode": [(("float",), lambda _, f: java_hash(_float(f)))],
+    "toHexString": [(("float",), lambda _, f: _float_to_hex_string(f))],
 }
 
 DECIMAL_METHODS: Table = {

@@ -48,6 +48,14 @@ def from_units(units: str) -> str:
     return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
+def concat_units(left: str, right: str) -> str:
+    """``left + right`` as Java joins them: a high surrogate at the end of ``left`` and a
+    low one at the start of ``right`` become one astral character."""
+    if left and right and "\ud800" <= left[-1] <= "\udbff" and "\udc00" <= right[0] <= "\udfff":
+        return from_units(left + right)
+    return left + right
+
+
 def java_trim(text: str) -> str:
     """``String.trim``: strips code points <= U+0020 from both ends."""
     start, end = 0, len(text)
