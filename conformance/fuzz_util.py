@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import functools
 import json
 import random
 import sys
@@ -30,11 +31,12 @@ import urllib.parse
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .fuzz import _engine_kind, _kind
 from .record import UNRECORDABLE, expectation
-from .report import Outcome, check
+from .report import Outcome, _check_error, _norm, _overrides, check
 
 PROFILE = "apigateway"
 
@@ -162,6 +164,12 @@ def random_event(rnd: random.Random) -> dict[str, Any]:
         _exotic_context(rnd, context)
     body: dict[str, Any] = {"b0": _value(rnd), "b1": _value(rnd), "n": rnd.choice([1, -2.5, 10000000000]),
                             "o": {"a": _value(rnd), "k": [1, "x"]}, "l": ["x", 2]}
+    text = json.dumps(body, ensure_ascii=rnd.random() < 0.5)
+    if rnd.random() < 0.15:  # a form post, as the urlDecode idiom reads it
+        text = "&".join(f"{urllib.parse.quote_plus(_plain_string(rnd))}={rnd.choice([_value(rnd), 'x%20y', 'a+b'])}"
+                        for _ in range(rnd.randint(1, 3)))
+    elif rnd.random() < 0.05:
+        text = random_string(rnd)
     return {
         "resource": resource,
         "path": path,
@@ -173,9 +181,42 @@ def random_event(rnd: random.Random) -> dict[str, Any]:
         "pathParameters": path_params or None,
         "stageVariables": stage_vars or None,
         "requestContext": context,
-        "body": json.dumps(body, ensure_ascii=rnd.random() < 0.5),
+        "body": text,
         "isBase64Encoded": False,
     }
+
+
+def built_event(rnd: random.Random) -> dict[str, Any]:
+    """An event made by :func:`vtl.event` from random arguments (a raw query string, repeated
+    parameters, multi-value headers, bytes bodies, ...)."""
+    import vtl
+
+    args: dict[str, Any] = {}
+    if rnd.random() < 0.5:
+        args["headers"] = _some(rnd, _HEADER_NAMES, 4)
+    if rnd.random() < 0.3:
+        args["multi_value_headers"] = {k: [_plain_string(rnd), _value(rnd)] for k in rnd.sample(_HEADER_NAMES, 2)}
+    query = rnd.randrange(4)
+    if query == 1:
+        args["query"] = _some(rnd, _QUERY_NAMES, 3)
+    elif query == 2:
+        args["query"] = {"q": [_value(rnd), _value(rnd)], "id": _value(rnd)}
+    elif query == 3:
+        args["query"] = "&".join(f"{rnd.choice(_QUERY_NAMES)}={_piece(rnd)}" for _ in range(rnd.randint(0, 3)))
+    if rnd.random() < 0.5:
+        args["path_params"] = _some(rnd, _PATH_NAMES, 2)
+    if rnd.random() < 0.5:
+        args["stage_variables"] = _some(rnd, _STAGE_NAMES, 3)
+    if rnd.random() < 0.3:
+        args["authorizer"] = _authorizer(rnd)
+    body = rnd.randrange(4)
+    if body == 1:
+        args["body"] = {"b0": _value(rnd), "o": {"a": _value(rnd)}}
+    elif body == 2:
+        args["body"] = json.dumps({"b0": _value(rnd), "b1": _value(rnd)})
+    args["method"] = rnd.choice(["GET", "POST"])
+    args["stage"] = rnd.choice(["dev", "prod"])
+    return vtl.event(**args)
 
 
 def _authorizer(rnd: random.Random) -> dict[str, Any]:
@@ -231,6 +272,19 @@ class Example:
 
     event: dict[str, Any]
     pieces: list[str] = field(default_factory=list)
+    #: A response template's integration response body (None: a request template).
+    response_body: str | None = None
+    #: A response template rendered after this one (``previous=``), its overrides carried on.
+    then: list[str] | None = None
+
+    @property
+    def then_template(self) -> str:
+        return "\n".join(self.then or ())
+
+    @property
+    def text(self) -> str:
+        """Both templates (what the known-gap tests look at)."""
+        return self.template + "\n" + self.then_template
 
     @property
     def template(self) -> str:
@@ -253,7 +307,8 @@ class _Gen:
         """An expression whose value is a String taken from the event or a literal
         (``quoted``: one that may stand inside a double-quoted string)."""
         rnd, ev = self.rnd, self.event
-        options: list[Callable[[], str]] = [lambda: f"$input.path('$.{rnd.choice(['b0', 'b1', 'o.a'])}')"]
+        options: list[Callable[[], str]] = [lambda: f"$input.path('$.{rnd.choice(['b0', 'b1', 'o.a'])}')",
+                                            lambda: "$input.body"]
         if not quoted:
             options.append(lambda: _literal(random_string(rnd)))
         if ev["stageVariables"]:
@@ -325,6 +380,9 @@ class _Gen:
             "$input.params().keySet()",
             f"#set($d = $input.params().{group}.put({_literal(name)}, 'new'))[$input.params({_literal(name)})]",
             f"#set($d = $input.params().{group}.remove({_literal(name)}))[$input.params({_literal(name)})]",
+            "[$input.params(1)][$input.params($nope)][$input.params('')][$input.params($input.params())]",
+            f"#foreach($v in $input.params().{group})[$v]#end",
+            f"[$input.params().{group}.{rnd.choice(names).replace(' ', '')}]",
         ])
 
     def context_piece(self) -> str:
@@ -369,6 +427,36 @@ class _Gen:
             piece = f"#set($d = $context.{target}.put('{name}', {value}))"
         return piece + rnd.choice(["", f"[$context.{target}.{name}]", f"$context.{target}.keySet()"])
 
+    def idiom_piece(self) -> str:
+        """A template people write: the console passthrough, the quote idiom, form parsing, ..."""
+        rnd = self.rnd
+        source = self.string_source()
+        return rnd.choice([
+            _passthrough(),
+            f'{{"name": "$util.escapeJavaScript({source}).replaceAll("\\\\\'", "\'")"}}',
+            "#set($body = $util.parseJson($input.body))[$body.o.a][$body.b0][$body.l.size()]",
+            "Action=SendMessage&MessageBody=$util.urlEncode($input.body)",
+            f"[$util.base64Decode($util.base64Encode({source}))]",
+            "[$util.base64Encode($input.json('$'))]",
+            "#foreach($kv in $input.path('$').split('&'))#set($p = $kv.split('='))"
+            "[$util.urlDecode($p[0])=#if($p.size() > 1)$util.urlDecode($p[1])#end]#end",
+            "#foreach($k in $input.params().header.keySet())"
+            '"$k": "$util.escapeJavaScript($input.params().header.get($k))"#if($foreach.hasNext),#end#end',
+            f'#set($q = "{source.replace(chr(34), chr(39))}")[$q]',
+        ])
+
+    def carried_piece(self) -> str:
+        """In a response template: what the request template's overrides left."""
+        rnd = self.rnd
+        target = rnd.choice(["requestOverride.header", "requestOverride.querystring", "requestOverride.path",
+                             "responseOverride.header"])
+        return rnd.choice([
+            f"$context.{target}.keySet()",
+            f"#foreach($k in $context.{target}.keySet())$k=$context.{target}.get($k);#end",
+            "[$context.responseOverride.status]",
+            f"[$context.{target}.size()]",
+        ])
+
     def status_piece(self) -> str:
         status = self.rnd.choice(["200", "201", "404", "418", "500", "302"])
         return f"#set($context.responseOverride.status = {status})[$context.responseOverride.status]"
@@ -382,15 +470,30 @@ class _Gen:
         ])
 
 
+@functools.lru_cache(maxsize=1)
+def _passthrough() -> str:
+    """The console's method-request passthrough template (examples/passthrough.vm)."""
+    return (Path(__file__).resolve().parent.parent / "examples" / "passthrough.vm").read_text(encoding="utf-8")
+
+
 def generate(rnd: random.Random) -> Example:
     """A random event and a template of one to four pieces over it."""
-    event = random_event(rnd)
+    event = built_event(rnd) if rnd.random() < 0.2 else random_event(rnd)
     gen = _Gen(rnd, event)
-    makers = [gen.util_piece] * 5 + [gen.params_piece] * 2 + [gen.context_piece] * 2 + [gen.override_piece, gen.stage_piece]
+    makers = [gen.util_piece] * 5 + [gen.params_piece] * 2 + [gen.context_piece] * 2 + [
+        gen.override_piece, gen.stage_piece, gen.idiom_piece]
     pieces = [rnd.choice(makers)() for _ in range(rnd.randint(1, 4))]
     if rnd.random() < 0.1:
         pieces.append(gen.status_piece())
-    return Example(event, pieces)
+    response_body = then = None
+    if rnd.random() < 0.3:  # a response template: $input reads this body, params the request
+        response_body = rnd.choice([json.dumps({"b0": _value(rnd), "o": {"a": _value(rnd)}}), random_string(rnd), ""])
+        if rnd.random() < 0.5:  # ... rendered after the request template, overrides carried on
+            pieces.append(gen.override_piece())
+            then = [rnd.choice([gen.carried_piece] * 3 + makers)() for _ in range(rnd.randint(1, 3))]
+            if rnd.random() < 0.2:  # (once: a second write of an override fails the template)
+                then.append(gen.status_piece())
+    return Example(event, pieces, response_body, then)
 
 
 # -- comparison ------------------------------------------------------------------------------
@@ -400,33 +503,45 @@ def generate(rnd: random.Random) -> Example:
 #: Gateway (conformance/oracle/ApiGateway.java), not the Java libraries, decides.
 KNOWN: list[tuple[Callable[[Example], bool], str]] = [
     (
-        lambda e: "$input.json('$')" in e.template and e.template.count("$input.json(") > 1,
+        lambda e: "$input.json('$')" in e.text and e.text.count("$input.json(") > 1,
         "vtl/apigateway/input.py: after $input.json('$') every later $input.json(p) of the render "
         "returns the whole document (the cached compact text is returned whatever the path)",
     ),
     (
-        lambda e: "NaN" in e.template + json.dumps(e.event) and "class" in e.template,
+        lambda e: any(f"$input.params({x}" in e.text for x in ("1", "$input", "true", "{")),
+        "vtl/apigateway/input.py: $input.params(x) with x not a String (a number, a map) prints "
+        "the call as written; Velocity 1.7 picks the overload params() (a method without "
+        "parameters applies to any arguments) and the call throws IllegalArgumentException",
+    ),
+    (
+        lambda e: e.then is not None and "['a', 'b']" in e.template,
+        "conformance/oracle/ApiGateway.java: an override value carried into the response template "
+        "goes through JSON and comes back a json-smart array (prints [\"a\",\"b\"]); apigw-vtl "
+        "carries the template's own list (prints [a, b])",
+    ),
+    (
+        lambda e: "NaN" in e.text + json.dumps(e.event) and "class" in e.text,
         "vtl/apigateway/javajson.py: json-smart parses NaN as a Float; parse_json gives a Python "
         "float (a Double): only the class differs",
     ),
     (
-        lambda e: ".keySet()" in e.template and "$context" in e.template and _extra_context_keys(e.event),
+        lambda e: ".keySet()" in e.text and "$context" in e.text and _extra_context_keys(e.event),
         "conformance/oracle/ApiGateway.java: $context and $context.identity are LinkedHashMaps that "
         "append optional keys (apiKey, vpceId, wafResponseCode, ...) last; apigw-vtl keeps Java "
         "HashMap order, which the recorded keySet() shows for the standard keys",
     ),
     (
-        lambda e: None in e.event["requestContext"].get("authorizer", {}).values() and "authorizer" in e.template,
+        lambda e: None in e.event["requestContext"].get("authorizer", {}).values() and "authorizer" in e.text,
         "conformance/oracle/ApiGateway.java: an authorizer value that is null is dropped; "
         "apigw-vtl keeps the key with an empty string (no recording says which AWS does)",
     ),
     (
-        lambda e: "clientCert" in e.event["requestContext"]["identity"] and "clientCert" in e.template,
+        lambda e: "clientCert" in e.event["requestContext"]["identity"] and "clientCert" in e.text,
         "conformance/oracle/ApiGateway.java: $context.identity.clientCert is a plain map that "
         "prints {k=v}; apigw-vtl makes it a context map that prints as '' like identity itself",
     ),
     (
-        lambda e: "operationName" in e.event["requestContext"] and "operationName" in e.template,
+        lambda e: "operationName" in e.event["requestContext"] and "operationName" in e.text,
         "conformance/oracle/ApiGateway.java: every requestContext key of the event becomes a "
         "$context key; apigw-vtl keeps only API Gateway's documented variables",
     ),
@@ -448,7 +563,40 @@ def known_gap(example: Example) -> str | None:
 
 
 def _request(example: Example) -> dict[str, Any]:
-    return {"template": example.template, "profile": PROFILE, "event": example.event}
+    request = {"template": example.template, "profile": PROFILE, "event": example.event}
+    if example.response_body is not None and example.then is None:
+        request["response_body"] = example.response_body
+    return request
+
+
+def _second_request(example: Example, first: dict[str, Any]) -> dict[str, Any]:
+    return {"template": example.then_template, "profile": PROFILE, "event": example.event,
+            "response_body": example.response_body or "", "context_overrides": first.get("overrides") or {}}
+
+
+def _compare_second(example: Example, answer: dict[str, Any]) -> Outcome:
+    """The response template of a two-stage example against the oracle's ``answer``."""
+    import vtl
+
+    if answer.get("error") in UNRECORDABLE:
+        return Outcome("skip", answer["error"])
+    expected = expectation(answer)
+    try:
+        first = vtl.render(example.template, example.event)
+        result = vtl.render(example.then_template, example.event, response_body=example.response_body or "",
+                            previous=first)
+    except vtl.VtlError as err:
+        outcome = _check_error(expected, err)
+        return Outcome(outcome.status, "response template: " + outcome.detail if outcome.detail else "")
+    if "error" in expected:
+        return Outcome("fail", f"response template: expected {expected['error']}\n  but rendered {result.body!r}")
+    if result.body != expected["result"]:
+        return Outcome("fail", f"response template: expected {expected['result']!r}\n     got {result.body!r}")
+    got = _norm(_overrides(result))
+    if got != _norm(expected.get("overrides", {})):
+        return Outcome("fail", f"overrides after the response template: expected {expected.get('overrides')!r}"
+                               f"\n  got {got!r}")
+    return Outcome("pass")
 
 
 def compare(example: Example, answer: dict[str, Any]) -> Outcome:
@@ -456,13 +604,23 @@ def compare(example: Example, answer: dict[str, Any]) -> Outcome:
     if answer.get("error") in UNRECORDABLE:
         return Outcome("skip", answer["error"])
     case = {"id": "fuzz", "template": example.template, "event": example.event, PROFILE: expectation(answer)}
+    if example.response_body is not None and example.then is None:
+        case["response_body"] = example.response_body
     return check(case, PROFILE)
 
 
 def disagreements(oracle: Any, examples: list[Example]) -> list[tuple[dict[str, Any], Outcome]]:
     """Each example's oracle answer and outcome (``fail`` when both disagree)."""
     answers = oracle.render_many([_request(e) for e in examples])
-    return [(answer, compare(e, answer)) for e, answer in zip(examples, answers)]
+    out = [(answer, compare(e, answer)) for e, answer in zip(examples, answers)]
+    # Two-stage examples whose request template agreed and rendered: their response templates.
+    second = [k for k, (e, (answer, outcome)) in enumerate(zip(examples, out))
+              if e.then is not None and outcome.status == "pass" and "output" in answer]
+    if second:
+        replies = oracle.render_many([_second_request(examples[k], out[k][0]) for k in second])
+        for k, answer in zip(second, replies):
+            out[k] = (answer, _compare_second(examples[k], answer))
+    return out
 
 
 # -- shrinking -------------------------------------------------------------------------------
@@ -506,12 +664,20 @@ def shrink(oracle: Any, example: Example, answer: dict[str, Any], budget: float 
     while progress and time.monotonic() < deadline:
         progress = False
         if len(example.pieces) > 1:
-            hit = first([Example(example.event, example.pieces[:i] + example.pieces[i + 1 :])
+            hit = first([Example(example.event, example.pieces[:i] + example.pieces[i + 1 :], example.response_body,
+                                  example.then)
                           for i in range(len(example.pieces))])
             if hit is not None:
                 example, progress = hit, True
                 continue
-        hit = first([Example(ev, example.pieces) for ev in _event_variants(example.event)])
+        if example.then is not None and len(example.then) > 1:
+            hit = first([Example(example.event, example.pieces, example.response_body,
+                                 example.then[:i] + example.then[i + 1 :]) for i in range(len(example.then))])
+            if hit is not None:
+                example, progress = hit, True
+                continue
+        hit = first([Example(ev, example.pieces, example.response_body, example.then)
+                     for ev in _event_variants(example.event)])
         if hit is not None:
             example, progress = hit, True
     return example
@@ -558,6 +724,8 @@ def run(examples: int, seed: int, show: int, batch: int = 400, do_shrink: bool =
                 example = shrink(oracle, example, answer)
                 answer, outcome = disagreements(oracle, [example])[0]
             print(f"\n  #{k + 1} template: {example.template!r}")
+            if example.then is not None:
+                print(f"     then: {example.then_template!r} over {example.response_body!r}")
             print(f"     event: {json.dumps(_compact_event(example.event), ensure_ascii=False)}")
             print(f"     oracle: {json.dumps(answer, ensure_ascii=False)[:300]}")
             print("     " + (outcome.detail or "agrees after shrinking").replace("\n", "\n     "))

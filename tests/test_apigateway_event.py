@@ -28,6 +28,19 @@ def test_shape_and_fixed_defaults():
     json.dumps(ev)  # plain JSON
 
 
+def test_single_and_multi_valued_maps_agree():
+    # In a real proxy event headers/queryStringParameters hold the last value of each name of
+    # multiValueHeaders/multiValueQueryStringParameters, which list every name.
+    ev = event(headers={"A": "1", "B": "x"}, multi_value_headers={"B": ["2", "3"], "C": ["c"]},
+               query="q=1&r=2", multi_value_query={"q": ["a", "b"]})
+    assert ev["headers"] == {"A": "1", "B": "3", "C": "c"}
+    assert ev["multiValueHeaders"] == {"A": ["1"], "B": ["2", "3"], "C": ["c"]}
+    assert ev["queryStringParameters"] == {"q": "b", "r": "2"}
+    assert ev["multiValueQueryStringParameters"] == {"q": ["a", "b"], "r": ["2"]}
+    default = event(multi_value_headers={"Accept": ["text/html", "application/json"]})
+    assert default["headers"]["Accept"] == "application/json" and "Host" in default["multiValueHeaders"]
+
+
 def test_arguments_land_where_aws_puts_them():
     ev = event(body={"a": 1}, query="tag=a&tag=b%20c", path_params={"id": "7"}, method="PUT",
                path="/pets/7", resource="/pets/{id}", stage="prod", stage_variables={"v": "1"},

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from vtl.apigateway.events import event as build_event
+
 from . import Cases
 
 _IDENTITY_KEYS = ("cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller", "sourceIp",
@@ -53,5 +55,15 @@ def cases() -> Cases:
         "request-time-epoch-double",
         "[$context.requestTimeEpoch][$util.escapeJavaScript($context.requestTimeEpoch)]",
         event=_event(requestTimeEpoch=1.7e12),
+    )
+    # vtl.event(): headers given with multi-valued ones hold the last value of each name, as in
+    # a real event (the oracle reads headers/queryStringParameters, apigw-vtl the multi-valued ones).
+    built = build_event(headers={"Accept": "text/html", "X-Id": "1"},
+                        multi_value_headers={"X-Id": ["1", "2"], "X-Tag": ["a", "b"]},
+                        query="q=1&r=2", multi_value_query={"q": ["x", "y"]}, stage="prod")
+    out.add(
+        "built-event-multi-values",
+        "$input.params().header|$input.params().querystring|$input.params('X-Id')|$input.params('q')",
+        event=built,
     )
     return out

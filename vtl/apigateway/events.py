@@ -55,6 +55,17 @@ def _split_query(query: Any) -> tuple[dict[str, str] | None, dict[str, list[str]
     return single, multi
 
 
+def _with_multi(multi: dict[str, list[str]], extra: dict[str, Any] | None) -> dict[str, list[str]]:
+    """``multi`` with the names of ``extra`` (multi-valued) replaced or added."""
+    if extra:
+        multi = {**multi, **{k: list(v) for k, v in extra.items()}}
+    return multi
+
+
+def _last(multi: dict[str, list[str]]) -> dict[str, str]:
+    return {k: v[-1] for k, v in multi.items() if v}
+
+
 def _body_text(body: Any, is_base64: bool) -> tuple[str | None, bool]:
     if body is None or isinstance(body, str):
         return body, is_base64
@@ -111,13 +122,13 @@ def event(
                         "X-Forwarded-Proto": "https"})
     else:
         headers = dict(headers)
-    if multi_value_headers is None:
-        multi_value_headers = {k: [v] for k, v in headers.items()}
+    # As in a real event, each single-valued map holds the last value of its multi-valued twin.
+    multi_value_headers = _with_multi({k: [v] for k, v in headers.items()}, multi_value_headers)
+    headers.update(_last(multi_value_headers))
     single_query, multi_query = _split_query(query)
     if multi_value_query is not None:
-        multi_query = {k: list(v) for k, v in multi_value_query.items()}
-        if single_query is None:
-            single_query = {k: v[-1] for k, v in multi_query.items() if v}
+        multi_query = _with_multi(multi_query or {}, multi_value_query)
+        single_query = {**(single_query or {}), **_last(multi_query)}
     user_agent = next((v for k, v in headers.items() if k.lower() == "user-agent"), "")
     resource = path if resource is None else resource
     who = {
