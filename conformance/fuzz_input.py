@@ -174,9 +174,24 @@ def mutate(rnd: random.Random, text: str) -> str:
     return text
 
 
+#: Pieces of JSON-like texts: json-smart's permissive parser reads most of what they make.
+_TEXT_PIECES = ["{", "}", "[", "]", ",", ":", '"', "'", " ", "\n", "a", "b", "1", "-", ".", "e", "0", "E", "+",
+                "true", "false", "null", "\\", "\\u00e9", "\\x41", "\\n", "/", "é", "😀", "\x01", "\x7f", "\x1a",
+                '"a"', '"b":', "1.5", "12345678901234567890", "1e400", "Infinity", "-0", "01", " x ", "\t",
+                "\u2028", '\\"', "\\'", '{"a":', "[1,", "]}", '"x"}', "tru", "nul"]
+
+
+def text_body(rnd: random.Random) -> str:
+    """A short text glued from JSON-like pieces."""
+    return "".join(rnd.choice(_TEXT_PIECES) for _ in range(rnd.randint(1, 14)))
+
+
 def body(rnd: random.Random) -> tuple[str, Any]:
     """A payload text and the value it was written from (``None`` for the odd texts)."""
-    if rnd.random() < 0.1:
+    roll = rnd.random()
+    if roll < 0.05:
+        return text_body(rnd), None
+    if roll < 0.1:
         return rnd.choice(ODD_BODIES), None
     value = _top(rnd)
     style = {"indent": rnd.choice([None, None, 2, 4]), "colon": rnd.choice([":", ": ", " : "]),
@@ -218,6 +233,20 @@ _INVALID = ["", "$.", "$[", "$..", "$a", "a.b", "$['a", "$[?(@.x ===)]", "$.a[?]
             "$.*.*", "$[*].length()", "$['a','b'].x", "$[(@.length-1)]", "$.length()", "$..*"]
 
 
+#: Pieces random paths are glued from: Jayway's compiler is a hand-written scanner that reads
+#: odd texts in its own ways.
+_CHAOS = ["$", ".", "..", "[", "]", "'", "?", "(", ")", "@", "*", ":", ",", "-", " ", "0", "1", "2", "a", "b",
+          "id", "p", "items", "==", ">", "<", "!", "&&", "||", "=~", "/", "i", "\\", "length", "size()", "\"",
+          "x", "[?(@.p > 1)]", "['a']", "[0]", "[*]", ".*", "[-1:]", "[(@.length-1)]", "t", "'x'", "null"]
+
+
+def chaos_path(rnd: random.Random) -> str:
+    """A path glued from random pieces, mostly starting like a path."""
+    pieces = [rnd.choice(["$", "$.", "$[", "@.", "", "$.items"])]
+    pieces += [rnd.choice(_CHAOS) for _ in range(rnd.randint(1, 8))]
+    return "".join(pieces)
+
+
 def _quoted(key: str) -> str:
     return "['" + key + "']"
 
@@ -228,8 +257,11 @@ def _simple(key: str) -> bool:
 
 def path(rnd: random.Random, value: Any) -> str:
     """A random Jayway path, mostly one that walks ``value``."""
-    if rnd.random() < 0.07:
+    roll = rnd.random()
+    if roll < 0.07:
         return rnd.choice(_INVALID)
+    if roll < 0.15:
+        return chaos_path(rnd)
     out = "$"
     node = value
     for _ in range(rnd.randint(0, 4)):
