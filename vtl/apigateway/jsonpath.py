@@ -842,17 +842,43 @@ def _is_number(value: Any) -> bool:
 _BIG_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
-def _big_decimal(value: Any) -> Decimal:
-    """``new BigDecimal(value.toString())``: a text that is no number throws."""
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise _Failed  # NumberFormatException
-        return Decimal(double_to_string(value))
+@lru_cache(maxsize=256)
+def _literal(text: str) -> Decimal:
+    """``new BigDecimal(text)``: a text that is no number throws."""
+    if not _BIG_DECIMAL.fullmatch(text):
+        raise _Failed  # NumberFormatException
+    return Decimal(text)
+
+
+def _number(value: Any) -> Any:
+    """A number as ``new BigDecimal(value.toString())`` orders it: ints and BigDecimals as
+    they are, a finite double as itself (see :func:`_number_order`), a string parsed."""
     if isinstance(value, str):
-        if not _BIG_DECIMAL.fullmatch(value):
-            raise _Failed  # NumberFormatException
-        return Decimal(value)
-    return Decimal(value)
+        return _literal(value)
+    if isinstance(value, float) and (value != value or value in (_INFINITY, -_INFINITY)):
+        raise _Failed  # NumberFormatException: "NaN", "Infinity"
+    return value
+
+
+_INFINITY = float("inf")
+
+
+def _number_order(a: Any, b: Any) -> int:
+    """The order of two numbers from :func:`_number`. A double stands for the decimal
+    ``Double.toString`` writes, which rounds to it: where the two round to different doubles
+    their order is that of the doubles, and only a tie needs the decimal."""
+    if type(a) is float or type(b) is float:
+        try:
+            fa, fb = float(a), float(b)
+        except OverflowError:
+            fa = fb = 0.0
+        if fa != fb:
+            return _sign(fa, fb)
+        if type(a) is float:
+            a = Decimal(double_to_string(a))
+        if type(b) is float:
+            b = Decimal(double_to_string(b))
+    return _sign(a, b)
 
 
 def _sign(a: Any, b: Any) -> int:
@@ -873,11 +899,11 @@ def _safe_compare(left: Any, right: Any) -> int:
         if isinstance(right, str):
             return compare_to(left.replace("\\'", "'"), right)
         if _is_number(right):
-            return _sign(_big_decimal(left), _big_decimal(right))
+            return _number_order(_number(left), _number(right))
         if isinstance(right, bool):
             return _sign(left.lower() == "true", right)
     elif _is_number(left) and _is_number(right):
-        return _sign(_big_decimal(left), _big_decimal(right))
+        return _number_order(_number(left), _number(right))
     elif isinstance(left, bool) and isinstance(right, bool):
         return _sign(left, right)
     raise _ValueCompare
