@@ -258,19 +258,30 @@ class Lexer:
             elif (ch.isalpha() or ch == "_") and self.tokens[-1].type in ("IDX_RBRACKET", "CALL_RPAREN"):
                 # REFERENCE state after an index or a call: the identifier is lexed there.
                 return self.after_reference_words(pos)
-            elif ch == "#" and self.text.startswith(("#*", "#[["), pos):
+            elif (ch == "#" and self.text.startswith(("#*", "#[["), pos)) or _SET.match(self.text, pos):
                 return self.after_reference_comments(pos)
         return pos
 
     def after_reference_comments(self, pos: int) -> int:
-        """Block comments and text blocks right after a reference leave Velocity's lexer
-        in its REFERENCE state, where a ``[`` is an index with nothing to index: a parse
-        error (``$a#*c*#[0]``)."""
+        """Block comments, text blocks and ``#set(...)`` right after a reference leave
+        Velocity's lexer in its REFERENCE state, where a ``[`` is an index with nothing
+        to index, a parse error (``$a#*c*#[0]``), ``{`` a stray brace and an identifier
+        is lexed as :meth:`after_reference_words` says."""
         text = self.text
-        while text.startswith(("#*", "#[["), pos):
-            pos = self.lex_hash(pos, pos)
+        while True:
+            if text.startswith(("#*", "#[["), pos):
+                pos = self.lex_hash(pos, pos)
+                continue
+            m = _SET.match(text, pos)
+            if m is None:
+                break
+            pos = self.lex_set(pos, m.end())
         if pos < self.n and text[pos] == "[":
             raise self.error(pos, "unexpected '[' after a comment that follows a reference")
+        if pos < self.n and text[pos] == "{":
+            return self.lex_stray_brace(pos)
+        if pos < self.n and (text[pos].isalpha() or text[pos] == "_"):
+            return self.after_reference_words(pos)
         return pos
 
     def after_reference_words(self, pos: int, refmod: bool = False) -> int:
@@ -658,6 +669,13 @@ class Lexer:
                     pos = self.lex_args(p + 1, INDEX)
                     self._refmod = False  # the DOLLAR pushed REFERENCE: ']' returns there
                     continue
+                if text.startswith("(", p) and p + 1 < self.n and ch != "#" and p > pos:
+                    end = self._prefixed_call(pos, p)
+                    if end < 0:
+                        return pos
+                    pos = end
+                    self._refmod = False
+                    continue
                 if p == pos or not _DOT_IDENT.match(text, p):
                     return pos
                 last_tok = self.tokens[-1]
@@ -668,6 +686,22 @@ class Lexer:
             else:
                 return pos
         return pos
+
+    def _prefixed_call(self, pos: int, paren: int) -> int:
+        """``$a.b$(...)``: a ``$`` or ``$!`` prefix glued to ``(`` after a property makes
+        it a method call; the property token becomes the call's start. Returns where the
+        call ends, or -1 when no property comes just before."""
+        last = self.tokens[-1]
+        if last.type not in ("REF_HEAD", "PROP") or last.end_pos != pos:
+            return -1
+        self.tokens.pop()
+        dot = last.rfind(".")
+        name = last[dot:]
+        name_start = last.end_pos - len(name)
+        if last.type == "REF_HEAD":
+            self.emit("REF_HEAD", last[:dot], last.start_pos, name_start)
+        self.emit("METHOD_START", name + "(", name_start, paren + 1)
+        return self.lex_args(paren + 1, CALL)
 
     # -- directives (§2) -----------------------------------------------------------------
 

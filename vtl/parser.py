@@ -387,6 +387,8 @@ class _AstBuilder:
                         break
                 if cut > low and body[cut - 1] == "#":
                     cut -= 1
+                    if cut > low and body[cut - 1] == "#":
+                        cut -= 1  # '##$b' after a property: both are HASH prefixes
                 if cut < head:
                     parts.append(body[pos:cut])
                     pos = head

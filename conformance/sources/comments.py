@@ -75,6 +75,7 @@ CASES = [
     ("literal-line-comment-doc-prefix", "#literal()##a#**\n#end"),
     ("block-comment-then-index", "$a#*x*#[0]"), ("doc-comment-then-index", "$a.b()#**#["),
     ("textblock-then-index", "$l[0]#[[x]]#[0]"), ("comments-then-index", "$a#*x*##*y*#[0]"),
+    ("literal-refmod-hash-prefixes", "#literal()$n.v##$b|$n.v['']##$b.c|$n.v##${b}|$n.v##\\$b|$n.v#$!b#end"),
     ("comment-then-bracket-text", "${a}#*x*#[0]|$a #*x*#[0]|$a#*x*#.b|$a#*x*#]|$a#*x*#(|$a##x\n[0]"),
 ]
 

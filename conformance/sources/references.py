@@ -214,6 +214,12 @@ EXTRA = [
     ("formal-open-brace", "$!{{x", {}),
     ("formal-open-dollar", "${$a", {"a": "A"}),
     ("formal-open-text", "${]x|${.x|${ [|$!{(x|${}x|${#x|${1x", {}),
+    ("refmod-prefixed-call", "$a.concat$('x')|$a.concat$!('x')|$a.concat\\$('x').length()|$a.concat$('x')$[0]|$a.concat##$('x')|$a.concat#$('x')|$a.concat$()|$m.c$(1)|$a.concat$('y')##z\n|$a.concat$(", {"a": "A", "m": {"c": "C"}}),
+    ("refmod-prefixed-call-open", "$a.concat$(x", {"a": "A"}),
+    ("reference-set-then-index", "$a#set($x=1)[0]", {"a": "A"}),
+    ("reference-blank-set-then-index", "$a.s() #set($x=1)[0]", {"a": "A"}),
+    ("reference-set-then-brace", "$a#set($x=1){b}|$a#*c*#{b}|$a#[[x]]#{b}|$a[0]#set($x=1){b}|${a}#set($x=1)[0]|$a#set($x=1)x.b", {"a": "A", "l": [1]}),
+    ("reference-comment-then-words", "$a#*c*#x.b|$a#[[y]]#x[0]|$a#set($x=1)x.b|$a#*c*#x.b##c\n|$a.s()#*c*#x.b|${a}#*c*#x.b", {"a": "A"}),
     ("refmod-dollar-rbrace", "$m.c$}## |$m.c$}##x\nb|$m.c$}}##x\nb|$m.c$}x##y\nb|$m.c$}#*c*###y\nb|$!m.c$}##x\nb|$m.c$!}##x\nb|$m$}##x\nb|$m.c$}x", {"m": {"c": "C"}}),
 ]
 
