@@ -298,6 +298,7 @@ class _Gen:
         self.rnd = rnd
         self.event = event
         self.serial = 0
+        self.replaced: set[str] = set()  # override maps replaced by a whole-map #set
 
     def name(self, stem: str) -> str:
         self.serial += 1
@@ -311,6 +312,7 @@ class _Gen:
                                             lambda: "$input.body"]
         if not quoted:
             options.append(lambda: _literal(random_string(rnd)))
+            options.append(lambda: '"' + "".join(c for c in random_string(rnd) if c not in '"$#\\') + '"')
         if ev["stageVariables"]:
             names = list(ev["stageVariables"])
             options.append(lambda: f"$stageVariables.{rnd.choice(names)}")
@@ -406,7 +408,8 @@ class _Gen:
         else:
             akey = rnd.choice([*rc["authorizer"], "nope"])
             options += [f"[$context.authorizer.{akey}]", "$context.authorizer.keySet()",
-                        "[$context.authorizer.claims.sub]", "[$context.authorizer.claims]"]
+                        "[$context.authorizer.claims.sub]", "[$context.authorizer.claims]",
+                        "#foreach($k in $context.authorizer.keySet())$k=$context.authorizer.get($k);#end"]
         return rnd.choice(options)
 
     def override_piece(self) -> str:
@@ -425,6 +428,18 @@ class _Gen:
             piece = f"#set($context.{target}['{name}'] = {value})"
         else:
             piece = f"#set($d = $context.{target}.put('{name}', {value}))"
+        if rnd.random() < 0.2:  # the rarer ways to touch an override map
+            whole = [] if target in self.replaced else [f"#set($context.{target} = {{'{name}': 'v'}})[$context.{target}]"]
+            piece = rnd.choice([
+                *whole,
+                f"#set($d = $context.{target}.putAll({{'{name}': 'v', 'b{name}': 1}}))",
+                f"#set($d = $context.{target}.put('{name}', 'v'))#set($d = $context.{target}.remove('{name}'))[$d]",
+                f"#set($context.{target}.{name} = $input.path('$.missing'))[$context.{target}.containsKey('{name}')]",
+                f"#set($context.{target}.{name} = $nope)[$context.{target}.{name}]",
+                f"#set($d = $context.{target}.put('{name}', 1))[$d][$context.{target}.get('{name}').class.simpleName]",
+            ])
+            if piece.startswith(f"#set($context.{target} ="):  # (once: a second write fails the template)
+                self.replaced.add(target)
         return piece + rnd.choice(["", f"[$context.{target}.{name}]", f"$context.{target}.keySet()"])
 
     def idiom_piece(self) -> str:

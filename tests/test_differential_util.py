@@ -14,7 +14,7 @@ import random
 from conformance import fuzz_util
 
 #: Examples per run; VTL_DIFF_EXAMPLES raises it locally.
-EXAMPLES = int(os.environ.get("VTL_DIFF_EXAMPLES", "400"))
+EXAMPLES = int(os.environ.get("VTL_DIFF_EXAMPLES", "500"))
 SEED = random.randrange(1 << 30) if os.environ.get("VTL_DIFF_RANDOM") == "1" else 20261125
 
 
@@ -32,12 +32,15 @@ def test_generator_is_deterministic():
 
 
 def test_generator_covers_the_helpers():
-    text = "\n".join(e.template for e in _examples(SEED, EXAMPLES))
+    text = "\n".join(e.text for e in _examples(SEED, EXAMPLES))
     for needle in ("$util.escapeJavaScript(", "$util.urlEncode(", "$util.urlDecode(", "$util.base64Encode(",
                    "$util.base64Decode(", "$util.parseJson(", "$input.params()", "$input.params('",
                    "$context.identity", "$context.requestOverride.", "$context.responseOverride.",
                    "$stageVariables"):
         assert needle in text, needle
+    examples = _examples(SEED, EXAMPLES)
+    assert any(e.then is not None for e in examples)  # request then response template
+    assert any(e.then is None and e.response_body is not None for e in examples)  # response template
 
 
 def test_matches_velocity(oracle):

@@ -321,7 +321,7 @@ def build_context(request: Request) -> RequestContext:
     context["domainPrefix"] = api_id if value is None else value if type(value) is str else _text(value)
     value = get("requestTimeEpoch", _REQUEST_TIME_EPOCH)
     if value is not None:
-        context["requestTimeEpoch"] = _epoch(value)
+        context["requestTimeEpoch"] = value if type(value) in _NUMBER_TYPES else _text(value)  # (_epoch)
     value = get("requestId")
     context["requestId"] = _REQUEST_ID if value is None else value if type(value) is str else _text(value)
     context["identity"] = _fast_identity(get("identity"))
