@@ -144,7 +144,7 @@ def _string(text: str, style: dict[str, Any]) -> str:
 
 
 #: Non-strict payloads json-smart reads (or rejects) in its own way.
-ODD_BODIES = ["", " ", "a=1&b=2", "plain text", "{a:1, b: 'x y'}", "{'a': 'q'}", "{\"a\":1}xyz",
+ODD_BODIES = ["", " ", "a=1&b=2", "name=O%27Brien&x=%E6%97%A5&y=a+b&z", "k=v=w&&=&", "plain text", "{a:1, b: 'x y'}", "{'a': 'q'}", "{\"a\":1}xyz",
               "[1,2,]", "{\"a\":1,,\"b\":2}", "{\"a\": NaN}", "{\"a\": Infinity}", "{\"a\": 01}",
               "\"just a string\"", "42", "1.5", "true", "null", "[]", "{}", "{\"a\":", "[1, 2",
               "{\"a\": \"x\"} {\"b\": 1}", "{\"a\":1,\"a\":2}", "{\"a\": tru}", "{\"a\": 1 2}",
@@ -324,30 +324,33 @@ def _step(rnd: random.Random, node: Any) -> tuple[str, Any]:
 
 # -- templates ---------------------------------------------------------------------------------
 
-#: Template pieces; ``P`` is the path as a single-quoted VTL string.
+#: Template pieces: ``@P@`` is a path in a single-quoted VTL string, ``@Q@`` in a double-quoted
+#: one, ``@K@`` a property name or a method argument.
 FORMS = [
-    "$input.path(P)", "$input.json(P)", "$input.path(P)", "$input.json(P)",
-    "$input.path(P).size()", "#foreach($x in $input.path(P))$x #end", "$input.path(P).get(0)",
-    "$input.body", "$input.path(P).KEY", "$input.path(P)[0]", "$input.path(P).class.name",
-    "$util.parseJson($input.json(P))", "#if($input.path(P))T#{else}F#end", "$input.json(P).length()",
-    "\"$input.path(P)\"", "#foreach($k in $input.path(P).keySet())$k=$input.path(P).get($k);#end",
-    "$input.path(P).isEmpty()", "#set($n = $input.path(P) + 1)$n", "#set($n = $input.path(P) * 2)$n",
-    "#if($input.path(P) > 1)G#end", "$input.path(P).toString()", "#if($input.path(P) == 'x')EQ#end",
-    "$input.path(P).keySet()", "$input.path(P).values()", "$input.path(P).contains('x')",
-    "#foreach($x in $input.path(P))$x.KEY,#end", "$input.path(P).length()", "$input.path(P).entrySet()",
-    "$util.escapeJavaScript($input.path(P))", "$input.json(P).replaceAll('\\\\/', '/')",
-    "#set($v = $input.path(P))#if($v.size() > 0)$v.get(0)#end", "$input.path(P).hashCode()",
-    "$input.path(P).equals($input.path(P))", "$input.path(P).indexOf(1)", "{\"v\": $input.json(P)}",
-    "$input.path(P).class.simpleName", "$input.path(P).doubleValue()", "$input.path(P).intValue()",
-    "$input.path(P).longValue()", "#if($input.path(P) == 1)ONE#end", "$input.path(P).compareTo(1)",
-    "$input.path(P).substring(0, 1)", "$input.path(P).toUpperCase()", "$input.path(P).get('id')",
-    "$input.path(P).get(KEY)", "#set($m = $input.path(P))#foreach($e in $m.entrySet())$e.key:$e.value;#end",
-    "#foreach($x in $input.path(P))#foreach($y in $x)$y,#end;#end", "$input.path(P).subList(0, 1)",
-    "#set($n = $input.path(P) - 0.5)$n", "#set($n = $input.path(P) / 3)$n", "#set($n = $input.path(P) % 2)$n",
-    "$input.json(P).matches('.*[0-9].*')", "#set($s = \"$input.path(P)\")$s.length()",
-    "$util.parseJson($input.json(P)).size()", "$util.escapeJavaScript($input.json(P))",
-    "$input.path(P).toString().length()", "$input.path(P).containsKey('id')",
-    "$input.path(Q)", "$input.json(Q)", "#set($p = P)$input.json($p)|$input.path($p).size()",
+    "$input.path(@P@)", "$input.json(@P@)", "$input.path(@P@)", "$input.json(@P@)",
+    "$input.path(@P@).size()", "#foreach($x in $input.path(@P@))$x #end", "$input.path(@P@).get(0)",
+    "$input.body", "$input.path(@P@).@K@", "$input.path(@P@)[0]", "$input.path(@P@).class.name",
+    "$util.parseJson($input.json(@P@))", "#if($input.path(@P@))T#{else}F#end", "$input.json(@P@).length()",
+    "\"$input.path(@P@)\"", "#foreach($k in $input.path(@P@).keySet())$k=$input.path(@P@).get($k);#end",
+    "$input.path(@P@).isEmpty()", "#set($n = $input.path(@P@) + 1)$n", "#set($n = $input.path(@P@) * 2)$n",
+    "#if($input.path(@P@) > 1)G#end", "$input.path(@P@).toString()", "#if($input.path(@P@) == 'x')EQ#end",
+    "$input.path(@P@).keySet()", "$input.path(@P@).values()", "$input.path(@P@).contains('x')",
+    "#foreach($x in $input.path(@P@))$x.@K@,#end", "$input.path(@P@).length()", "$input.path(@P@).entrySet()",
+    "$util.escapeJavaScript($input.path(@P@))", "$input.json(@P@).replaceAll('\\\\/', '/')",
+    "#set($v = $input.path(@P@))#if($v.size() > 0)$v.get(0)#end", "$input.path(@P@).hashCode()",
+    "$input.path(@P@).equals($input.path(@P@))", "$input.path(@P@).indexOf(1)", "{\"v\": $input.json(@P@)}",
+    "$input.path(@P@).class.simpleName", "$input.path(@P@).doubleValue()", "$input.path(@P@).intValue()",
+    "$input.path(@P@).longValue()", "#if($input.path(@P@) == 1)ONE#end", "$input.path(@P@).compareTo(1)",
+    "$input.path(@P@).substring(0, 1)", "$input.path(@P@).toUpperCase()", "$input.path(@P@).get('id')",
+    "$input.path(@P@).get(@K@)", "#set($m = $input.path(@P@))#foreach($e in $m.entrySet())$e.key:$e.value;#end",
+    "#foreach($x in $input.path(@P@))#foreach($y in $x)$y,#end;#end", "$input.path(@P@).subList(0, 1)",
+    "#set($n = $input.path(@P@) - 0.5)$n", "#set($n = $input.path(@P@) / 3)$n", "#set($n = $input.path(@P@) % 2)$n",
+    "$input.json(@P@).matches('.*[0-9].*')", "#set($s = \"$input.path(@P@)\")$s.length()",
+    "$util.parseJson($input.json(@P@)).size()", "$util.escapeJavaScript($input.json(@P@))",
+    "$input.path(@P@).toString().length()", "$input.path(@P@).containsKey('id')",
+    "$input.path(@Q@)", "$input.json(@Q@)", "#set($p = @P@)$input.json($p)|$input.path($p).size()",
+    "#foreach($kv in $input.path('$').split('&'))#set($p = $kv.split('='))$p[0]=$util.urlDecode($p[1]);#end",
+    "#set($b = $input.path('$'))#foreach($k in $b.keySet())\"$k\": $input.json(\"$['$k']\"),#end",
 ]
 
 
@@ -361,8 +364,8 @@ def template(rnd: random.Random, value: Any) -> str:
     for _ in range(rnd.choice([1, 1, 2, 3])):
         form = rnd.choice(FORMS)
         chosen = path(rnd, value)
-        form = form.replace("P", _vtl_literal(chosen)).replace("Q", '"' + chosen.replace('"', '""') + '"')
-        form = form.replace("KEY", rnd.choice(["id", "name", "a", "p", "size", "t", "x", "'id'", "0", "1"]))
+        form = form.replace("@P@", _vtl_literal(chosen)).replace("@Q@", '"' + chosen.replace('"', '""') + '"')
+        form = form.replace("@K@", rnd.choice(["id", "name", "a", "p", "size", "t", "x", "'id'", "0", "1"]))
         pieces.append(form)
     return "|".join(pieces)
 
