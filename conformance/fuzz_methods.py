@@ -32,6 +32,7 @@ STRINGS = [
     "3.5", "true", "O'Brien", "a.b.c", "AbC", "x\u0000y", "ß", "straße", "STRASSE", "İstanbul", "ıi",
     "ΟΔΟΣ", "όσος", "Σ", "😀", "a😀b", "😀😀x", "ǅ", "ﬁ", "Ⅻ", "ÀÉ", "e\u0301", "\u00a0nb\u00a0",
     "\u2003em", "a\nb\r\nc", "𝔘𝔫𝔦", "k=v&x=y", "[1, 2]", "{a=1}", "$x", "\\d", "%s",
+    "ΣΑΣ ΟΔΟΣ.", "aΣ", "Σa", "a\u0301Σ", "AΣ\u0301b", "ᾳ", "ŉ", "ǰ", "Ab\u0345", "İi", "Iı", "ǈ", "𐐀𐐨",
 ]
 LISTS: list[list[Any]] = [
     [], [1, 2, 3], ["a", "b", "c", "a"], [1, None, "x"], [None], [[1, 2], [3]], [{"a": 1}, {"b": None}],
@@ -115,6 +116,9 @@ NUMBER_CALLS = [
 ]
 CALLS = {"S": STRING_CALLS, "L": LIST_CALLS, "A": ARRAY_CALLS, "M": MAP_CALLS, "N": NUMBER_CALLS}
 NUMBER_ARGS = ["0", "1", "-1", "5", "2.5", "3000000000", "'7'", "$null", "-0.0", "2147483647", "1e3"]
+FORMATS_MORE = ["'%5s|'", "'%.2f'", "'%d'", "'%X'", "'%g'", "'%a'", "'%(d'", "'% d'", "'%+.1e'", "'%08d'",
+                "'%2$s'", "'%<s'", "'%5%'", "'%-d'", "'%,.2f'", "'%.3s'", "'%10.4f|'", "'%-8b|'", "'%#x'", "'%#o'",
+                "'%s %s %s'", "'%c%c'", "'%.0f'", "'%e'", "'%.10g'", "'%S'", "'%1$s-%1$S'", "'%-10s|'"]
 FORMATS = ["'%s'", "'%d'", "'%5.2f'", "'%-4s|'", "'%x'", "'%s-%s'", "'%,d'", "'%08.3f'", "'%b'", "'%c'", "'%%'",
            "'%S'", "'%e'", "'%.1s'", "'%10s'", "'%n'", "'%o'", "'%h'", "'%1$s%1$s'", "'%+d'"]
 
@@ -150,6 +154,9 @@ IDIOMS = [
     "#set($d = {M}.remove({k})){M}.keySet().toString()",
     "{M}.equals({M}) {M}.hashCode() {L}.hashCode() {S}.hashCode()",
     "{S}.format({f}, {o}) {S}.format({f}, {N})",
+    "{S}.format({f}, {S}) {S}.format({f}, {L}) {S}.format({f}, {M})",
+    "{S}.format({f}, {N}, {o}, {s})",
+    "{S}.format({f}, {S}.charAt(0)) {S}.format({f}, {S}.length())",
     "{N}.toString().length() {N}.intValue() {N}.doubleValue()",
     "#set($x = {N} + {i}){N}.compareTo($x) $x.equals({N})",
     "{S}.valueOf({o}) {S}.valueOf({L}) {S}.valueOf({M})",
@@ -222,7 +229,7 @@ class Builder:
         if kind == "c":
             return self.pick(["'a'", "'b'", "'ß'", "'😀'", "$s0.charAt(0)", "97"]) if self.chance(0.9) else self.string()
         if kind == "f":
-            return self.pick(FORMATS)
+            return self.pick(FORMATS) if self.chance(0.6) else self.pick(FORMATS_MORE)
         if kind == "n":
             return self.pick(NUMBER_ARGS)
         if kind == "l":

@@ -25,12 +25,17 @@ CASES = [
     ("dotted-capital-i-ignoring-case",
      "$s.equalsIgnoreCase('istanbul') $s.compareToIgnoreCase('x') $s.compareToIgnoreCase('ISTANBUL')",
      {"s": "İstanbul"}),
+    ("astral-letters-ignoring-case",
+     "$s.equalsIgnoreCase($s.toUpperCase()) $s.equalsIgnoreCase('𐐨𐐨') $s.regionMatches(true, 0, '𐐨', 0, 2)",
+     {"s": "𐐀𐐨"}),
     ("ypogegrammeni-ignoring-case", "$s.equalsIgnoreCase('ᾼ') $s.compareToIgnoreCase('ᾼ')", {"s": "ᾳ"}),
     # null arguments Java reads only sometimes
     ("replaceall-null-replacement-without-match", "[$s.replaceAll('x', $n)]", {"s": "abc", "n": None}),
     ("startswith-null-prefix-negative-offset", "[$s.startsWith($n, -1)]", {"s": "abc", "n": None}),
     ("join-null-is-ambiguous", "[$s.join(',', $n)] [$s.join(',', 'a', $n)]", {"s": "", "n": None}),
     ("float-to-hex-string-static", "#set($f = $n.floatValue())$f.toHexString(1) $f.toHexString($f)", {"n": 1e-40}),
+    ("float-value-of-string", "#set($f = $n.floatValue())$f.valueOf('1.1') $f.parseFloat(' 2.5 ') $f.valueOf(3) $f.valueOf('')",
+     {"n": 1.5}),
     ("byte-and-short-value-of-a-double-saturate-as-int",
      "#set($f = $n.floatValue())$f.byteValue() $f.shortValue() $n.byteValue() $n.shortValue()", {"n": 3e9}),
     # Java joins the halves of a surrogate pair that concat or + puts side by side

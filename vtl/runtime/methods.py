@@ -702,7 +702,7 @@ def _s_region_matches(s: str, *args: Any) -> bool:
     if length <= 0:
         return True
     a, b = u[toffset:toffset + length], o[ooffset:ooffset + length]
-    return equals_ignore_case(a, b) if ignore_case else a == b
+    return equals_ignore_case(from_units(a), from_units(b)) if ignore_case else a == b
 
 
 def _s_format(_: str, fmt: str | None, *args: Any) -> str:
@@ -1045,6 +1045,8 @@ FLOAT_METHODS: Table = {
     "compare": [(("float", "float"), lambda _, a, b: _n_compare_to(float(_float(a)), float(_float(b))))],
     "hashCode": [(("float",), lambda _, f: java_hash(_float(f)))],
     "toHexString": [(("float",), lambda _, f: _float_to_hex_string(f))],
+    "parseFloat": [(("String",), lambda _, text: _float(_parse_double(text)))],
+    "valueOf": [(("String",), lambda _, text: _float(_parse_double(text))), (("float",), lambda _, f: _float(f))],
 }
 
 DECIMAL_METHODS: Table = {

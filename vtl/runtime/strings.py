@@ -177,7 +177,12 @@ def equals_ignore_case(a: str, b: str) -> bool:
     ua, ub = to_units(a), to_units(b)
     if len(ua) != len(ub):
         return False
-    return all(x == y or _fold(x) == _fold(y) for x, y in zip(ua, ub))
+    if all(x == y or _fold(x) == _fold(y) for x, y in zip(ua, ub)):
+        return True
+    if ua is a and ub is b:
+        return False
+    # astral characters: Java folds the code point of a surrogate pair, as compareToIgnoreCase does
+    return compare_to_ignore_case(a, b) == 0
 
 
 def check_bounds(begin: int, end: int, length: int) -> None:
