@@ -9,6 +9,11 @@ walking the payload, sometimes invalid) and a template using it through ``$input
 integration response body. apigw-vtl and the oracle (Velocity 1.7 with Jayway JsonPath and
 json-smart) render it; disagreements are counted by kind and the first ``--show`` are printed,
 shrunk (template, then body) while they keep disagreeing the same way.
+
+Not counted: an answer that shows the oracle's own stand-in for ``$input`` (printing
+``$input`` itself gives ``ApiGateway$Input@...``, not AWS's class). Not generated: templates
+that change a value ``$input.path`` returned and read the body again (the oracle parses the
+body on every call, apigw-vtl once per render).
 """
 
 from __future__ import annotations

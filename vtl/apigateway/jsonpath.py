@@ -357,9 +357,9 @@ def compile_path(path: str) -> JsonPath:
         raise JsonPathSyntaxError(f"Invalid path {text}")
     try:
         tokens = _tokens(text)
-    except (IndexError, ValueError, _Failed) as exc:  # Java's StringIndexOutOfBounds, NumberFormat...
-        if isinstance(exc, JsonPathSyntaxError):
-            raise
+    except JsonPathSyntaxError:
+        raise
+    except (IndexError, ValueError):  # Java's StringIndexOutOfBounds-, NumberFormatException
         raise JsonPathSyntaxError(f"Invalid path {text}") from None
     if tokens and isinstance(tokens[-1], _Scan):
         raise JsonPathSyntaxError("A path can not end with a scan.")
@@ -628,7 +628,9 @@ def _parse_filter(text: str) -> Any:
             operators.append(part)
         else:
             criteria.append(_criterion(_clean(part)))
-    root: Any = _And([criteria.pop()]) if criteria else _raise()
+    if not criteria:
+        raise JsonPathSyntaxError("Invalid filter")  # Java's EmptyStackException
+    root: Any = _And([criteria.pop()])
     while operators:
         if not criteria:
             raise JsonPathSyntaxError("Invalid operators")
@@ -639,10 +641,6 @@ def _parse_filter(text: str) -> Any:
     if criteria:
         raise JsonPathSyntaxError("Invalid operators")
     return root
-
-
-def _raise() -> Any:
-    raise JsonPathSyntaxError("Invalid filter")  # EmptyStackException
 
 
 def _clean(text: str) -> str:
