@@ -102,6 +102,9 @@ class Lexer:
         self.dropped: list[tuple[int, int]] = []
         # Block comment images by start: what a block macro call prints for one.
         self.comment_images: dict[int, str] = {}
+        # Spans of prefixes that #literal leaves out of a reference's image ('$' before
+        # '.name' after a property, the '!' of '$!(').
+        self.literal_drops: list[tuple[int, int]] = []
 
     # -- positions -----------------------------------------------------------------------
 
@@ -253,6 +256,9 @@ class Lexer:
             if self._refmod:
                 if ch in "#$ \t":
                     return self.after_refmod(pos, False)
+                if ch == "(":
+                    self.refmod_lparen(pos)  # after an index
+                    return pos
                 if ch.isalpha() or ch == "_":
                     return self.after_reference_words(pos, True)  # after '.name[0]'
             elif (ch.isalpha() or ch == "_") and self.tokens[-1].type in ("IDX_RBRACKET", "CALL_RPAREN"):
@@ -361,6 +367,9 @@ class Lexer:
         if m is None or m.group() in ("true", "false"):
             return -1
         end = self.lex_reference(pos, name_start, m, braced)
+        if text.startswith("(", end):
+            self.refmod_lparen(end)
+            return end
         if not braced:
             ch = text[end] if end < n else ""
             if ch == "}":
@@ -422,14 +431,18 @@ class Lexer:
                 refmod = refmod or text[pos] == "." or "]." in text[pos:end]
                 pos = end
             elif pos < n and text[pos] == "(" and refmod:
-                # LPAREN opens an argument list in which anything but a word (a blank,
-                # ')', '#', '|', ...) is an error; a word up to the end of the template
-                # is text.
-                bad = _LPAREN_TEXT_STOP.search(text, pos + 1)
-                if bad:
-                    raise self.error(bad.start(), "unexpected text after a '(' following a property")
+                self.refmod_lparen(pos)
                 return pos, False
         return pos, False
+
+    def refmod_lparen(self, pos: int) -> None:
+        """A ``(`` in the REFMODIFIER state where no method name comes before it (after an
+        index, a comment, a reference that a ``$`` began there): LPAREN opens an argument
+        list in which anything but a word (a blank, ``)``, ``#``, ``|``, ...) is an error;
+        a word up to the end of the template is text."""
+        bad = _LPAREN_TEXT_STOP.search(self.text, pos + 1)
+        if bad:
+            raise self.error(bad.start(), "unexpected text after a '(' following a property")
 
     def lex_dollar_chain(self, start: int, dollar: int) -> int:
         """A ``$`` followed by ``$`` or a backslash (``$$a``, ``$\\$a``, ``$\\#if``, ``$\\!a``).
@@ -568,6 +581,8 @@ class Lexer:
             braces += 1
         m = _IDENT.match(text, braces)
         if not m:
+            if text.startswith("[", braces):
+                raise self.error(braces, "unexpected '[' after '{' following a reference")
             if _SET.match(text, braces):
                 # LCURLY tokens: the blanks before a '#set' after them are its own.
                 self.emit("TEXT", text[pos:braces], pos, braces)
@@ -670,14 +685,20 @@ class Lexer:
                     self._refmod = False  # the DOLLAR pushed REFERENCE: ']' returns there
                     continue
                 if text.startswith("(", p) and p + 1 < self.n and ch != "#" and p > pos:
+                    bang = text.rfind("$", pos, p) + 1
                     end = self._prefixed_call(pos, p)
                     if end < 0:
                         return pos
+                    if bang < p:
+                        # The '!' (and backslashes) of '$!(' is not in the image.
+                        self.literal_drops.append((bang, p))
+                        self.dropped.append((bang, p))
                     pos = end
                     self._refmod = False
                     continue
                 if p == pos or not _DOT_IDENT.match(text, p):
                     return pos
+                self.literal_drops.append((pos, p))
                 last_tok = self.tokens[-1]
                 if last_tok.type == "REF_HEAD" and last_tok.end_pos == pos:
                     self.tokens.pop()

@@ -180,6 +180,8 @@ def _pos(tok: Token) -> tuple[int, int, int, int]:
 _ESCAPED_DIRECTIVE = re.compile(r"\\+#(?:[A-Za-z_@][A-Za-z0-9_@]*|\{[A-Za-z_][A-Za-z0-9_@]*\})")
 # Directives with no body that Velocity registers (#evaluate only where macros are on).
 _LINE_DIRECTIVES = frozenset(("include", "parse", "break", "stop"))
+# The '$' prefixes that head a reference token, up to its name.
+_HEAD_CHAIN = re.compile(r"[#\\$!]*")
 _PENDING_DOLLARS = re.compile(r"(?:\\*\$(?:\\*!)?)+\Z")
 # A chain of '$' prefixes that starts no reference ('$ x', '$! x', '$!1'): #literal shows
 # the special text the lexer made of it (no '!'), a block macro call nothing.
@@ -229,7 +231,7 @@ class _AstBuilder:
         reference prints: ``$l[\\$i]`` shows ``$l[$i]``, ``$h.t($1)`` itself)."""
         text = self.source[start:end]
         for a, b in reversed(self.dropped):
-            if start <= a and b <= end and not (only_backslashes and self.source[a] != "\\"):
+            if start <= a and b <= end and not (only_backslashes and self.source[a] not in "\\!"):
                 text = text[: a - start] + text[b - start :]
         return text
 
@@ -355,6 +357,15 @@ class _AstBuilder:
         except VtlSyntaxError:
             # A '$' prefix pending before '#end' ('$#end') is part of the #end token.
             return body if block_call else _PENDING_DOLLARS.sub("", body)
+        drops = lexer.literal_drops
+
+        def seg(a: int, b: int) -> str:
+            text = body[a:b]
+            for x, y in reversed(drops):
+                if a <= x and y <= b:
+                    text = text[: x - a] + text[y - a :]
+            return text
+
         parts = []
         pos = floor = 0
         for i, tok in enumerate(tokens):
@@ -362,17 +373,17 @@ class _AstBuilder:
             if kind == "TEXT" and body.startswith("]]#", tok.end_pos - 3):
                 floor = tok.end_pos  # a text block: its closing '#' heads nothing
             elif kind == "COMMENT":
-                parts.append(body[pos : tok.start_pos])
+                parts.append(seg(pos, tok.start_pos))
                 parts.append(lexer.comment_images.get(tok.start_pos, str(tok)) if block_call else str(tok))
                 pos = tok.end_pos
             elif kind == "TEXT" and block_call and "#" in tok:
                 # A '#' that only prefixes a DIRECTIVE_TERMINATOR is not in the images.
                 for m in _HASH_TERMINATOR.finditer(body, tok.start_pos, tok.end_pos + 1):
                     if pos <= m.start() < tok.end_pos:
-                        parts.append(body[pos : m.start()])
+                        parts.append(seg(pos, m.start()))
                         pos = m.end()
             elif kind == "REF_HEAD":
-                head = body.rfind("$", tok.start_pos, tok.end_pos)
+                head = body.rfind("$", tok.start_pos, _HEAD_CHAIN.match(body, tok.start_pos).end())
                 # The image's MORE prefixes: '$', '$!' and backslashes, headed by a '#'
                 # (not one that closes a comment or text block).
                 low = max(pos, floor)
@@ -390,20 +401,20 @@ class _AstBuilder:
                     if cut > low and body[cut - 1] == "#":
                         cut -= 1  # '##$b' after a property: both are HASH prefixes
                 if cut < head:
-                    parts.append(body[pos:cut])
+                    parts.append(seg(pos, cut))
                     pos = head
             elif kind == "TEXT" and _failed_dollar(body, tokens, i, block_call):
-                parts.append(body[pos : tok.start_pos])
+                parts.append(seg(pos, tok.start_pos))
                 if not block_call:
                     parts.append(str(tok))
                 pos = tok.end_pos
             elif kind == "TEXT" and body[tok.start_pos] == "\\" and _ESCAPED_DIRECTIVE.fullmatch(
                 body, tok.start_pos, tok.end_pos
             ):
-                parts.append(body[pos : tok.start_pos])
+                parts.append(seg(pos, tok.start_pos))
                 parts.append(str(tok))
                 pos = tok.end_pos
-        parts.append(body[pos:])
+        parts.append(seg(pos, len(body)))
         return "".join(parts)
 
     def block_call(self, children):

@@ -220,6 +220,14 @@ EXTRA = [
     ("reference-blank-set-then-index", "$a.s() #set($x=1)[0]", {"a": "A"}),
     ("reference-set-then-brace", "$a#set($x=1){b}|$a#*c*#{b}|$a#[[x]]#{b}|$a[0]#set($x=1){b}|${a}#set($x=1)[0]|$a#set($x=1)x.b", {"a": "A", "l": [1]}),
     ("reference-comment-then-words", "$a#*c*#x.b|$a#[[y]]#x[0]|$a#set($x=1)x.b|$a#*c*#x.b##c\n|$a.s()#*c*#x.b|${a}#*c*#x.b", {"a": "A"}),
+    ("refmod-lparen-after-ref", "$s.y$e(x)", {}),
+    ("refmod-lparen-after-formal-ref", "$s.y${e}()", {}),
+    ("refmod-lparen-after-call", "$s.y$e.f()()", {}),
+    ("refmod-lparen-after-index", "$m.l[0](abc)", {"m": {"l": [1]}}),
+    ("refmod-lparen-text", "$s.y$e(|$s.y$e(x|$l[0]()|$s.y$e ()|$m.l[0](abc", {"m": {"l": [1]}, "l": [2]}),
+    ("stray-brace-bracket", "$l[1]{[0]}", {"l": [1, 2]}),
+    ("stray-brace-bracket-refmod", "$m.l{[", {"m": {"l": [1]}}),
+    ("refmod-prefixed-null-images", "#literal()$x.h$.x|$x.h$!.x|$x.h##$.x|$x.h\\$.x|$x.h$('a')|$x.h$!('a')|$x.h$\\!('a')#end|$x.h$!('a')|$x.h$\\!('a')|$x.h$.x", {}),
     ("refmod-dollar-rbrace", "$m.c$}## |$m.c$}##x\nb|$m.c$}}##x\nb|$m.c$}x##y\nb|$m.c$}#*c*###y\nb|$!m.c$}##x\nb|$m.c$!}##x\nb|$m$}##x\nb|$m.c$}x", {"m": {"c": "C"}}),
 ]
 
