@@ -21,6 +21,7 @@ from vtl.apigateway import javajson
 from vtl.apigateway.javajson import parse_json
 from vtl.errors import JavaException
 from vtl.runtime import JsonArray
+from vtl.runtime.values import JavaFloat
 
 # -- the reference: parse_json as it was before the fast path ---------------------------------
 
@@ -77,7 +78,7 @@ def same(a: Any, b: Any) -> bool:
         return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
     if type(a) is JsonArray:
         return len(a) == len(b) and all(map(same, a, b))
-    if type(a) in (float, Decimal):
+    if type(a) in (float, Decimal, JavaFloat):
         return repr(a) == repr(b)  # NaN, -0.0, and a Decimal's digits and exponent
     return a == b
 

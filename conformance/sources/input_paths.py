@@ -78,4 +78,7 @@ def cases() -> Cases:
     event = _event(json.dumps(ITEMS, indent=2))
     for cid, template, note in CASES:
         out.add(cid, template, event=event, note=note)
+    out.add("nan-is-a-float",
+            "$input.path('$').a.class.simpleName|$input.path('$').hashCode()|$input.path('$').a|$input.json('$')",
+            event=_event("{a:NaN}"), note="json-smart reads NaN as Float.NaN: a Float's class and hash code")
     return out

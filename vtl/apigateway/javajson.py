@@ -9,8 +9,8 @@ doubled commas, ``NaN``, leading zeros, and it ignores whatever follows the firs
 
 Numbers become Integer / Long / BigInteger (``int``) by magnitude, a decimal or exponent form
 becomes a Double (``float``), or a BigDecimal (:class:`~decimal.Decimal`) when its text is
-longer than 18 characters; ``NaN`` is a Float (``float('nan')``). Objects become ``dict``,
-arrays :class:`~vtl.runtime.JsonArray`.
+longer than 18 characters; ``NaN`` is a Float (a :class:`~vtl.runtime.values.JavaFloat`
+NaN). Objects become ``dict``, arrays :class:`~vtl.runtime.JsonArray`.
 
 :func:`parse_json` tries the C ``json`` module first (strictly valid JSON gives the same
 result) and falls back to a faithful port of json-smart's ``JSONParserString`` otherwise.
@@ -28,6 +28,7 @@ from ..errors import JavaException
 from ..runtime import JsonArray
 from ..runtime.exceptions import java_exception
 from ..runtime.strings import java_trim
+from ..runtime.values import JavaFloat
 
 __all__ = ["parse_json"]
 
@@ -172,7 +173,7 @@ class _Parser:
                 return word
             if c == "N":
                 self.read_nq_string(stop)
-                return float("nan") if self.xs == "NaN" else self.xs
+                return _NAN if self.xs == "NaN" else self.xs
             if c == "-" or "0" <= c <= "9":
                 return self.read_number(stop)
             self.read_nq_string(stop)
@@ -328,6 +329,9 @@ class _Parser:
                 raise _parse_error(self.pos - 1, _UNEXPECTED_TOKEN, self.c)
 
 
+#: json-smart reads ``NaN`` as ``Float.NaN`` (a Float: it hashes and prints as one).
+_NAN = JavaFloat("nan")
+
 _ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "b": "\b", "\\": "\\", "/": "/",
             "'": "'", '"': '"'}
 _HEX = {**{d: i for i, d in enumerate(_DIGITS)},
@@ -341,7 +345,7 @@ class _NotStrict(Exception):
 
 def _fast_constant(name: str) -> float:
     if name == "NaN":
-        return float("nan")
+        return _NAN
     raise _NotStrict  # json-smart reads Infinity as an unquoted string
 
 
