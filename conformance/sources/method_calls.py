@@ -21,6 +21,10 @@ CASES = [
     ("float-statics", "#set($f = $n.floatValue())$f.sum(1, 5) $f.max(1, 3000000000) $f.compare(1, 2) $f.toString(7)",
      {"n": 1.1}),
     ("long-max-min-statics", "$l.max(1, 3000000000) $l.min(-1, 2)", {"l": 3000000000}),
+    ("integer-bit-statics",
+     "$i.highestOneBit(100) $i.numberOfLeadingZeros(1) $i.toUnsignedString(-1) $i.rotateLeft(1, 3) $i.reverse(1) "
+     "$i.divideUnsigned(-1, 2) $l.numberOfTrailingZeros(8) $l.rotateLeft(-5, 65)", {"i": 1, "l": 3000000000}),
+    ("string-value-of-char-array", "$s.valueOf($s.toCharArray()) $s.copyValueOf($s.toCharArray())", {"s": "a😀"}),
     # case-insensitive comparisons use Character's one-character mappings
     ("dotted-capital-i-ignoring-case",
      "$s.equalsIgnoreCase('istanbul') $s.compareToIgnoreCase('x') $s.compareToIgnoreCase('ISTANBUL')",

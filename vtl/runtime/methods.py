@@ -320,6 +320,7 @@ _KINDS: dict[str, Callable[[Any], bool]] = {
     "Collection": lambda v: v is None or _is_collection(v),
     "Map": lambda v: v is None or isinstance(v, dict),
     "null": lambda v: v is None,  # only null: overloads Velocity finds ambiguous for it
+    "char[]": lambda v: v is None or (type(v) is JavaArray and v.element_class == "char"),
     "Comparator": lambda v: v is None,  # no template value is a Comparator
     "Function": lambda v: v is None,  # nor a Predicate, Consumer, BiConsumer, ...
 }
@@ -664,7 +665,16 @@ def _s_to_char_array(s: str) -> JavaArray:
 
 
 def _s_value_of(_: str, value: Any) -> str:
+    if type(value) is JavaArray and value.element_class == "char":  # valueOf(char[])
+        return from_units("".join(value))
     return to_string(value)
+
+
+def _s_copy_value_of(_: str, chars: Any) -> str:
+    """``String.copyValueOf(char[])``."""
+    if chars is None:
+        raise _npe('Cannot read the array length because "value" is null')
+    return from_units("".join(chars))
 
 
 def _s_join(_: str, delimiter: str | None, *elements: Any) -> str:
@@ -792,6 +802,7 @@ STRING_METHODS: Table = {
     "getBytes": [((), _s_bytes), (("null",), _ambiguous)],
     "toCharArray": [((), _s_to_char_array)],
     "format": [(("String", "Object..."), _s_format)],
+    "copyValueOf": [(("char[]",), _s_copy_value_of)],
     "chars": [((), lambda s: IntStream([ord(u) for u in to_units(s)]))],
     "codePoints": [((), lambda s: IntStream([ord(c) for c in from_units(to_units(s))]))],
     "lines": [((), lambda s: RefStream(_java_lines(s)))],
@@ -956,6 +967,38 @@ def _integral_statics(kind: str, bits: int) -> Table:
         "max": [((kind, kind), lambda _, a, b: max(a, b))],
         "min": [((kind, kind), lambda _, a, b: min(a, b))],
         "hashCode": [((kind,), lambda _, v: java_hash(v))],
+        **_bit_statics(kind, bits),
+    }
+
+
+def _bit_statics(kind: str, bits: int) -> Table:
+    """``Integer``/``Long`` bit twiddling and unsigned arithmetic."""
+    mask = (1 << bits) - 1
+    wrap = _wrap32 if bits == 32 else _wrap64
+
+    def rotate(v: int, d: int) -> int:
+        u, d = v & mask, d & (bits - 1)
+        return wrap((u << d) | (u >> (bits - d)))
+
+    def divide(a: int, b: int, rem: bool = False) -> int:
+        if b == 0:
+            raise java_exception("java.lang.ArithmeticException", "/ by zero")
+        ua, ub = a & mask, b & mask
+        return wrap(ua % ub if rem else ua // ub)
+
+    return {
+        "highestOneBit": [((kind,), lambda _, v: wrap(1 << ((v & mask).bit_length() - 1)) if v else 0)],
+        "lowestOneBit": [((kind,), lambda _, v: wrap(v & -v))],
+        "numberOfLeadingZeros": [((kind,), lambda _, v: bits - (v & mask).bit_length())],
+        "numberOfTrailingZeros": [((kind,), lambda _, v: ((v & -v) & mask).bit_length() - 1 if v else bits)],
+        "reverse": [((kind,), lambda _, v: wrap(int(format(v & mask, f"0{bits}b")[::-1], 2)))],
+        "reverseBytes": [((kind,), lambda _, v: wrap(int.from_bytes((v & mask).to_bytes(bits // 8, "big"), "little")))],
+        "rotateLeft": [((kind, "int"), lambda _, v, d: rotate(v, d))],
+        "rotateRight": [((kind, "int"), lambda _, v, d: rotate(v, -d))],
+        "toUnsignedString": [((kind,), lambda _, v: str(v & mask))],
+        "compareUnsigned": [((kind, kind), lambda _, a, b: ((a & mask) > (b & mask)) - ((a & mask) < (b & mask)))],
+        "divideUnsigned": [((kind, kind), lambda _, a, b: divide(a, b))],
+        "remainderUnsigned": [((kind, kind), lambda _, a, b: divide(a, b, True))],
     }
 
 
