@@ -66,4 +66,9 @@ def cases() -> Cases:
         "$input.params().header|$input.params().querystring|$input.params('X-Id')|$input.params('q')",
         event=built,
     )
+    # params(String) cannot take a number, a boolean or a map: Velocity 1.7 falls back to
+    # params(), whose reflective call with an argument throws.
+    for name, argument in (("number", "1"), ("boolean", "true"), ("map", "{}"), ("two", "'a', 'b'")):
+        out.add(f"params-{name}-argument", f"[$input.params('Accept')][$input.params({argument})]",
+                event=_event())
     return out

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..errors import JavaException
 from ..runtime import MISSING, HostObject, JavaChar, json_smart_string
+from ..runtime.exceptions import java_exception
 from .compact import compact_json
 from .javajson import parse_json
 from .jsonpath import NOT_FOUND, JsonPathSyntaxError, compile_path
@@ -128,7 +129,9 @@ class Input(HostObject):
         if name is None:
             return ""
         if not _is_string(name):
-            return MISSING
+            # Velocity 1.7 falls back to params() for an argument params(String) cannot
+            # take, and the reflective call then throws.
+            raise java_exception("java.lang.IllegalArgumentException", "wrong number of arguments")
         if self._params is not None:
             sources = self._params.values()
         else:
