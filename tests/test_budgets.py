@@ -220,7 +220,8 @@ class TestTime:
     def test_regex_catastrophic_backtracking(self, profile: str) -> None:
         start = time.monotonic()
         err = limit_error("a\n  $s.matches('(a|aa)+$')", profile, {"s": "a" * 5000 + "!"})
-        assert time.monotonic() - start < 5
+        # Unbounded, this search would outlive the test run; the margin is for a busy machine.
+        assert time.monotonic() - start < 30
         assert "regex" in err.message
         assert err.line == 2
 
@@ -252,8 +253,9 @@ class TestTime:
     def test_deadline_without_loops(self) -> None:
         src = "$s.matches('(a|aa)+$')$s.matches('(a|aa)+$')$s.matches('(a|aa)+$')"
         start = time.monotonic()
-        limit_error(src, "velocity", {"s": "a" * 27 + "!"}, deadline=0.1)
-        assert time.monotonic() - start < 0.5
+        # Each search takes seconds unbounded (about 3 s here on a quiet machine).
+        limit_error(src, "velocity", {"s": "a" * 34 + "!"}, deadline=0.1)
+        assert time.monotonic() - start < 3
 
     def test_printing_a_shared_structure_stops(self) -> None:
         src = "#set($l = [1])#foreach($i in [1..19])#set($x = $l.add($l.clone()))#end$l"
