@@ -66,6 +66,8 @@ _REF_REFMOD_LEAVERS = frozenset((None, "if", "elseif", "set"))
 _REFMOD_HASH_NUMBER = re.compile(r"##(?:\\*\$!?)+(?=-?\.?[0-9])")
 # A DOLLAR or DOLLARBANG prefix, which a HASH may head, after a property.
 _REFMOD_PREFIX = re.compile(r"#{0,2}\\*\$(?:\\*!)?")
+_REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
+_DOLLAR_CHAIN = re.compile(r"(?:\\*\$(?:\\*!)?)*")
 _LPAREN_TEXT_STOP = re.compile(r"[^A-Za-z0-9_]")
 # What a '$' or '$!' prefix not followed by a name may be glued to in an argument list.
 _ARG_PREFIXED = frozenset("'\"0123456789()-+*/%<>=!&|,: \t\r\n$\\")
@@ -216,14 +218,19 @@ class Lexer:
             return self.lex_hash_after_dollar(start, dollar, pos, bang)
         if ch == "$" or ch == "\\":
             return self.lex_dollar_chain(start, dollar)
-        if ch == "[" or (ch == "." and not bang):
+        if ch == "[" and start < dollar and text[start] == "\\":
+            # Backslashes make DOLLAR longer than EMPTY_INDEX: '[' has nothing to index.
+            raise self.error(pos, "an index needs a reference before it")
+        if ch == "[" or (ch == "." and not bang and start == dollar):
             # EMPTY_INDEX: '$[', '$![', '$.' are plain text.
             self.emit("TEXT", text[start : pos + 1], start, pos + 1)
             return pos + 1
-        if ch == "." and bang:
-            # '$!.' loses its prefix entirely (recorded: '$!.a' prints '.a').
-            if start < dollar:
-                self.emit("TEXT", text[start:dollar], start, dollar)
+        if ch == ".":
+            # '$!.' and '\$.' (DOLLAR, longer than EMPTY_INDEX) lose their prefix entirely
+            # ('$!.a' and '\$.a' print '.a').
+            self.literal_drops.append((start, pos))
+            if _DOT_IDENT.match(text, pos):
+                return self.after_reference_words(pos, True)
             return pos
         braced = ch == "{"
         name_start = pos + 1 if braced else pos
@@ -412,6 +419,9 @@ class Lexer:
                     pos += 1
                 self.emit("TEXT", text[end:pos], end, pos)
                 continue
+            if ch == "(" and refmod:
+                self.refmod_lparen(pos)  # right after a comment or text block
+                return pos, False
             m = _DOT_IDENT.match(text, pos) if ch == "." else _IDENT.match(text, pos)
             if m is None:
                 return pos, False
@@ -580,6 +590,9 @@ class Lexer:
         while braces < self.n and text[braces] == "{":
             braces += 1
         m = _IDENT.match(text, braces)
+        if not m and text.startswith("$", braces):
+            # '{$name...}': DOLLAR prefixes glue to the identifier there.
+            m = _IDENT.match(text, _DOLLAR_CHAIN.match(text, braces).end())
         if not m:
             if text.startswith("[", braces):
                 raise self.error(braces, "unexpected '[' after '{' following a reference")
@@ -673,6 +686,20 @@ class Lexer:
                 refmod = self._refmod
                 pos = self.lex_args(pos + 1, INDEX)
                 self._refmod = refmod
+            elif ch in "$\\" and not self._refmod and not braced and _REF_PREFIX.match(text, pos):
+                # The REFERENCE state's EMPTY_INDEX ('$.', '$[', '$![') loses to a longer
+                # DOLLAR or DOLLARBANG: that prefix glues to '.name' ('$a$!.b' is '$a.b')
+                # or, led by backslashes, to '[' ('$a\\$[0]' is '$a[0]').
+                p = _REF_PREFIX.match(text, pos).end()
+                if _DOT_IDENT.match(text, p):
+                    self.literal_drops.append((pos, p))
+                    last_tok = self.tokens[-1]
+                    if last_tok.type == "REF_HEAD" and last_tok.end_pos == pos:
+                        self.tokens.pop()
+                        self.emit("REF_HEAD", str(last_tok), last_tok.start_pos, p)
+                elif not (text.startswith("[", p) and text[pos] == "\\"):
+                    return pos
+                pos = p
             elif ch in "$#\\" and self._refmod:
                 # REFMODIFIER has no EMPTY_INDEX: a '$' or '$!' (after backslashes, a '#'
                 # or '##') before '.name' or '[' is a prefix of the DOT or LBRACKET token

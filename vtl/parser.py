@@ -376,6 +376,12 @@ class _AstBuilder:
                 parts.append(seg(pos, tok.start_pos))
                 parts.append(lexer.comment_images.get(tok.start_pos, str(tok)) if block_call else str(tok))
                 pos = tok.end_pos
+            elif kind == "TEXT" and body[tok.start_pos] == "\\" and _ESCAPED_DIRECTIVE.fullmatch(
+                body, tok.start_pos, tok.end_pos
+            ):
+                parts.append(seg(pos, tok.start_pos))
+                parts.append(str(tok))
+                pos = tok.end_pos
             elif kind == "TEXT" and block_call and "#" in tok:
                 # A '#' that only prefixes a DIRECTIVE_TERMINATOR is not in the images.
                 for m in _HASH_TERMINATOR.finditer(body, tok.start_pos, tok.end_pos + 1):

@@ -89,6 +89,7 @@ def cases() -> Cases:
         ("literal-dollar-before-end", "#literal()]$#end|#literal()]$!#end"),
         ("args-backslash-dollar", "#foo(\\$a \\\\$!m.k '\\$')|#set($b = \\$a)$b|#if(\\$n)y#end|$a.concat(\\$a)|$l[\\$n]|#foo(\\$1)|#foo($\\$a)"),
         ("literal-failed-bang", "#literal()$! x|$!1|\\$!1|$\\!1|$$!1|$!$a#end"),
+        ("blockcall-escaped-directive", "#@foo()\\#if|\\#{if}|\\#foo|\\\\\\#if(true)#end|#@()\\#end#end"),
         ("blockcall-failed-dollar", "#@foo()$ x|$1|$!1|\\$!1|$$!1|$!$a|$!{ x#end"),
     ]
     for cid, template in extra:

@@ -228,6 +228,13 @@ EXTRA = [
     ("stray-brace-bracket", "$l[1]{[0]}", {"l": [1, 2]}),
     ("stray-brace-bracket-refmod", "$m.l{[", {"m": {"l": [1]}}),
     ("refmod-prefixed-null-images", "#literal()$x.h$.x|$x.h$!.x|$x.h##$.x|$x.h\\$.x|$x.h$('a')|$x.h$!('a')|$x.h$\\!('a')#end|$x.h$!('a')|$x.h$\\!('a')|$x.h$.x", {}),
+    ("stray-brace-dollar-name", "$l{$d}|$a{{$d}|$m.l{$!d}|$l{$$d}|$l{${d}}|$l{$1}|$a{ $d", {"l": [1], "a": "A", "m": {"l": [2]}}),
+    ("stray-brace-dollar-name-open", "$l{$d", {"l": [1]}),
+    ("refmod-comment-lparen", "$s.v#*c*#(x)", {}),
+    ("refmod-textblock-lparen-text", "$s.v#[[]]#(x|$s.v#[[t]]#(", {}),
+    ("escaped-dollar-dot", "\\$.x|\\$!.x|x\\\\$.x|\\$.x.y|\\$.x##c\n|$!.a.b|$!.a[0]|\\$.a{b}|#literal()\\$.x|$!.a#end|#@foo()\\$.x|$!.a#end", {}),
+    ("escaped-dollar-bracket", "\\$[0]", {}),
+    ("reference-prefixed-dot", "$a\\$.x|$a$!.x|$a\\$!.x|$m\\$.l|$m$!.l.size()|$m$.l|$m$![0]|$l\\$[0]|$l\\$[0]##c\n|$l\\$[0]$[0]|$a\\$[0]|#literal()$a\\$.x|$a$!.x|$a\\$[0]#end", {"a": "A", "m": {"l": [1, 2]}, "l": [3]}),
     ("refmod-dollar-rbrace", "$m.c$}## |$m.c$}##x\nb|$m.c$}}##x\nb|$m.c$}x##y\nb|$m.c$}#*c*###y\nb|$!m.c$}##x\nb|$m.c$!}##x\nb|$m$}##x\nb|$m.c$}x", {"m": {"c": "C"}}),
 ]
 
