@@ -25,6 +25,10 @@ CASES = [
      "$i.highestOneBit(100) $i.numberOfLeadingZeros(1) $i.toUnsignedString(-1) $i.rotateLeft(1, 3) $i.reverse(1) "
      "$i.divideUnsigned(-1, 2) $l.numberOfTrailingZeros(8) $l.rotateLeft(-5, 65)", {"i": 1, "l": 3000000000}),
     ("string-value-of-char-array", "$s.valueOf($s.toCharArray()) $s.copyValueOf($s.toCharArray())", {"s": "a😀"}),
+    ("character-statics",
+     "#set($c = $s.charAt(0))$c.isLetter($c) $c.isLetter(97) $c.isDigit('1') $c.toUpperCase($c) $c.getNumericValue($c) "
+     "$c.isWhitespace(160) $c.isUpperCase(9398) $c.toLowerCase(304) $c.getNumericValue(189) $c.isSurrogate($c)",
+     {"s": "a1"}),
     # case-insensitive comparisons use Character's one-character mappings
     ("dotted-capital-i-ignoring-case",
      "$s.equalsIgnoreCase('istanbul') $s.compareToIgnoreCase('x') $s.compareToIgnoreCase('ISTANBUL')",

@@ -42,6 +42,8 @@ from .strings import (
     java_is_whitespace,
     java_strip,
     java_trim,
+    simple_lower,
+    simple_upper,
     to_units,
 )
 from .text import LIVE_TYPES, identity_string, json_smart_string, to_string, to_string_within
@@ -1112,10 +1114,61 @@ BOOLEAN_METHODS: Table = {
     "hashCode": [(("boolean",), lambda _, b: java_hash(b))],
 }
 
+def _code_point(c: Any) -> int:
+    """The code point a ``char`` or ``int`` argument of a ``Character`` static stands for."""
+    return ord(c) if type(c) is JavaChar else c
+
+
+def _char_test(test: Callable[[str], bool]) -> list[tuple[tuple[str, ...], Impl]]:
+    """A ``Character.isX(char)`` / ``isX(int)`` pair (an invalid code point is false)."""
+    def impl(_: Any, c: Any) -> bool:
+        cp = _code_point(c)
+        return 0 <= cp <= 0x10FFFF and test(chr(cp))
+    return [(("char",), impl), (("int",), impl)]
+
+
+def _numeric_value(_: Any, c: Any) -> int:
+    """``Character.getNumericValue``: Latin letters count 10 to 35, a fraction -2, else -1."""
+    cp = _code_point(c)
+    if not 0 <= cp <= 0x10FFFF:
+        return -1
+    for base in (0x41, 0x61, 0xFF21, 0xFF41):  # A-Z, a-z and their full-width forms
+        if base <= cp < base + 26:
+            return cp - base + 10
+    value = unicodedata.numeric(chr(cp), None)
+    if value is None:
+        return -1
+    return int(value) if value == int(value) and value >= 0 else -2
+
+
+def _char_case(convert: Callable[[int], int]) -> list[tuple[tuple[str, ...], Impl]]:
+    """``Character.toUpperCase(char)`` (a char) and ``toUpperCase(int)`` (an int)."""
+    return [(("char",), lambda _, c: JavaChar(chr(convert(ord(c))))),
+            (("int",), lambda _, c: convert(c) if 0 <= c <= 0x10FFFF else c)]
+
+
+def _category_in(*prefixes: str) -> Callable[[str], bool]:
+    return lambda ch: unicodedata.category(ch).startswith(prefixes)
+
+
 CHARACTER_METHODS: Table = {
     "compareTo": [(("Object",), _compare_to)],
     "charValue": [((), lambda c: c)],
-    "toString": [((), lambda c: str.__str__(c))],
+    "toString": [((), lambda c: str.__str__(c)), (("char",), lambda _, c: str.__str__(c))],
+    "valueOf": [(("char",), lambda _, c: c)],
+    "isLetter": _char_test(_category_in("L")),
+    "isDigit": _char_test(_category_in("Nd")),
+    "isLetterOrDigit": _char_test(_category_in("L", "Nd")),
+    "isWhitespace": _char_test(java_is_whitespace),
+    "isSpaceChar": _char_test(_category_in("Zs", "Zl", "Zp")),
+    "isUpperCase": _char_test(str.isupper),
+    "isLowerCase": _char_test(str.islower),
+    "toUpperCase": _char_case(lambda cp: simple_upper(cp)),
+    "toLowerCase": _char_case(lambda cp: simple_lower(cp)),
+    "getNumericValue": [(("char",), _numeric_value), (("int",), _numeric_value)],
+    "isSurrogate": [(("char",), lambda _, c: "\ud800" <= c <= "\udfff")],
+    "isHighSurrogate": [(("char",), lambda _, c: "\ud800" <= c <= "\udbff")],
+    "isLowSurrogate": [(("char",), lambda _, c: "\udc00" <= c <= "\udfff")],
 }
 
 
