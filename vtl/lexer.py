@@ -226,11 +226,13 @@ class Lexer:
             self.emit("TEXT", text[start : pos + 1], start, pos + 1)
             return pos + 1
         if ch == ".":
-            # '$!.' and '\$.' (DOLLAR, longer than EMPTY_INDEX) lose their prefix entirely
-            # ('$!.a' and '\$.a' print '.a').
-            self.literal_drops.append((start, pos))
+            # '$!.' and '\$.' (DOLLAR, longer than EMPTY_INDEX): before a DOT token the
+            # prefix is lost ('$!.a' and '\$.a' print '.a'), before anything else only
+            # its backslashes and '$' survive ('$!.' prints '$.').
             if _DOT_IDENT.match(text, pos):
+                self.literal_drops.append((start, pos))
                 return self.after_reference_words(pos, True)
+            self.emit("TEXT", text[start:dollar] + "$", start, pos)
             return pos
         braced = ch == "{"
         name_start = pos + 1 if braced else pos
@@ -333,6 +335,22 @@ class Lexer:
                     # '$#end', '$#word(...)': the token takes the prefix and the state
                     # stays REFMODIFIER.
                     pos = self.lex_hash_after_dollar(pos, pos, p, p > pos + 1)
+                elif p == pos + 1 and (text.startswith(("#*", "#[["), p) or _SET.match(text, p)):
+                    # '$#set(...)', '$#*c*#', '$#[[t]]#': the DOLLAR pushed REFERENCE, which
+                    # a following '#end' pops back to REFMODIFIER ('$a.b$#*c*##end##x'
+                    # prints '##x'); anything else leaves it there.
+                    end = self.lex_hash_after_dollar(pos, pos, p, False)
+                    while True:
+                        m = _SET.match(text, end)
+                        if m:
+                            end = self.lex_set(end, m.end())
+                        elif text.startswith(("#*", "#[["), end):
+                            end = self.lex_hash(end, end)
+                        else:
+                            break
+                    if self.directive_name(end)[0] != "end" or text[end : end + 1] != "#":
+                        return end
+                    pos = self.lex_hash(end, end)
                 else:
                     end = self.ref_in_refmod(pos, p)
                     return pos if end < 0 else end
@@ -800,6 +818,10 @@ class Lexer:
                 if p < self.n and text[p] in "$\\":
                     # '#' heads a chain of '$' prefixes ('#$\\$a' prints '#$\\A').
                     return self.lex_dollar_chain(start, hash_pos + 1)
+                if start == hash_pos and _DOT_IDENT.match(text, p):
+                    # '#$.x': the DOLLAR beats EMPTY_INDEX; its prefixes are lost.
+                    self.literal_drops.append((start, p))
+                    return self.after_reference_words(p, True)
             self.emit("TEXT", text[start : hash_pos + 1], start, hash_pos + 1)
             return hash_pos + 1
         if start < hash_pos and name in _DEDICATED_DIRECTIVE_TOKENS:

@@ -235,6 +235,9 @@ EXTRA = [
     ("escaped-dollar-dot", "\\$.x|\\$!.x|x\\\\$.x|\\$.x.y|\\$.x##c\n|$!.a.b|$!.a[0]|\\$.a{b}|#literal()\\$.x|$!.a#end|#@foo()\\$.x|$!.a#end", {}),
     ("escaped-dollar-bracket", "\\$[0]", {}),
     ("reference-prefixed-dot", "$a\\$.x|$a$!.x|$a\\$!.x|$m\\$.l|$m$!.l.size()|$m$.l|$m$![0]|$l\\$[0]|$l\\$[0]##c\n|$l\\$[0]$[0]|$a\\$[0]|#literal()$a\\$.x|$a$!.x|$a\\$[0]#end", {"a": "A", "m": {"l": [1, 2]}, "l": [3]}),
+    ("bang-dollar-dot-text", "$!.|$!. x|$!.1|$!..|\\$.|\\$!. x|x\\\\$.|#$.|#literal()$!. x|\\$.#end|#@foo()$!. x|\\$.#end", {}),
+    ("hash-dollar-dot", "#$.x|#$!.x.y|#$.x##c\n|a#$.x|#literal()#$.x|#$!.x#end|#@foo()#$.x#end", {}),
+    ("refmod-dollar-set-end", "#if(true)$h.t$#set($y=1)#end## x\n|#if(true)$h.t$#[[]]##end## x\n|#if(true)$h.t$#*c*##end## x\n|$h.t$#set($y=1)## x\n|$h.t$#set($y=1)x## x\n|#if(true)$h.t$#set($y=1)#end x## x\n|#if(true)$h.t#set($y=1)#end## x\n", {"h": {"t": "T"}}),
     ("refmod-dollar-rbrace", "$m.c$}## |$m.c$}##x\nb|$m.c$}}##x\nb|$m.c$}x##y\nb|$m.c$}#*c*###y\nb|$!m.c$}##x\nb|$m.c$!}##x\nb|$m$}##x\nb|$m.c$}x", {"m": {"c": "C"}}),
 ]
 
