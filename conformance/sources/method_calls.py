@@ -52,6 +52,10 @@ CASES = [
      {"s": "😀"}),
     ("plus-joins-surrogate-halves",
      "#set($h = $s.substring(0, 1))#set($c = $h + $s.substring(1))$c.equals($s) $c", {"s": "😀x"}),
+    ("view-and-array-add-all-of-nothing",
+     "[$m.keySet().addAll([])] [$m.entrySet().addAll($l)] [$m.values().addAll([])] [$s.split(',').addAll([])]",
+     {"m": {"a": 1}, "l": [], "s": "a,b"}),
+    ("view-add-all-of-something", "[$m.keySet().addAll(['x'])]", {"m": {"a": 1}}),
     # Array.set checks the element type
     ("array-set-wrong-element-type", "#set($b = $s.split(','))$b.set(0, 1)", {"s": "a,b"}),
     ("array-set-string", "#set($b = $s.split(','))$b.set(0, 'z') $b.get(0)", {"s": "a,b"}),

@@ -1285,6 +1285,16 @@ def _unsupported(*_: Any) -> Any:
     raise java_exception(UOE)
 
 
+def _add_all_unsupported(items: Any, other: Any) -> bool:
+    """``AbstractCollection.addAll`` of a collection without ``add``: it adds (and so throws)
+    only when ``other`` has elements."""
+    if other is None:
+        raise _npe(_NPE_CALL.format("java.util.Collection.iterator()", "c"))
+    if len(other):
+        raise java_exception(UOE)
+    return False
+
+
 _COLLECTION_READ: Table = {
     "size": [((), len)],
     "isEmpty": [((), lambda items: len(items) == 0)],
@@ -1491,7 +1501,7 @@ ARRAY_METHODS: Table = {
     "subList": [(("int", "int"), _l_sub_list)],
     "add": [(("Object",), _unsupported), (("int", "Object"), _unsupported)],
     "remove": [(("int",), _unsupported), (("Object",), _unsupported)],
-    "addAll": [(("Collection",), _unsupported)],
+    "addAll": [(("Collection",), _add_all_unsupported)],
     "clear": [((), _unsupported)],
 }
 
@@ -1521,7 +1531,7 @@ VIEW_METHODS: Table = {
         "contains": [(("Object",), lambda view, value: view.contains_item(value))],
         "containsAll": [(("Collection",), _view_contains_all)],
         "add": [(("Object",), _unsupported)],
-        "addAll": [(("Collection",), _unsupported)],
+        "addAll": [(("Collection",), _add_all_unsupported)],
         "iterator": [((), lambda view: ViewIterator(view))],
         "toArray": [((), lambda items: JavaArray(items, "java.lang.Object")), (("null",), _ambiguous),
                 # toArray(T[]): Velocity passes a lone argument as a one-element array
