@@ -818,6 +818,9 @@ class Lexer:
                 if p < self.n and text[p] in "$\\":
                     # '#' heads a chain of '$' prefixes ('#$\\$a' prints '#$\\A').
                     return self.lex_dollar_chain(start, hash_pos + 1)
+                if p < self.n and text[p] == "#" and start == hash_pos:
+                    # '#$#end': both prefixes glue to the next '#' token.
+                    return self.lex_hash_after_dollar(start, hash_pos + 1, p, p > hash_pos + 2)
                 if start == hash_pos and _DOT_IDENT.match(text, p):
                     # '#$.x': the DOLLAR beats EMPTY_INDEX; its prefixes are lost.
                     self.literal_drops.append((start, p))

@@ -76,6 +76,7 @@ CASES = [
     ("block-comment-then-index", "$a#*x*#[0]"), ("doc-comment-then-index", "$a.b()#**#["),
     ("textblock-then-index", "$l[0]#[[x]]#[0]"), ("comments-then-index", "$a#*x*##*y*#[0]"),
     ("literal-refmod-hash-prefixes", "#literal()$n.v##$b|$n.v['']##$b.c|$n.v##${b}|$n.v##\\$b|$n.v#$!b#end"),
+    ("hash-dollar-hash-prefixes", "#if(true)x#$#end|#if(true)x#$!#{end}|#$#foo(1)|#$#if(true)y#end|#$#*c*#z|#$##c\n|#$#set($q=1)$q|#$#[[t]]#|#literal()#$#*c*#z#end|#@foo()#$#*c*#z#end"),
     ("comment-then-bracket-text", "${a}#*x*#[0]|$a #*x*#[0]|$a#*x*#.b|$a#*x*#]|$a#*x*#(|$a##x\n[0]"),
 ]
 
