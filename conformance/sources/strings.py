@@ -99,4 +99,8 @@ def cases() -> Cases:
             out.add(f"{sname}-{slug(method)}", f"[$s.{method}]", {"s": subject, "n": None})
     for cid, template in LITERALS:
         out.add(cid, template, ENV)
+    # The halves of an astral character printed by two references are one character again in
+    # the output (Java writes one stream of UTF-16 units); apart, or reversed, they stay lone.
+    out.add("surrogate-halves-printed-together", "$s.substring(0, 1)$s.substring(1)|"
+            "[$s.substring(0, 1)]$s.substring(1)|$s.substring(1)$s.substring(0, 1)", {"s": "😀"})
     return out
