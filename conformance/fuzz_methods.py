@@ -133,7 +133,8 @@ FORMATS = ["'%s'", "'%d'", "'%5.2f'", "'%-4s|'", "'%x'", "'%s-%s'", "'%,d'", "'%
 
 
 #: Call sequences templates use, with holes: ``{S}``/``{L}``/``{M}``/``{N}`` a variable of that
-#: kind, ``{i}``/``{s}``/``{r}``/``{o}``/``{k}``/``{f}`` an argument of that kind.
+#: kind, ``{i}``/``{s}``/``{r}``/``{o}``/``{k}``/``{f}`` an argument of that kind, ``{j}`` a small
+#: integer literal.
 IDIOMS = [
     "#set($p = {S}.indexOf({s}))#if($p >= 0){S}.substring(0, $p)|{S}.substring($p)#end",
     "{S}.substring({S}.length())",
@@ -173,8 +174,8 @@ IDIOMS = [
     "{S}.equalsIgnoreCase({S}.toUpperCase()) {S}.compareToIgnoreCase({S}.toLowerCase())",
     "{S}.toUpperCase().length() {S}.toLowerCase().length()",
     "{S}.trim().isEmpty() {S}.strip().isEmpty() {S}.isBlank()",
-    "#set($r = [{i}..{i}])$r $r.size() $r.subList(0, $r.size()) $r.get({i}) $r.contains({o})",
-    "#set($r = [{i}..3])#foreach($x in $r){S}.substring($x) #end",
+    "#set($r = [{j}..{j}])$r $r.size() $r.subList(0, $r.size()) $r.get({i}) $r.contains({o})",
+    "#set($r = [{j}..3])#foreach($x in $r){S}.substring($x) #end",
     "#foreach($x in {L})$x.equals({o}) $x.hashCode() #end",
     "#foreach($k in {M}.keySet()){M}.get($k).getClass().getName() #end",
     "{S}.isEmpty().equals({S}.length() == 0) {S}.charAt({i}).isLetter({S}.charAt({i}))",
@@ -234,6 +235,8 @@ class Builder:
     def argument(self, kind: str) -> str:
         if kind == "i":
             return self.index()
+        if kind == "j":  # a range bound (a Long bound is a gap of the compiler, not of the methods)
+            return self.pick(INT_SMALL)
         if kind == "s":
             return self.string()
         if kind == "r":
