@@ -152,13 +152,19 @@ def run(examples: int, profiles: tuple[str, ...], seed: int, show: int, batch: i
     return total_bad
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m conformance.fuzz", description=__doc__.split("\n")[0])
-    parser.add_argument("--examples", type=int, default=2000, help="examples per profile (default 2000)")
-    parser.add_argument("--profile", choices=PROFILES, action="append", help="default: both")
+def command_line(prog: str, doc: str, run_one: Any, argv: list[str] | None, *, profiles: bool = False,
+                 batch: int = 500) -> int:
+    """The shared command line of the differential fuzzers: parses ``argv`` and calls
+    ``run_one(examples, [profiles,] seed, show, batch, shrink)``, which returns the number of
+    disagreements. Exit status: 0 all agree, 1 disagreements, 2 no oracle."""
+    per = " per profile" if profiles else ""
+    parser = argparse.ArgumentParser(prog=f"python -m {prog}", description=" ".join(doc.split("\n\n")[0].split()))
+    parser.add_argument("--examples", type=int, default=2000, help=f"examples{per} (default 2000)")
+    if profiles:
+        parser.add_argument("--profile", choices=PROFILES, action="append", help="default: both")
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: random, printed)")
     parser.add_argument("--show", type=int, default=5, metavar="N", help="print the first N disagreements")
-    parser.add_argument("--batch", type=int, default=500, help="examples per oracle batch")
+    parser.add_argument("--batch", type=int, default=batch, help="examples per oracle batch")
     parser.add_argument("--no-shrink", dest="shrink", action="store_false", help="print disagreements as found")
     args = parser.parse_args(argv)
     from .oracle import available
@@ -167,8 +173,12 @@ def main(argv: list[str] | None = None) -> int:
         print("the oracle is not available (java, javac or the Velocity jars are missing)", file=sys.stderr)
         return 2
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
-    bad = run(args.examples, tuple(args.profile or PROFILES), seed, args.show, args.batch, args.shrink)
-    return 1 if bad else 0
+    chosen = (tuple(args.profile or PROFILES),) if profiles else ()
+    return 1 if run_one(args.examples, *chosen, seed, args.show, args.batch, args.shrink) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return command_line("conformance.fuzz", __doc__ or "", run, argv, profiles=True)
 
 
 if __name__ == "__main__":

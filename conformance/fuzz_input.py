@@ -18,7 +18,6 @@ body on every call, apigw-vtl once per render).
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
@@ -27,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from .fuzz import Differ, _engine_kind, _kind
+from .fuzz import Differ, _engine_kind, _kind, command_line
 from .record import UNRECORDABLE, expectation
 from .report import check
 
@@ -517,20 +516,7 @@ def run(examples: int, seed: int, show: int, batch: int, shrink: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m conformance.fuzz_input", description=__doc__.split("\n")[0])
-    parser.add_argument("--examples", type=int, default=2000, help="examples (default 2000)")
-    parser.add_argument("--seed", type=int, default=None, help="random seed (default: random, printed)")
-    parser.add_argument("--show", type=int, default=5, metavar="N", help="print the first N disagreements")
-    parser.add_argument("--batch", type=int, default=500, help="examples per oracle batch")
-    parser.add_argument("--no-shrink", dest="shrink", action="store_false", help="print disagreements as found")
-    args = parser.parse_args(argv)
-    from .oracle import available
-
-    if not available():
-        print("the oracle is not available (java, javac or the Velocity jars are missing)", file=sys.stderr)
-        return 2
-    seed = args.seed if args.seed is not None else random.randrange(1 << 30)
-    return 1 if run(args.examples, seed, args.show, args.batch, args.shrink) else 0
+    return command_line("conformance.fuzz_input", __doc__ or "", run, argv)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ documented default and the oracle leaves it empty (an accepted difference).
 
 from __future__ import annotations
 
-import argparse
 import base64
 import functools
 import json
@@ -34,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .fuzz import _engine_kind, _kind
+from .fuzz import _engine_kind, _kind, command_line
 from .record import UNRECORDABLE, expectation
 from .report import Outcome, _check_error, _norm, _overrides, check
 
@@ -747,20 +746,7 @@ def _compact_event(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m conformance.fuzz_util", description=__doc__.split("\n")[0])
-    parser.add_argument("--examples", type=int, default=2000, help="examples (default 2000)")
-    parser.add_argument("--seed", type=int, default=None, help="random seed (default: random, printed)")
-    parser.add_argument("--show", type=int, default=5, metavar="N", help="print the first N disagreements")
-    parser.add_argument("--batch", type=int, default=400, help="examples per oracle batch")
-    parser.add_argument("--no-shrink", dest="shrink", action="store_false", help="print disagreements as found")
-    args = parser.parse_args(argv)
-    from .oracle import available
-
-    if not available():
-        print("the oracle is not available (java, javac or the Velocity jars are missing)", file=sys.stderr)
-        return 2
-    seed = args.seed if args.seed is not None else random.randrange(1 << 30)
-    return 1 if run(args.examples, seed, args.show, args.batch, args.shrink) else 0
+    return command_line("conformance.fuzz_util", __doc__ or "", run, argv, batch=400)
 
 
 if __name__ == "__main__":
