@@ -99,6 +99,9 @@ class Lexer:
         self.tokens: list[Token] = []
         self._line_index = 0
         self._refmod = False
+        # Whether the last reference has an index that a '$' prefix opened after a
+        # property (its DOLLAR pushed the REFMODIFIER state, see after_pushed_hash).
+        self._pushed = False
         # Spans of '$' prefixes dropped in argument lists, left out of the image a
         # directive that prints itself shows.
         self.dropped: list[tuple[int, int]] = []
@@ -262,6 +265,10 @@ class Lexer:
             ch = self.text[pos]
             if ch == "{":
                 return self.lex_stray_brace(pos)
+            if (self._pushed and ch == "#" and not self.text.startswith(("##", "#*", "#[["), pos)
+                    and not _SET.match(self.text, pos)):
+                self._pushed = False
+                return self.after_pushed_hash(pos)
             if self._refmod:
                 if ch in "#$ \t":
                     return self.after_refmod(pos, False)
@@ -401,9 +408,7 @@ class Lexer:
                 self.emit("TEXT", "}", end, end + 1)
                 end += 1
             elif ch == "#" and not text.startswith(("##", "#*", "#[["), end) and not _SET.match(text, end):
-                if self.directive_name(end)[0] in _REF_REFMOD_LEAVERS:
-                    return self.lex_hash(end, end)
-                end = self.lex_hash(end, end)
+                return self.after_pushed_hash(end)
             elif ch == "$":
                 q = end + 2 if text.startswith("!", end + 1) else end + 1
                 if q < n and (text[q] == "{" or text[q].isalpha() or text[q] == "_"):
@@ -415,6 +420,21 @@ class Lexer:
         if not still:
             return end
         return self.after_refmod(end, True)
+
+    def after_pushed_hash(self, pos: int) -> int:
+        """A directive right after a reference whose ``$`` pushed the REFMODIFIER state
+        (see :meth:`ref_in_refmod`): its ``#`` pops back to REFMODIFIER. ``#if``,
+        ``#elseif`` and ``#set`` leave it, except that a ``##`` right after the condition's
+        ``)`` is still no comment (``$h.t$x#if(true)##y`` prints ``TX##y``); after another
+        directive the rules of :meth:`after_refmod` carry on."""
+        name = self.directive_name(pos)[0]
+        if name in _REF_REFMOD_LEAVERS:
+            end = self.lex_hash(pos, pos)
+            if name in ("if", "elseif") and self.text.startswith("##", end):
+                return self.after_refmod(end, True)
+            return end
+        end, still = self._refmod_words(self.lex_hash(pos, pos))
+        return self.after_refmod(end, True) if still else end
 
     def _refmod_words(self, pos: int, refmod: bool = True) -> tuple[int, bool]:
         """See :meth:`after_refmod`: what follows a comment in the REFMODIFIER state: an
@@ -674,7 +694,7 @@ class Lexer:
         the last dotted suffix was a property (Velocity's lexer is then in its REFMODIFIER
         state; a method's ``)`` returns it to REFERENCE, an index keeps the state)."""
         text = self.text
-        self._refmod = False
+        self._refmod = self._pushed = False
         while pos < self.n:
             ch = text[pos]
             if ch == ".":
@@ -728,6 +748,7 @@ class Lexer:
                     self.emit("IDX_LBRACKET", "[", p, p + 1)
                     pos = self.lex_args(p + 1, INDEX)
                     self._refmod = False  # the DOLLAR pushed REFERENCE: ']' returns there
+                    self._pushed = True
                     continue
                 if text.startswith("(", p) and p + 1 < self.n and ch != "#" and p > pos:
                     bang = text.rfind("$", pos, p) + 1
