@@ -17,6 +17,7 @@ import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from .record import UNRECORDABLE, expectation
@@ -105,14 +106,21 @@ class Differ:
         return units
 
 
-def run(examples: int, profiles: tuple[str, ...], seed: int, show: int, batch: int, shrink: bool) -> int:
-    """Run the differential check; prints a summary and returns the number of disagreements."""
+def _random_template(rnd: random.Random) -> tuple[str, dict[str, Any]]:
+    example = generate(rnd)
+    return example.template, example.vars
+
+
+def run(examples: int, profiles: tuple[str, ...], seed: int, show: int, batch: int, shrink: bool, *,
+        make: Callable[[random.Random], tuple[str, dict[str, Any]]] = _random_template) -> int:
+    """Run the differential check of the (template, variables) examples ``make`` draws (each
+    profile from the same seed); prints a summary and returns the number of disagreements."""
     from .oracle import Oracle
 
-    rnd = random.Random(seed)
     total_bad = 0
     with Oracle() as oracle:
         for profile in profiles:
+            rnd = random.Random(seed)
             differ = Differ(oracle, profile)
             counted = agreed = skipped = 0
             kinds: Counter = Counter()
@@ -121,7 +129,7 @@ def run(examples: int, profiles: tuple[str, ...], seed: int, show: int, batch: i
             done = 0
             while done < examples:
                 n = min(batch, examples - done)
-                items = [(e.template, e.vars) for e in (generate(rnd) for _ in range(n))]
+                items = [make(rnd) for _ in range(n)]
                 for (template, variables), (answer, detail) in zip(items, differ.disagreements(items)):
                     if answer.get("error") in UNRECORDABLE:
                         skipped += 1

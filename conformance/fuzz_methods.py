@@ -12,18 +12,12 @@ nested collections. Disagreements are reported and shrunk as ``conformance.fuzz`
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import sys
-import time
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fuzz import Differ, _engine_kind, _kind
-from .record import UNRECORDABLE
-from .report import PROFILES
+from .fuzz import command_line, run
 
 # -- receivers -------------------------------------------------------------------------------
 
@@ -346,69 +340,11 @@ def generate(rnd: random.Random) -> tuple[str, dict[str, Any]]:
 # -- driver ----------------------------------------------------------------------------------
 
 
-def run(examples: int, profiles: tuple[str, ...], seed: int, show: int, batch: int, shrink: bool) -> int:
-    """Run the check; prints a summary per profile and returns the number of disagreements."""
-    from .oracle import Oracle
-
-    total_bad = 0
-    with Oracle() as oracle:
-        for profile in profiles:
-            rnd = random.Random(seed)
-            differ = Differ(oracle, profile)
-            counted = agreed = skipped = 0
-            kinds: Counter = Counter()
-            bad: list[tuple[str, dict[str, Any], dict[str, Any], str]] = []
-            started = time.monotonic()
-            done = 0
-            while done < examples:
-                items = [generate(rnd) for _ in range(min(batch, examples - done))]
-                for (template, variables), (answer, detail) in zip(items, differ.disagreements(items)):
-                    if answer.get("error") in UNRECORDABLE:
-                        skipped += 1
-                        continue
-                    counted += 1
-                    if detail is None:
-                        agreed += 1
-                    else:
-                        kinds[f"oracle {_kind(answer)} / vtl {_engine_kind(detail)}"] += 1
-                        bad.append((template, variables, answer, detail))
-                done += len(items)
-            rate = 100.0 * agreed / counted if counted else 100.0
-            print(f"[{profile}] {agreed}/{counted} agree ({rate:.2f}%), {skipped} without an oracle answer, "
-                  f"{time.monotonic() - started:.1f}s, seed {seed}")
-            for kind, count in kinds.most_common(10):
-                print(f"    {count:6}  {kind}")
-            for k, (template, variables, answer, detail) in enumerate(bad[:show]):
-                if shrink:
-                    print(f"\n  #{k + 1} found: {template!r} vars {json.dumps(variables, ensure_ascii=False)}")
-                    template, variables = differ.shrink(template, variables, _kind(answer), budget=10.0)
-                    answer, detail = differ.disagreements([(template, variables)])[0]
-                print(f"\n  #{k + 1} template: {template!r}")
-                print(f"     vars: {json.dumps(variables, ensure_ascii=False)}")
-                print(f"     oracle: {json.dumps(answer, ensure_ascii=False)[:300]}")
-                print("     " + (detail or "agrees after shrinking").replace("\n", "\n     "))
-            total_bad += len(bad)
-            print()
-    return total_bad
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m conformance.fuzz_methods", description=__doc__.split("\n")[0])
-    parser.add_argument("--examples", type=int, default=2000, help="examples per profile (default 2000)")
-    parser.add_argument("--profile", choices=PROFILES, action="append", help="default: both")
-    parser.add_argument("--seed", type=int, default=None, help="random seed (default: random, printed)")
-    parser.add_argument("--show", type=int, default=5, metavar="N", help="print the first N disagreements")
-    parser.add_argument("--batch", type=int, default=500, help="examples per oracle batch")
-    parser.add_argument("--no-shrink", dest="shrink", action="store_false", help="print disagreements as found")
-    args = parser.parse_args(argv)
-    from .oracle import available
+    def run_methods(*args: Any) -> int:
+        return run(*args, make=generate)
 
-    if not available():
-        print("the oracle is not available (java, javac or the Velocity jars are missing)", file=sys.stderr)
-        return 2
-    seed = args.seed if args.seed is not None else random.randrange(1 << 30)
-    bad = run(args.examples, tuple(args.profile or PROFILES), seed, args.show, args.batch, args.shrink)
-    return 1 if bad else 0
+    return command_line("conformance.fuzz_methods", __doc__ or "", run_methods, argv, profiles=True)
 
 
 if __name__ == "__main__":
