@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -16,6 +14,7 @@ from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError
 from .limits import APIGATEWAY_LIMITS, VELOCITY_LIMITS, Limits
 from .parser import parse
 from .runtime import HostObject, budgets, from_json, regex
+from .runtime.strings import join_split_pairs
 
 
 class Template:
@@ -122,8 +121,7 @@ class Template:
             if budget_token is not None:
                 budgets.reset_limits(budget_token)
         out = "".join(state.out)
-        if not out.isascii() and _may_split_pairs(out):
-            out = _join_pairs(out)
+        out = join_split_pairs(out)  # Java writes one stream of UTF-16 units
         if len(out) > self.limits.max_output_size:
             raise VtlLimitError(f"output exceeded {self.limits.max_output_size} characters", line=1, column=1, source=self.source, name=self.name)
         return out
@@ -145,28 +143,6 @@ class Template:
             event, response_body=response_body, previous=previous, uses_context=self._uses_context
         )
         return finish(self._run(variables))
-
-
-#: A high surrogate followed by a low one: the halves of an astral character that two
-#: separate writes printed (``$s.substring(0, 1)$s.substring(1)``). Java's writer sees one
-#: stream of UTF-16 units, so they make the character again.
-_SPLIT_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
-
-
-#: CPython keeps a string whose characters all fit in one byte at one byte each, after a
-#: fixed header: the size of such a string tells, without reading it, that it holds no
-#: surrogate (searching a wider one costs a few ns per character).
-_ONE_BYTE_HEADER = sys.getsizeof("\xe9") - 1 if sys.implementation.name == "cpython" else -1
-
-
-def _may_split_pairs(text: str) -> bool:
-    if sys.getsizeof(text) - len(text) <= _ONE_BYTE_HEADER:
-        return False
-    return _SPLIT_PAIR.search(text) is not None
-
-
-def _join_pairs(text: str) -> str:
-    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
 _cache: OrderedDict[tuple[str, str], Template] = OrderedDict()
