@@ -485,12 +485,38 @@ class Lexer:
 
     def refmod_lparen(self, pos: int) -> None:
         """A ``(`` in the REFMODIFIER state where no method name comes before it (after an
-        index, a comment, a reference that a ``$`` began there): LPAREN opens an argument
-        list in which anything but a word (a blank, ``)``, ``#``, ``|``, ...) is an error;
-        a word up to the end of the template is text."""
-        bad = _LPAREN_TEXT_STOP.search(self.text, pos + 1)
-        if bad:
-            raise self.error(bad.start(), "unexpected text after a '(' following a property")
+        index, a comment, a reference that a ``$`` began there), or one before a ``#``
+        after ``.name``: LPAREN opens an argument list that never closes. Up to the end of
+        the template only words, block comments and directives (``#x``, ``#if(...)``,
+        ``#end``) may follow, which print as usual; anything else (a blank, ``)``, ``|``,
+        ``##``) is an error. Only checks: the text is lexed as usual afterwards."""
+        text = self.text
+        i = pos + 1
+        while True:
+            bad = _LPAREN_TEXT_STOP.search(text, i)
+            if bad is None:
+                return
+            i = bad.start()
+            if text[i] != "#":
+                raise self.error(i, "unexpected text after a '(' following a property")
+            i = self._skip_hash_item(i)
+
+    def _skip_hash_item(self, i: int) -> int:
+        """Where the comment or directive (with its parenthesised arguments and the
+        newline its ``)`` takes) at the ``#`` at ``i`` ends, for :meth:`refmod_lparen`."""
+        text, n = self.text, self.n
+        if text.startswith(("#*", "#[["), i):
+            close = "*#" if text[i + 1] == "*" else "]]#"
+            end = text.find(close, i + 2)
+            return end + len(close) if end >= 0 else n
+        name, end, _braced = self.directive_name(i)
+        if name is None:
+            raise self.error(i, "unexpected text after a '(' following a property")
+        p = _skip_ws(text, end) if name not in ("else", "end") else end
+        if p < n and text[p] == "(" and name not in ("else", "end"):
+            end = self._skip_balanced(p, "(", ")")
+        m = _GOBBLE.match(text, end)
+        return m.end() if m else end
 
     def lex_dollar_chain(self, start: int, dollar: int) -> int:
         """A ``$`` followed by ``$`` or a backslash (``$$a``, ``$\\$a``, ``$\\#if``, ``$\\!a``).
@@ -705,7 +731,7 @@ class Lexer:
                 if name in ("true", "false"):
                     raise self.error(pos + 1, f"'{name}' cannot be used as a property name")
                 paren = m.end()
-                if paren < self.n and text[paren] == "(" and paren + 1 < self.n:
+                if paren < self.n and text[paren] == "(" and paren + 1 < self.n and text[paren + 1] != "#":
                     self.emit("METHOD_START", text[pos : paren + 1], pos, paren + 1)
                     pos = self.lex_args(paren + 1, CALL)
                     self._refmod = False

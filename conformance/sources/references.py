@@ -240,6 +240,13 @@ EXTRA = [
     ("refmod-dollar-set-end", "#if(true)$h.t$#set($y=1)#end## x\n|#if(true)$h.t$#[[]]##end## x\n|#if(true)$h.t$#*c*##end## x\n|$h.t$#set($y=1)## x\n|$h.t$#set($y=1)x## x\n|#if(true)$h.t$#set($y=1)#end x## x\n|#if(true)$h.t#set($y=1)#end## x\n", {"h": {"t": "T"}}),
     ("refmod-pushed-if-hashes", "$m.l$[0]#if(true)##y\n#end|$m.l$[0]#if(true)w#end##y\n|$h.t$x#if(true)##y\n#end|$h.t$x#if(true)\n##y\n#end|$h.t$x#if(true) ##y\n#end|#if(false)$h.t$x#elseif(true)##y\n#end|$m.l$[0]#{if}(true)##y\n#end|$h.t$x#if(true)##if(true)z#end#end", {"m": {"l": [1]}, "h": {"t": "T"}, "x": "X"}),
     ("refmod-pushed-index-directive", "$m.l$[0]#foo()##y\n|$m.l$[0].size()#foo()##y\n|$m.l$[0][0]#foo()##y\n|${m.l$[0]}#foo()##y\n|$m.l$[0]#set($q=1)##y\n|$m.l$[0].size()x##y\n", {"m": {"l": [[1]]}}),
+    ("lparen-hash-after-property", "$f.c(#x", {"f": {"c": "C"}}),
+    ("lparen-hash-after-comment-word", "$s.v#*c*#(ab#x", {}),
+    ("lparen-hash-after-comment-if", "$s.v#*c*#(#if(true)a#end", {}),
+    ("lparen-hash-after-property-blocks", "$n.k(#foreach($b [])#literal()#define(1)#end#end#end", {}),
+    ("lparen-hash-after-comment-comment", "$s.v#*c*#(#*c*#a", {}),
+    ("lparen-hash-after-property-close", "$f.c(#x)", {"f": {"c": "C"}}),
+    ("lparen-hash-after-property-blank", "$s.v#*c*#(#if(true)a#end b", {}),
     ("refmod-dollar-rbrace", "$m.c$}## |$m.c$}##x\nb|$m.c$}}##x\nb|$m.c$}x##y\nb|$m.c$}#*c*###y\nb|$!m.c$}##x\nb|$m.c$!}##x\nb|$m$}##x\nb|$m.c$}x", {"m": {"c": "C"}}),
 ]
 
