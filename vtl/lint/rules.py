@@ -66,7 +66,9 @@ property lookup and prints empty."""),
     Rule("VTL202", "wrong-argument-count", "wrong number of arguments", """
 A `$input`/`$util` method called with the wrong number of arguments is a method Java cannot
 find: API Gateway prints the call's source text instead of its result. `json`, `path` and
-every `$util` function take exactly one argument; `params` takes none or one.""", ERROR),
+every `$util` function take exactly one argument; `params` takes none or one. Called with
+two or more, `params` fails the render instead: Velocity falls back to `params()`, whose call
+with arguments throws.""", ERROR),
     Rule("VTL203", "unknown-context-variable", "unknown $context variable", """
 `$context` holds the documented variables (requestId, identity.sourceIp, authorizer.*,
 requestOverride.*, ...). A misspelt name is not an error on API Gateway: it silently renders
