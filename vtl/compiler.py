@@ -34,7 +34,8 @@ from .runtime import (
 from .runtime.access import LiveValues, host_method
 from .runtime.doubles import double_to_string
 from .runtime.hashing import java_key
-from .runtime.methods import MapView, find_method
+from .runtime.methods import MapView, find_method, int_value
+from .runtime.strings import join_split_pairs
 from .runtime.text import to_string_within
 
 Stmt = Callable[["State"], None]
@@ -1317,7 +1318,7 @@ class Compiler:
         trim = "##" not in node.value
 
         def interpolate(state: State) -> Any:
-            text = render_nested(body, state)
+            text = join_split_pairs(render_nested(body, state))  # one StringBuilder in Java
             if len(text) > state.limits.max_string_size:
                 raise VtlLimitError(f"a string grew beyond {state.limits.max_string_size} characters")
             return text[:-1] if trim and text else text
@@ -1331,7 +1332,7 @@ class Compiler:
             low, high = low_fn(state), high_fn(state)
             if not _is_number(low) or not _is_number(high):
                 return None
-            low, high = int(low), int(high)
+            low, high = int_value(low), int_value(high)  # Number.intValue(), as Java's
             size = abs(high - low) + 1
             if size > state.limits.max_range_size:
                 raise VtlLimitError(f"range [{low}..{high}] is larger than {state.limits.max_range_size} items")

@@ -61,6 +61,13 @@ CASES = [
     ("array-set-string", "#set($b = $s.split(','))$b.set(0, 'z') $b.get(0)", {"s": "a,b"}),
     # \b: a combining mark after a letter belongs to the word
     ("word-boundary-combining-mark", "$s.replaceAll('\\b', '|') $s.replaceAll('\\B', '|')", {"s": "e\u0301 a\u0301\u0301 _\u0301"}),
+    # range bounds go through Number.intValue(): a Long wraps to 32 bits, a Double truncates
+    ("range-long-and-double-bounds",
+     "#set($r = [1..$n])$r #set($r = [$a..$b])$r #set($r = [1..$d])$r #set($r = [$e..1])$r",
+     {"n": -9223372036854775808, "a": 4294967298, "b": 4294967296, "d": 3.9, "e": -2.5}),
+    # an interpolated string is built in one StringBuilder: surrogate halves meet again
+    ("interpolation-joins-surrogate-halves",
+     '#set($c = "$s.substring(0,1)$s.substring(1)")$c.equals($s) $c.length() $c', {"s": "\U0001F600"}),
 ]
 
 

@@ -893,6 +893,11 @@ def _n_int_value(n: Any) -> int:
     return _wrap32(n)
 
 
+#: ``Number.intValue()`` of any Java number (a Long or BigInteger wraps to 32 bits, a Double
+#: saturates).
+int_value = _n_int_value
+
+
 def _n_long_value(n: Any) -> int:
     if isinstance(n, float):
         return _d2i(n, LONG_MIN, LONG_MAX)
