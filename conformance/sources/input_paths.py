@@ -81,4 +81,7 @@ def cases() -> Cases:
     out.add("nan-is-a-float",
             "$input.path('$').a.class.simpleName|$input.path('$').hashCode()|$input.path('$').a|$input.json('$')",
             event=_event("{a:NaN}"), note="json-smart reads NaN as Float.NaN: a Float's class and hash code")
+    out.add("hash-of-deepest-body", "$input.path('$').hashCode() $input.path('$.a').hashCode()",
+            event=_event('{"a":' * 399 + "[1]" + "}" * 399),
+            note="hashCode of a body nested as deep as json-smart parses (400 levels)")
     return out

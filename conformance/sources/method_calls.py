@@ -66,6 +66,9 @@ CASES = [
      "#set($r = [1..$n])$r #set($r = [$a..$b])$r #set($r = [1..$d])$r #set($r = [$e..1])$r",
      {"n": -9223372036854775808, "a": 4294967298, "b": 4294967296, "d": 3.9, "e": -2.5}),
     # an interpolated string is built in one StringBuilder: surrogate halves meet again
+    # hashCode nests as deep as the values do; a list holding itself overflows Java's stack
+    ("hash-code-deep-list", "#set($l = [])#foreach($i in [1..3000])#set($l = [$l, $i])#end$l.hashCode()", {}),
+    ("hash-code-list-holding-itself", "#set($l = [1])#set($x = $l.add($l))[$l.hashCode()]", {}),
     ("interpolation-joins-surrogate-halves",
      '#set($c = "$s.substring(0,1)$s.substring(1)")$c.equals($s) $c.length() $c', {"s": "\U0001F600"}),
 ]

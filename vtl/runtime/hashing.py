@@ -6,6 +6,7 @@ import struct
 from decimal import Decimal
 from typing import Any
 
+from .exceptions import java_exception
 from .values import JavaArray, JavaChar, JavaClass, JavaFloat, JavaKey, MapEntry
 
 __all__ = ["java_hash", "java_key", "string_hash"]
@@ -87,8 +88,7 @@ def java_hash(value: Any) -> int:
         return ord(value) if len(value) == 1 else string_hash(value)
     if isinstance(value, str):
         return string_hash(value)
-    if isinstance(value, (dict, MapEntry)) or (
-            isinstance(value, (list, tuple)) and not isinstance(value, JavaArray)):
+    if _is_container(value):
         return _container_hash(value, {})
     if isinstance(value, JavaClass):
         return string_hash(value.name)  # stands in for an identity hash
@@ -112,36 +112,66 @@ def java_key(key: Any) -> Any:
     return JavaKey(key, java_hash(key))
 
 
-def _element_hash(value: Any, memo: dict[int, int]) -> int:
-    if isinstance(value, (dict, MapEntry)) or (
-            isinstance(value, (list, tuple)) and not isinstance(value, JavaArray)):
-        known = memo.get(id(value))
-        return _container_hash(value, memo) if known is None else known
-    return java_hash(value)
+def _is_container(value: Any) -> bool:
+    return isinstance(value, (dict, MapEntry)) or (
+        isinstance(value, (list, tuple)) and not isinstance(value, JavaArray))
 
 
-def _container_hash(value: Any, memo: dict[int, int]) -> int:
-    """The hash of a map, entry or collection. Each container is hashed once per call
-    (``memo``, by identity): Java would hash a part shared n times n times over, which for a
-    list holding copies of itself ($l.add($l.clone()) in a loop) never ends; the value is
-    the same, as nothing changes while it is computed. A container holding itself still
-    recurses until Python's stack runs out, as Java's does (StackOverflowError)."""
+def _children(value: Any) -> list[Any]:
+    """The parts of a container whose hashes its own hash combines."""
     if isinstance(value, dict):
-        h = _int32(sum(_element_hash(k.value if type(k) is JavaKey else k, memo) ^ _element_hash(v, memo)
-                       for k, v in value.items()))
-    elif isinstance(value, MapEntry):
-        h = _element_hash(value.key, memo) ^ _element_hash(value.value, memo)
-    else:
-        kind = getattr(type(value), "java_kind", "list")
-        if kind == "set":  # AbstractSet: the sum of the elements' hashes
-            h = _int32(sum(_element_hash(item, memo) for item in value))
-        elif kind == "collection":  # map.values(): Object.hashCode of the map's one view
-            h = (id(getattr(value, "owner", value)) * 2654435761) & 0x7FFFFFFF
-        else:
-            h = 1
-            for item in value:
-                h = (31 * h + _element_hash(item, memo)) & 0xFFFFFFFF
-            h = _int32(h)
-    memo[id(value)] = h
-    return h
+        return [part for k, v in value.items() for part in (k.value if type(k) is JavaKey else k, v)]
+    if isinstance(value, MapEntry):
+        return [value.key, value.value]
+    if getattr(type(value), "java_kind", "list") == "collection":
+        return []  # an identity hash: nothing inside is read
+    return list(value)
 
+
+def _container_hash(root: Any, memo: dict[int, int]) -> int:
+    """The hash of a map, entry or collection, nested to any depth (an explicit stack, not
+    Python's). Each container is hashed once per call (``memo``, by identity): Java would
+    hash a part shared n times n times over, which for a list holding copies of itself
+    ($l.add($l.clone()) in a loop) never ends; the value is the same, as nothing changes
+    while it is computed. A container that holds itself throws Java's StackOverflowError,
+    where Java's own recursion ends."""
+    on_path: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        value, parts_done = stack.pop()
+        key = id(value)
+        if parts_done:
+            on_path.discard(key)
+            memo[key] = _combine(value, memo)
+            continue
+        if key in memo:
+            continue
+        if key in on_path:
+            raise java_exception("java.lang.StackOverflowError")  # it holds itself
+        on_path.add(key)
+        stack.append((value, True))
+        stack.extend((part, False) for part in _children(value)
+                     if _is_container(part) and id(part) not in memo)
+    return memo[id(root)]
+
+
+def _part_hash(value: Any, memo: dict[int, int]) -> int:
+    return memo[id(value)] if _is_container(value) else java_hash(value)
+
+
+def _combine(value: Any, memo: dict[int, int]) -> int:
+    """A container's hash from its parts' (every container part is in ``memo`` by now)."""
+    if isinstance(value, dict):
+        return _int32(sum(_part_hash(k.value if type(k) is JavaKey else k, memo) ^ _part_hash(v, memo)
+                          for k, v in value.items()))
+    if isinstance(value, MapEntry):
+        return _part_hash(value.key, memo) ^ _part_hash(value.value, memo)
+    kind = getattr(type(value), "java_kind", "list")
+    if kind == "set":  # AbstractSet: the sum of the elements' hashes
+        return _int32(sum(_part_hash(item, memo) for item in value))
+    if kind == "collection":  # map.values(): Object.hashCode of the map's one view
+        return (id(getattr(value, "owner", value)) * 2654435761) & 0x7FFFFFFF
+    h = 1
+    for item in value:
+        h = (31 * h + _part_hash(item, memo)) & 0xFFFFFFFF
+    return _int32(h)
