@@ -833,11 +833,12 @@ class Compiler:
         return node.backslashes == 0 and not plain_param
 
     def escaped_chain(self, node: ast.Reference, text: str) -> tuple[int, str] | None:
-        """``(k, prefix)`` when ``node`` ends a chain of ``$`` prefixes after 2k > 0
-        backslashes (``\\\\$\\$z``: k = 1, prefix ``$\\``) and ``text``, the text
-        before it, ends with what the lexer hands over for them: k backslashes and the
-        prefix. Velocity's ASTReference keeps both in the reference (``escPrefix``,
-        ``morePrefix``) and writes the backslashes twice when the value is null."""
+        """``(k, prefix)`` when ``node`` ends a chain of ``$`` prefixes after 2k >= 0
+        backslashes (``\\\\$\\$z``: k = 1, prefix ``$\\``; ``$$z``: k = 0, prefix
+        ``$``) and ``text``, the text before it, ends with what the lexer hands over for
+        them: k backslashes and the prefix. Velocity's ASTReference keeps both in the
+        reference (``escPrefix``, ``morePrefix``): it writes the backslashes twice when the
+        value is null, and neither when the value is a #define block."""
         src = self.source
         end = p = node.start
         if not text or src[p : p + 1] != "$":
@@ -856,7 +857,7 @@ class Compiler:
                 continue
             break
         escapes = p - q
-        if p == end or not escapes or escapes % 2:
+        if p == end or escapes % 2:
             return None
         k, prefix = escapes // 2, src[p:end]
         if not text.endswith("\\" * k + prefix):
@@ -939,7 +940,7 @@ class Compiler:
             elif escaped:
                 state.out.append(prefix)
             else:
-                if prefix:
+                if prefix and type(value) is not DefinedBlock:  # a block renders alone
                     state.out.append(prefix)
                 if type(value) is str:
                     state.out.append(value)

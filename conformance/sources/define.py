@@ -23,6 +23,8 @@ CASES = [
     ("define-stop", "#define($d)a#stop b#end[$d]c"), ("define-in-foreach", "#foreach($i in $l)#define($d)v$i#end#end$d"),
     ("define-uses-loop-var", "#define($d)[$i]#end#foreach($i in $l)$d#end"),
     ("define-macro-call", "#macro(m)M#end#define($d)#m()#end$d"), ("define-whitespace", "#define( $d )X#end$d"),
+    # A block renders without the '$' prefixes or escaped backslashes before its reference.
+    ("define-prefixed", r"#define($d)X#end#define($e)#end[$$d|$!$d|\\$d|\\$$!d|$\\$d|$$e]#set($s = 'S')[$$s|\\$s]"),
 ]
 
 
