@@ -772,11 +772,12 @@ class Compiler:
         macro_name = node.name
         for arg in node.args:
             if isinstance(arg, ast.Word):
-                # Velocity rejects a bare word passed to a defined macro (D30).
+                # Velocity rejects a bare word passed to a defined macro when it initialises
+                # the call (D30).
                 raise VtlSyntaxError(
                     f"invalid argument '{arg.value}' in call of macro #{macro_name}",
                     line=arg.line, column=arg.column, source=self.source, name=self.name,
-                    java_class="ParseErrorException",
+                    java_class="TemplateInitException",
                 )
         arg_fns = [self.expr(a) for a in node.args]
         arg_texts = [self.source[a.start : a.end] for a in node.args]

@@ -110,6 +110,9 @@ class Lexer:
         # Spans of prefixes that #literal leaves out of a reference's image ('$' before
         # '.name' after a property, the '!' of '$!(').
         self.literal_drops: list[tuple[int, int]] = []
+        # Spans of those prefixes within a reference after an index or a call, left out of
+        # the reference's literal ('$x[0].e$.x' prints '$x[0].e.x' when null).
+        self.suffix_drops: list[tuple[int, int]] = []
 
     # -- positions -----------------------------------------------------------------------
 
@@ -171,6 +174,11 @@ class Lexer:
             return self.lex_dollar(start, pos)
         if pos < self.n and text[pos] == "#":
             name, name_end, braced = self.directive_name(pos)
+            if name is not None and count % 2 and not self.is_directive_name(name):
+                # ESCAPE_DIRECTIVE with a name that is no directive: its image is text, and
+                # no argument list follows it ('\\#a($x' prints '\\#a(1').
+                self.emit("TEXT", text[start:name_end], start, name_end)
+                return name_end
             # An odd escape checks the name without its braces, an even one as written.
             if name is not None and self.is_directive_name(name, braced and count % 2 == 0):
                 k = count // 2
@@ -252,6 +260,10 @@ class Lexer:
             # Not a reference: only the backslashes and '$' of the prefix survive (R5).
             lit = text[start:name_start] if braced else text[start:dollar] + "$"
             self.emit("TEXT", lit, start, name_start)
+            if braced and _DOT_IDENT.match(text, name_start):
+                # '${.e': the '.e' is lexed as after a property ('${.e(' prints as written,
+                # '${.e()' fails), as after '$!.'.
+                return self.after_reference_words(name_start, True)
             return name_start
         pos = self.lex_reference(start, name_start, m, braced)
         return pos if braced else self.after_reference(pos)
@@ -273,6 +285,11 @@ class Lexer:
                 if ch in "#$ \t":
                     return self.after_refmod(pos, False)
                 if ch == "(":
+                    if _DOT_IDENT.match(self.text, pos + 1):
+                        # '$s.h(.x': no argument can start with '.', so '.h' is a property
+                        # and '.x' is lexed as after one ('$s.h(.x.y' prints '$s.h(.x').
+                        self.emit("TEXT", "(", pos, pos + 1)
+                        return self.after_reference_words(pos + 1, True)
                     self.refmod_lparen(pos)  # after an index
                     return pos
                 if ch.isalpha() or ch == "_":
@@ -358,6 +375,11 @@ class Lexer:
                     if self.directive_name(end)[0] != "end" or text[end : end + 1] != "#":
                         return end
                     pos = self.lex_hash(end, end)
+                elif p < n and text[p] == "#" and self.directive_name(p)[0] in ("if", "elseif"):
+                    end = self.lex_hash_after_dollar(pos, pos, p, p > pos + 1)
+                    if text.startswith("(", end):
+                        self.refmod_lparen(end)  # '$a.b$#if(true)( ' fails
+                    return end
                 else:
                     end = self.ref_in_refmod(pos, p)
                     return pos if end < 0 else end
@@ -432,6 +454,8 @@ class Lexer:
             end = self.lex_hash(pos, pos)
             if name in ("if", "elseif") and self.text.startswith("##", end):
                 return self.after_refmod(end, True)
+            if name in ("if", "elseif") and self.text.startswith("(", end):
+                self.refmod_lparen(end)  # '$h.t$x#if(true)( ' fails
             return end
         end, still = self._refmod_words(self.lex_hash(pos, pos))
         return self.after_refmod(end, True) if still else end
@@ -731,7 +755,8 @@ class Lexer:
                 if name in ("true", "false"):
                     raise self.error(pos + 1, f"'{name}' cannot be used as a property name")
                 paren = m.end()
-                if paren < self.n and text[paren] == "(" and paren + 1 < self.n and text[paren + 1] != "#":
+                if (paren < self.n and text[paren] == "(" and paren + 1 < self.n and text[paren + 1] != "#"
+                        and not _DOT_IDENT.match(text, paren + 1)):
                     self.emit("METHOD_START", text[pos : paren + 1], pos, paren + 1)
                     pos = self.lex_args(paren + 1, CALL)
                     self._refmod = False
@@ -795,6 +820,8 @@ class Lexer:
                 if last_tok.type == "REF_HEAD" and last_tok.end_pos == pos:
                     self.tokens.pop()
                     self.emit("REF_HEAD", str(last_tok), last_tok.start_pos, p)
+                else:
+                    self.suffix_drops.append((pos, p))
                 pos = p
             else:
                 return pos

@@ -62,6 +62,9 @@ class _VtlLarkLexer(LarkLexer):
         tokens = lexer.tokenize()
         if lexer.dropped:
             _local.builder.dropped = lexer.dropped
+        if lexer.suffix_drops:
+            _local.builder.suffix_drops = lexer.suffix_drops
+        _local.builder.tokens = tokens
         for tok in tokens:
             if tok.type != "COMMENT":
                 yield tok
@@ -223,6 +226,8 @@ class _AstBuilder:
         self.name = name
         self.macros: dict[str, ast.MacroDef] = {}
         self.dropped: list[tuple[int, int]] = []
+        self.suffix_drops: list[tuple[int, int]] = []
+        self.tokens: list[Token] = []  # the whole template's, comments included
 
     def image(self, start: int, end: int, only_backslashes: bool = False) -> str:
         """The source from ``start`` to ``end`` less the ``$`` prefixes the lexer dropped
@@ -337,6 +342,13 @@ class _AstBuilder:
         node.end = end.end_pos
         return node
 
+    def _plain_hashes(self, start: int, stop: int) -> set[int]:
+        """Where, from ``start`` to ``stop``, the template's lexer found ``##`` text rather
+        than a line comment (a body that starts in the REFMODIFIER state, after
+        ``$a.b$x#literal()``), which lexing the body alone would not know."""
+        return {tok.start_pos for tok in self.tokens
+                if start <= tok.start_pos < stop and tok.type == "TEXT" and tok.startswith("##")}
+
     def _literal_text(self, start: int, stop: int, block_call: bool = False) -> str:
         """What ``#literal`` prints: its body's token images (``SimpleNode.literal``) as
         Velocity leaves them after init. That is the source, except that
@@ -368,8 +380,11 @@ class _AstBuilder:
 
         parts = []
         pos = floor = 0
+        plain = set() if block_call else self._plain_hashes(start, stop)
         for i, tok in enumerate(tokens):
             kind = tok.type
+            if kind == "COMMENT" and start + tok.start_pos in plain:
+                continue  # text where the body starts in REFMODIFIER, up to the newline
             if kind == "TEXT" and body.startswith("]]#", tok.end_pos - 3):
                 floor = tok.end_pos  # a text block: its closing '#' heads nothing
             elif kind == "COMMENT":
@@ -515,8 +530,19 @@ class _AstBuilder:
             line, col, start, end, name=str(ident), suffixes=suffixes, backslashes=backslashes,
             silent="!" in rest[:2], braced="{" in rest[:3],
             # From the head's value: an escaped chain of '$' prefixes is left out of it.
-            source_text=rest + self.image(start_tok.end_pos, end, only_backslashes=True),
+            source_text=rest + self._suffix_image(start_tok.end_pos, end),
         )
+
+    def _suffix_image(self, start: int, end: int) -> str:
+        """A reference's source after its head, as its literal shows it: without the
+        prefixes the lexer dropped before a ``.name`` (see :meth:`image` for the rest)."""
+        text = self.image(start, end, only_backslashes=True)
+        if not self.suffix_drops or any(a < b for a, b in self.dropped if start <= a and b <= end):
+            return text
+        for a, b in reversed(self.suffix_drops):
+            if start <= a and b <= end:
+                text = text[: a - start] + text[b - start :]
+        return text
 
     def prop(self, children):
         tok = children[0]

@@ -78,6 +78,8 @@ CASES = [
     ("literal-refmod-hash-prefixes", "#literal()$n.v##$b|$n.v['']##$b.c|$n.v##${b}|$n.v##\\$b|$n.v#$!b#end"),
     ("hash-dollar-hash-prefixes", "#if(true)x#$#end|#if(true)x#$!#{end}|#$#foo(1)|#$#if(true)y#end|#$#*c*#z|#$##c\n|#$#set($q=1)$q|#$#[[t]]#|#literal()#$#*c*#z#end|#@foo()#$#*c*#z#end"),
     ("comment-then-bracket-text", "${a}#*x*#[0]|$a #*x*#[0]|$a#*x*#.b|$a#*x*#]|$a#*x*#(|$a##x\n[0]"),
+    # A #literal right after '$n.k$f' starts in REFMODIFIER: its '##' is no comment.
+    ("literal-after-refmod-ref-hashes", "$n.k$f#literal()x##=\n##y\n#end"),
 ]
 
 

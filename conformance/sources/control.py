@@ -132,6 +132,12 @@ def cases() -> Cases:
         ("word-arg-include-in-macro", "#macro(n)#include(a)#end"),
         ("word-arg-macro-param", "#macro(m $x a)x#end"),
         ("word-arg-stop", "#stop(a)"),
+        ("word-arg-macro-call", "#macro(m)x#end#m(1 a)"),
+        # After '$m.k$x' or '$m.k$', '#if(...)' leaves a '(' that opens a never-closing list.
+        ("refmod-if-lparen", "$m.k$x#if(true)(a#end#if(true)b#end"),
+        ("refmod-dollar-elseif-lparen", "$m.k$!#if(false)x#elseif(true)(y#end"),
+        ("refmod-if-lparen-blank", "$m.k$x#if(true)( a#end"),
+        ("refmod-dollar-elseif-lparen-brace", "#if(false)$m.k$#elseif(true)(#end}"),
         ("word-arg-in-literal", "#literal()#literal(a)#end#end"),
         ("word-arg-allowed", "#foreach($i, on, [1])$i#end#macro(m $x)#end#{foreach}($j inside [2])$j#end"),
         ("evaluate-no-args-in-macro", "#macro(n)#evaluate#end"),

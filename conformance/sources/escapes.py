@@ -91,6 +91,8 @@ def cases() -> Cases:
         ("literal-failed-bang", "#literal()$! x|$!1|\\$!1|$\\!1|$$!1|$!$a#end"),
         ("blockcall-escaped-directive", "#@foo()\\#if|\\#{if}|\\#foo|\\\\\\#if(true)#end|#@()\\#end#end"),
         ("blockcall-failed-dollar", "#@foo()$ x|$1|$!1|\\$!1|$$!1|$!$a|$!{ x#end"),
+        # An escaped name that is no directive is text: no argument list follows it.
+        ("escaped-unknown-directive-paren", "\\#foo($a|\\\\\\#{foo}( $a|\\#foo ($a"),
     ]
     for cid, template in extra:
         out.add(cid, template, ENV)

@@ -248,6 +248,14 @@ EXTRA = [
     ("lparen-hash-after-property-close", "$f.c(#x)", {"f": {"c": "C"}}),
     ("lparen-hash-after-property-blank", "$s.v#*c*#(#if(true)a#end b", {}),
     ("refmod-dollar-rbrace", "$m.c$}## |$m.c$}##x\nb|$m.c$}}##x\nb|$m.c$}x##y\nb|$m.c$}#*c*###y\nb|$!m.c$}##x\nb|$m.c$!}##x\nb|$m$}##x\nb|$m.c$}x", {"m": {"c": "C"}}),
+    # '${' then '.name': the '.name' is lexed as after a property.
+    ("lbrace-dot-word", "${.e.f|$!{.e.f}x|${.e#if(true)y#end|${.e.f#*c*#.g|${.e(x", {}),
+    ("lbrace-dot-word-call", "${.e()", {}),
+    # '.name(' then '.word': no argument starts with '.', so '.name' is a property.
+    ("lparen-dot-word-after-property", "[$s.h(.x)]|$s.length(.x.y|$m.c(.x$s|$m.c(.x #if(true)y#end|$l[0](.x)|$s.h(.x#*c*#.y",
+     {"s": "abc", "m": {"c": "C"}, "l": [1]}),
+    # A '$' glued to '.name' after an index is no part of the null reference's literal.
+    ("refmod-dollar-dot-after-index", "$x[0].e$.x|$y[0].e$!.x|$x[0].e##$.x|\\$x[0].e$.x$.y|$x.m()$.x", {"y": {"e": "E"}}),
 ]
 
 
