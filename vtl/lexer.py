@@ -257,8 +257,9 @@ class Lexer:
             # LCURLY then LBRACKET, LCURLY or DOLLAR: tokens no reference takes there.
             raise self.error(name_start, f"unexpected {text[name_start]!r} after '{{'")
         if not m:
-            # Not a reference: only the backslashes and '$' of the prefix survive (R5).
-            lit = text[start:name_start] if braced else text[start:dollar] + "$"
+            # Not a reference: only the backslashes and '$' of the prefix survive (R5),
+            # but '$!}' (DOLLARBANG then RCURLY) prints whole.
+            lit = text[start:name_start] if braced or (bang and ch == "}") else text[start:dollar] + "$"
             self.emit("TEXT", lit, start, name_start)
             if braced and _DOT_IDENT.match(text, name_start):
                 # '${.e': the '.e' is lexed as after a property ('${.e(' prints as written,

@@ -256,6 +256,7 @@ EXTRA = [
      {"s": "abc", "m": {"c": "C"}, "l": [1]}),
     # A '$' glued to '.name' after an index is no part of the null reference's literal.
     ("refmod-dollar-dot-after-index", "$x[0].e$.x|$y[0].e$!.x|$x[0].e##$.x|\\$x[0].e$.x$.y|$x.m()$.x", {"y": {"e": "E"}}),
+    ("dollarbang-rbrace", "$!}|a$!}}b|\\$!}|#if(true)$!}#end|#set($s = \"$!}\")$s|#literal()$!}#end", {}),
 ]
 
 
