@@ -582,7 +582,8 @@ class Compiler:
             n = len(items)
             stop = n if max_loops is None or max_loops >= n else max_loops
             step: Any = None
-            if set_foreach and foreach_once:
+            if set_foreach:
+                # Bound once: a #set($foreach = ...) in the body lasts to the loop's end.
                 variables["foreach"] = info
             try:
                 for i in range(stop):
@@ -597,8 +598,6 @@ class Compiler:
                     info.has_next = has_next = i + 1 < n
                     if bookkeeping:
                         info.index = i
-                        if set_foreach and not foreach_once:
-                            variables["foreach"] = info
                         if set_count:
                             variables["velocityCount"] = i + 1
                         if set_has_next:

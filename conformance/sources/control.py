@@ -138,6 +138,9 @@ def cases() -> Cases:
         ("refmod-dollar-elseif-lparen", "$m.k$!#if(false)x#elseif(true)(y#end"),
         ("refmod-if-lparen-blank", "$m.k$x#if(true)( a#end"),
         ("refmod-dollar-elseif-lparen-brace", "#if(false)$m.k$#elseif(true)(#end}"),
+        # $foreach is bound once per loop: a #set of it in the body lasts to the loop's end.
+        ("foreach-set-scope-lasts", "#foreach($k in [1,2])[$foreach.index]#set($foreach = 'x')#end"
+         "#foreach($k in [1,2])#foreach($j in [3])$foreach.index#end$foreach.index$foreach.hasNext#end"),
         ("word-arg-in-literal", "#literal()#literal(a)#end#end"),
         ("word-arg-allowed", "#foreach($i, on, [1])$i#end#macro(m $x)#end#{foreach}($j inside [2])$j#end"),
         ("evaluate-no-args-in-macro", "#macro(n)#evaluate#end"),
