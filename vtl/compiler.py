@@ -1482,7 +1482,7 @@ def _method_result(value: Any, aws: bool, state: State) -> Any:
 
 def _invocation_error(exc: JavaException, name: str, line: int, column: int, state: State) -> VtlRuntimeError:
     return VtlRuntimeError(
-        f"Invocation of method '{name}' threw {exc.java_class}: {exc.message}",
+        f"Invocation of method '{name}' threw {exc.java_class}" + (f": {exc.message}" if exc.message else ""),
         line=line, column=column, source=state.source, name=state.name,
         java_class="MethodInvocationException",
     )
