@@ -121,8 +121,11 @@ class Oracle:
         if not available():
             raise OracleError("java, javac or the Velocity jars are missing")
         build()
-        cmd = ["java", "-Xmx1g", "-XX:+UseSerialGC", "-cp", _classpath(), "Oracle",
-               str(int(self.timeout * 1000))]
+        # Reflection keeps its native accessors: once inflated to generated ones (after 15
+        # calls of a method), Java 17 throws IllegalArgumentException without its message
+        # ("wrong number of arguments"), so a recording would depend on what ran before it.
+        cmd = ["java", "-Xmx1g", "-XX:+UseSerialGC", "-Dsun.reflect.inflationThreshold=2147483647",
+               "-cp", _classpath(), "Oracle", str(int(self.timeout * 1000))]
         self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                       stderr=subprocess.DEVNULL)
         self._buf = b""
