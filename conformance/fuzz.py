@@ -46,6 +46,21 @@ def _engine_kind(detail: str) -> str:
     return "rendered" if "but rendered" in detail else "different output"
 
 
+def kind_of(answer: dict[str, Any], detail: str) -> str:
+    """What the oracle answered and what apigw-vtl did, in a few words."""
+    return f"oracle {_kind(answer)} / vtl {_engine_kind(detail)}"
+
+
+def print_summary(label: str, agreed: int, counted: int, skipped: int, elapsed: float, seed: int,
+                  kinds: Counter) -> None:
+    """The agreement line of a fuzzing run and its most common kinds of disagreement."""
+    rate = 100.0 * agreed / counted if counted else 100.0
+    print(f"[{label}] {agreed}/{counted} agree ({rate:.2f}%), {skipped} without an oracle answer, "
+          f"{elapsed:.1f}s, seed {seed}")
+    for kind, count in kinds.most_common(10):
+        print(f"    {count:6}  {kind}")
+
+
 class Differ:
     """Checks batches of (template, vars) against the oracle and apigw-vtl."""
 
@@ -138,15 +153,10 @@ def run(examples: int, profiles: tuple[str, ...], seed: int, show: int, batch: i
                     if detail is None:
                         agreed += 1
                     else:
-                        kinds[f"oracle {_kind(answer)} / vtl {_engine_kind(detail)}"] += 1
+                        kinds[kind_of(answer, detail)] += 1
                         bad.append((template, variables, answer, detail))
                 done += n
-            elapsed = time.monotonic() - started
-            rate = 100.0 * agreed / counted if counted else 100.0
-            print(f"[{profile}] {agreed}/{counted} agree ({rate:.2f}%), {skipped} without an oracle answer, "
-                  f"{elapsed:.1f}s, seed {seed}")
-            for kind, count in kinds.most_common(10):
-                print(f"    {count:6}  {kind}")
+            print_summary(profile, agreed, counted, skipped, time.monotonic() - started, seed, kinds)
             for k, (template, variables, answer, detail) in enumerate(bad[:show]):
                 if shrink:
                     template, variables = differ.shrink(template, variables, _kind(answer))

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from .fuzz import Differ, _engine_kind, _kind, command_line
+from .fuzz import Differ, command_line, kind_of, print_summary
 from .record import UNRECORDABLE, expectation
 from .report import check
 
@@ -454,11 +454,6 @@ class InputDiffer(Differ):
         return template_text, with_body("".join(chunks))
 
 
-def kind_of(answer: dict[str, Any], detail: str) -> str:
-    """What the oracle answered and what apigw-vtl did, in a few words."""
-    return f"oracle {_kind(answer)} / vtl {_engine_kind(detail)}"
-
-
 def _oracle_artefact(answer: dict[str, Any]) -> bool:
     """The oracle's own emulation shows: ``$input`` itself printed (its Java class is the
     oracle's ``ApiGateway$Input``, not AWS's)."""
@@ -496,12 +491,7 @@ def run(examples: int, seed: int, show: int, batch: int, shrink: bool) -> int:
                     kinds[kind_of(answer, detail)] += 1
                     bad.append((template_text, req, answer, detail))
             done += n
-        elapsed = time.monotonic() - started
-        rate = 100.0 * agreed / counted if counted else 100.0
-        print(f"[$input] {agreed}/{counted} agree ({rate:.2f}%), {skipped} without an oracle answer, "
-              f"{elapsed:.1f}s, seed {seed}")
-        for kind, count in kinds.most_common(10):
-            print(f"    {count:6}  {kind}")
+        print_summary("$input", agreed, counted, skipped, time.monotonic() - started, seed, kinds)
         for k, (template_text, req, answer, detail) in enumerate(bad[:show]):
             if shrink:
                 template_text, req = differ.shrink(template_text, req, kind_of(answer, detail))

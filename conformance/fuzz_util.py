@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .fuzz import _engine_kind, _kind, command_line
+from .fuzz import _kind, command_line, kind_of, print_summary
 from .record import UNRECORDABLE, expectation
 from .report import Outcome, _check_error, _norm, _overrides, check
 
@@ -684,10 +684,6 @@ def shrink(oracle: Any, example: Example, answer: dict[str, Any], budget: float 
 # -- driver ----------------------------------------------------------------------------------
 
 
-def _outcome_kind(answer: dict[str, Any], outcome: Outcome) -> str:
-    return f"oracle {_kind(answer)} / vtl {_engine_kind(outcome.detail)}"
-
-
 def run(examples: int, seed: int, show: int, batch: int = 400, do_shrink: bool = True) -> int:
     """Run the check; prints a summary and returns the number of disagreements."""
     from .oracle import Oracle
@@ -711,15 +707,10 @@ def run(examples: int, seed: int, show: int, batch: int = 400, do_shrink: bool =
                     continue
                 counted += 1
                 if outcome.status == "fail":
-                    kinds[_outcome_kind(answer, outcome)] += 1
+                    kinds[kind_of(answer, outcome.detail)] += 1
                     bad.append((example, answer, outcome))
             done += min(batch, examples - done)
-        elapsed = time.monotonic() - started
-        rate = 100.0 * (counted - len(bad)) / counted if counted else 100.0
-        print(f"[util] {counted - len(bad)}/{counted} agree ({rate:.2f}%), {skipped} without an oracle answer, "
-              f"{elapsed:.1f}s, seed {seed}")
-        for kind, count in kinds.most_common(10):
-            print(f"    {count:6}  {kind}")
+        print_summary("util", counted - len(bad), counted, skipped, time.monotonic() - started, seed, kinds)
         for why, count in known.most_common():
             print(f"    {count:6}  not compared, known: {why.split(':')[0]} ({why.split(': ', 1)[1][:70]}...)")
         for k, (example, answer, outcome) in enumerate(bad[:show]):

@@ -35,7 +35,7 @@ from .runtime.access import LiveValues, host_method
 from .runtime.doubles import double_to_string
 from .runtime.hashing import java_key
 from .runtime.methods import MapView, find_method, int_value
-from .runtime.strings import join_split_pairs
+from .runtime.strings import from_units
 from .runtime.text import to_string_within
 
 Stmt = Callable[["State"], None]
@@ -530,7 +530,8 @@ class Compiler:
         set_count = names is None or "velocityCount" in names
         set_has_next = names is None or "velocityHasNext" in names
         extra = set_count or set_has_next
-        # $foreach is bound once per loop unless something could rebind it meanwhile.
+        # Nothing can rebind $foreach while the loop runs (the loop binds it once, at its
+        # start): the loop may then answer $foreach.hasNext from its own flag.
         foreach_once = names is not None and var != "foreach" and not self.sets_name("foreach")
 
         # A body of statements only runs them from the loop's own frame.
@@ -1319,7 +1320,7 @@ class Compiler:
         trim = "##" not in node.value
 
         def interpolate(state: State) -> Any:
-            text = join_split_pairs(render_nested(body, state))  # one StringBuilder in Java
+            text = from_units(render_nested(body, state))  # one StringBuilder in Java
             if len(text) > state.limits.max_string_size:
                 raise VtlLimitError(f"a string grew beyond {state.limits.max_string_size} characters")
             return text[:-1] if trim and text else text

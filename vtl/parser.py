@@ -429,12 +429,6 @@ class _AstBuilder:
                 if not block_call:
                     parts.append(str(tok))
                 pos = tok.end_pos
-            elif kind == "TEXT" and body[tok.start_pos] == "\\" and _ESCAPED_DIRECTIVE.fullmatch(
-                body, tok.start_pos, tok.end_pos
-            ):
-                parts.append(seg(pos, tok.start_pos))
-                parts.append(str(tok))
-                pos = tok.end_pos
         parts.append(seg(pos, len(body)))
         return "".join(parts)
 

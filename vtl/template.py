@@ -14,7 +14,7 @@ from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError
 from .limits import APIGATEWAY_LIMITS, VELOCITY_LIMITS, Limits
 from .parser import parse
 from .runtime import HostObject, budgets, from_json, regex
-from .runtime.strings import join_split_pairs
+from .runtime.strings import from_units
 
 
 class Template:
@@ -121,7 +121,7 @@ class Template:
             if budget_token is not None:
                 budgets.reset_limits(budget_token)
         out = "".join(state.out)
-        out = join_split_pairs(out)  # Java writes one stream of UTF-16 units
+        out = from_units(out)  # Java writes one stream of UTF-16 units
         if len(out) > self.limits.max_output_size:
             raise VtlLimitError(f"output exceeded {self.limits.max_output_size} characters", line=1, column=1, source=self.source, name=self.name)
         return out

@@ -14,7 +14,7 @@ import sys
 from .exceptions import java_exception
 
 __all__ = [
-    "is_bmp", "to_units", "from_units", "join_split_pairs", "java_trim", "java_strip", "java_is_whitespace",
+    "is_bmp", "to_units", "from_units", "java_trim", "java_strip", "java_is_whitespace",
     "compare_to", "compare_to_ignore_case", "equals_ignore_case", "check_bounds", "SIOOBE",
 ]
 
@@ -42,13 +42,6 @@ def _pair(ch: str) -> str:
     return chr(0xD800 + (cp >> 10)) + chr(0xDC00 + (cp & 0x3FF))
 
 
-def from_units(units: str) -> str:
-    """Join surrogate pairs back into code points (lone surrogates stay as they are)."""
-    if is_bmp(units) and not any("\ud800" <= c <= "\udbff" for c in units):
-        return units
-    return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
-
-
 #: A high surrogate followed by a low one: the halves of an astral character that separate
 #: writes put side by side (``$s.substring(0, 1)$s.substring(1)``).
 _SPLIT_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
@@ -58,14 +51,16 @@ _SPLIT_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 _ONE_BYTE_HEADER = sys.getsizeof("\xe9") - 1 if sys.implementation.name == "cpython" else -1
 
 
-def join_split_pairs(text: str) -> str:
-    """``text`` with each surrogate pair made one character again, as a Java writer or
-    ``StringBuilder`` sees one stream of UTF-16 units (cheap when there is none to join)."""
-    if text.isascii() or sys.getsizeof(text) - len(text) <= _ONE_BYTE_HEADER:
-        return text
-    if _SPLIT_PAIR.search(text) is None:
-        return text
-    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+def from_units(units: str) -> str:
+    """Join surrogate pairs back into code points (lone surrogates stay as they are): a
+    ``StringBuilder`` or a writer sees one stream of UTF-16 units, so the halves of an
+    astral character written apart (``$s.substring(0, 1)$s.substring(1)``) are one
+    character again. Cheap when there is no pair to join."""
+    if units.isascii() or sys.getsizeof(units) - len(units) <= _ONE_BYTE_HEADER:
+        return units
+    if _SPLIT_PAIR.search(units) is None:
+        return units
+    return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
 def concat_units(left: str, right: str) -> str:
