@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import compiler
-from .apigateway.render import prepare
+from .apigateway.render import RenderResult, prepare
 from .compiler import APIGATEWAY, PROFILES, BreakLoop, State, StopRender
 from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError
 from .limits import APIGATEWAY_LIMITS, VELOCITY_LIMITS, Limits
@@ -58,6 +58,11 @@ class Template:
 
     def __repr__(self) -> str:
         return f"<vtl.Template {self.name!r} profile={self.profile!r}>"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as the source and options: unpickling compiles again (closures do not
+        pickle), so templates can cross to worker processes."""
+        return (_recompile, (self.source, self.profile, self.name, self.limits))
 
     def render(self, variables: Mapping[str, Any] | None = None) -> str:
         """Render with ``variables``; JSON-like values become Java values of the profile.
@@ -131,8 +136,8 @@ class Template:
         event: Mapping[str, Any] | None = None,
         *,
         response_body: str | None = None,
-        previous: Any = None,
-    ):
+        previous: RenderResult | None = None,
+    ) -> RenderResult:
         """Render as an API Gateway mapping template for ``event`` (a REST proxy event).
 
         With ``response_body`` the template is a response template: ``$input`` reads that
@@ -143,6 +148,10 @@ class Template:
             event, response_body=response_body, previous=previous, uses_context=self._uses_context
         )
         return finish(self._run(variables))
+
+
+def _recompile(source: str, profile: str, name: str, limits: Limits) -> Template:
+    return Template(source, profile=profile, name=name, limits=limits)
 
 
 _cache: OrderedDict[tuple[str, str], Template] = OrderedDict()
@@ -188,9 +197,9 @@ def render(
     event: Mapping[str, Any] | None = None,
     *,
     response_body: str | None = None,
-    previous: Any = None,
+    previous: RenderResult | None = None,
     profile: str = APIGATEWAY,
-):
+) -> RenderResult:
     """Render an API Gateway mapping template for ``event``; returns a ``RenderResult``.
 
     ``template`` is source text (compiled once and cached) or a compiled :class:`Template`.
