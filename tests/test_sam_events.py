@@ -1,0 +1,94 @@
+"""The events ``sam local generate-event apigateway ...`` prints (tests/fixtures/sam) render
+as users expect, and agree with Velocity 1.7 configured as API Gateway (the oracle) once the
+two places where vtl reads an event by its own documented decision are made unambiguous.
+
+The decisions (vtl/apigateway/request.py): an ``isBase64Encoded`` body is the Base64 of the
+request's bytes, so templates read the decoded text; and where ``headers`` and
+``multiValueHeaders`` disagree, the multi-valued map wins. The oracle's stand-in for API
+Gateway reads the body as it is and takes ``headers``.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+import vtl
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sam"
+EVENTS = ("aws-proxy.json", "aws-proxy-orders.json")
+PASSTHROUGH = (Path(__file__).parent.parent / "benchmarks" / "data" / "passthrough.vm").read_text()
+
+TEMPLATES = {
+    "passthrough": PASSTHROUGH,
+    "body": "$input.body|$input.json('$')|$input.path('$.customer.name')|$input.path('$.test')"
+            "|$input.path('$.total')|$input.json('$.customer.tags')",
+    "params": "$input.params()|$input.params('foo')|$input.params('Host')|$input.params('proxy')"
+              "|$input.params().header.get('X-Forwarded-For')|$input.params('Accept-Language')",
+    "context": "$context.stage|$context.path|$context.resourcePath|$context.httpMethod"
+               "|$context.identity.sourceIp|$context.identity.userAgent|$context.requestTimeEpoch"
+               "|$context.protocol|$context.requestId|$context.apiId|$context.identity.caller",
+    "stage": "$stageVariables|$stageVariables.baz|$util.escapeJavaScript($stageVariables.get('baz'))",
+}
+
+
+def _event(name: str) -> dict:
+    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def _unambiguous(event: dict) -> dict:
+    """``event`` with a plain-text body and ``headers`` that agree with ``multiValueHeaders``."""
+    event = copy.deepcopy(event)
+    if event.get("isBase64Encoded"):
+        event["body"] = base64.b64decode(event["body"]).decode("utf-8")
+        event["isBase64Encoded"] = False
+    for name, values in event["multiValueHeaders"].items():
+        event["headers"][name] = values[-1]
+    return event
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_passthrough_reads_the_decoded_body_and_every_parameter(name: str) -> None:
+    event = _event(name)
+    output = json.loads(vtl.render(PASSTHROUGH, event).body)
+    assert output["body-json"] == json.loads(base64.b64decode(event["body"]))
+    assert output["params"]["querystring"] == event["queryStringParameters"]
+    assert output["params"]["path"] == event["pathParameters"]
+    assert output["stage-variables"] == event["stageVariables"]
+    visible = {k: v[-1] for k, v in event["multiValueHeaders"].items()}
+    assert output["params"]["header"] == visible  # Host from multiValueHeaders
+    assert output["context"]["http-method"] == event["httpMethod"]
+    assert output["context"]["resource-path"] == event["requestContext"]["resourcePath"]
+
+
+def test_the_http_api_event_is_refused_with_a_reason() -> None:
+    event = _event("aws-proxy.json")
+    event["version"] = "2.0"
+    with pytest.raises(TypeError, match="payload 2.0"):
+        vtl.render("$input.body", event)
+
+
+@pytest.fixture(scope="module")
+def oracle():
+    from conformance.oracle import Oracle, available
+
+    if not available():
+        pytest.skip("Java or Velocity 1.7 is not installed")
+    with Oracle() as running:
+        yield running
+
+
+@pytest.mark.parametrize("name", EVENTS)
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_agrees_with_velocity(oracle, name: str, template: str) -> None:
+    event = _unambiguous(_event(name))
+    source = TEMPLATES[template]
+    expected = oracle.render(source, {}, profile="apigateway", event=event)
+    assert "output" in expected, expected
+    assert vtl.render(source, event).body == expected["output"]
+    # The raw SAM event renders exactly as its unambiguous form.
+    assert vtl.render(source, _event(name)).body == expected["output"]
