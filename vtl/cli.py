@@ -24,14 +24,20 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:  # name the subcommand whose options were wrong, with its own usage line
+            _SUBPARSERS.get(getattr(args, "command", None), parser).error(
+                f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return exc.code if isinstance(exc.code, int) else 2
     if args.command is None:
-        parser.print_usage(sys.stderr)
+        parser.print_help(sys.stderr)
         return 2
     try:
         return args.run(args)
+    except BrokenPipeError:  # `vtl lint | head`: the reader left, nothing more to say
+        _silence_stdout()
+        return 1
     except UsageError as err:
         if args.debug:
             raise
@@ -40,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     except VtlError as err:
         if args.debug:
             raise
-        print(str(err), file=sys.stderr)
+        print(_error_text(err), file=sys.stderr)
         return 1
     except Exception as err:  # noqa: BLE001 - one line, not a traceback, without --debug
         if args.debug:
@@ -49,10 +55,47 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's exit flush does not fail again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (tests)
+        pass
+
+
+def _error_text(err: VtlError) -> str:
+    """``str(err)``, with an excerpt even at the very end of the file and long lines cut."""
+    if err.line is None or err.source is None:
+        return str(err)
+    from .lint.report import excerpt
+
+    lines = err.source.split("\n")
+    text = lines[err.line - 1].rstrip("\r") if 1 <= err.line <= len(lines) else ""
+    shown, caret = excerpt(text, err.column or 1)
+    gutter = str(err.line)
+    pad = " " * len(gutter)
+    return f"{err.message}\n  --> {err.name}:{err.line}:{err.column}\n{pad} |\n{gutter} | {shown}\n{pad} | {caret}"
+
+
+#: The subcommand parsers by name (for error messages that show the right usage line).
+_SUBPARSERS: dict[str | None, argparse.ArgumentParser] = {}
+
+
+def _version() -> str:
+    from . import __version__
+
+    return f"vtl (apigw-vtl) {__version__}"
+
+
 def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vtl", description="Render and lint Amazon API Gateway mapping templates.")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks")
+    # after the command too; SUPPRESS keeps a `vtl --debug render` from being reset to False
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--debug", action="store_true", help="show Python tracebacks")
-    parser = argparse.ArgumentParser(prog="vtl", description="Render and lint Amazon API Gateway mapping templates.", parents=[common])
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show Python tracebacks")
+    parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     render = commands.add_parser("render", parents=[common], help="render a template", description=(
@@ -83,6 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     lint.add_argument("--explain", metavar="CODE", help="explain one rule and exit")
     lint.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     lint.set_defaults(run=_run_lint)
+    _SUBPARSERS.update(render=render, lint=lint)
     return parser
 
 
@@ -101,17 +145,27 @@ def _pair(separator: str) -> Callable[[str], tuple[str, str]]:
 # -- vtl render ----------------------------------------------------------------------------
 
 
+def _stdin_bytes() -> bytes:
+    buffer = getattr(sys.stdin, "buffer", None)
+    return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8", "surrogateescape")
+
+
 def _read(name: str, what: str) -> str:
     """Read a file (``-`` is standard input) as text; failures are usage errors."""
+    where = "<stdin>" if name == "-" else name
+    if name != "-" and Path(name).is_dir():
+        raise UsageError(f"cannot read {what} {where}: it is a directory")
     try:  # no newline translation: a template's \r\n reaches the output as written
-        if name == "-":
-            buffer = getattr(sys.stdin, "buffer", None)
-            return buffer.read().decode("utf-8") if buffer is not None else sys.stdin.read()
-        with open(name, encoding="utf-8", newline="") as file:
-            return file.read()
-    except (OSError, UnicodeDecodeError) as err:
-        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-        raise UsageError(f"cannot read {what} {name}: {reason}") from None
+        data = _stdin_bytes() if name == "-" else Path(name).read_bytes()
+    except OSError as err:
+        raise UsageError(f"cannot read {what} {where}: {err.strerror or err}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = data[:err.start].decode("utf-8")
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        raise UsageError(f"cannot read {what} {where}: not UTF-8 text (byte 0x{data[err.start]:02x} "
+                         f"at line {line}, column {column})") from None
 
 
 def _text_or_file(value: str | None, what: str) -> str | None:
@@ -123,8 +177,13 @@ def _text_or_file(value: str | None, what: str) -> str | None:
 def _run_render(args: argparse.Namespace) -> int:
     import vtl
 
-    if args.template == "-" and args.event == "-":
-        raise UsageError("the template and the event cannot both come from standard input")
+    from_stdin = [what for what, value in (
+        ("the template", args.template), ("--event", args.event),
+        ("--body", "-" if args.body == "@-" else None),
+        ("--response-body", "-" if args.response_body == "@-" else None),
+    ) if value == "-"]
+    if len(from_stdin) > 1:
+        raise UsageError(f"{' and '.join(from_stdin)} cannot both come from standard input")
     source = _read(args.template, "template")
     name = "<stdin>" if args.template == "-" else args.template
     event_data = _load_json(_read(args.event, "event"), args.event) if args.event else None
@@ -142,9 +201,12 @@ def _run_render(args: argparse.Namespace) -> int:
         result: dict[str, Any] = {"body": body, "status": None, "headers": {}, "request_overrides": {}}
     else:
         if event_data is not None and not isinstance(event_data, dict):
-            raise UsageError("--event must hold a JSON object (an API Gateway proxy event)")
+            raise UsageError(f"{'<stdin>' if args.event == '-' else args.event} must hold a JSON object "
+                             f"(an API Gateway REST proxy event), not {_json_kind(event_data)}")
         template = vtl.compile(source, profile="apigateway", name=name)
         event = _event(args, event_data)
+        if event_data is not None:
+            _check_event(event, args.event)
         response_body = _text_or_file(args.response_body, "response body")
         rendered = vtl.render(template, event, response_body=response_body)
         result = {
@@ -160,6 +222,11 @@ def _run_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _json_kind(value: Any) -> str:
+    kinds = {list: "an array", str: "a string", bool: "true/false", int: "a number", float: "a number"}
+    return kinds.get(type(value), "null")
+
+
 def _write_exact(text: str) -> None:
     """Write UTF-8 bytes, untouched by the console's encoding or newline translation."""
     buffer = getattr(sys.stdout, "buffer", None)
@@ -168,7 +235,8 @@ def _write_exact(text: str) -> None:
         sys.stdout.flush()
         return
     sys.stdout.flush()
-    buffer.write(text.encode("utf-8"))
+    # an unpaired surrogate becomes '?', as Java's String.getBytes("UTF-8") writes it
+    buffer.write(text.encode("utf-8", "replace"))
     buffer.flush()
 
 
@@ -176,7 +244,29 @@ def _load_json(text: str, name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:
-        raise UsageError(f"{name} is not JSON: {err}") from None
+        where = "<stdin>" if name == "-" else name
+        raise UsageError(f"{where}:{err.lineno}:{err.colno}: not valid JSON: {err.msg}") from None
+
+
+def _check_event(event: dict, name: str) -> None:
+    """Reject an event the engine cannot read, naming the file (a usage error, not a crash)."""
+    from .apigateway.request import read_event
+
+    try:
+        read_event(event)
+    except TypeError as err:
+        where = "<stdin>" if name == "-" else name
+        raise UsageError(f"{where} is not a usable API Gateway REST proxy event: {err}") from None
+
+
+def _grouped(pairs: list[tuple[str, str]], fold_case: bool = False) -> dict[str, list[str]]:
+    """``NAME=VALUE`` flags by name, every value of a repeated name kept in order."""
+    groups: dict[str, list[str]] = {}
+    for name, value in pairs:
+        if fold_case:  # header names are case-insensitive: the first spelling wins
+            name = next((known for known in groups if known.lower() == name.lower()), name)
+        groups.setdefault(name, []).append(value)
+    return groups
 
 
 def _event(args: argparse.Namespace, base: dict | None) -> dict:
@@ -184,29 +274,40 @@ def _event(args: argparse.Namespace, base: dict | None) -> dict:
     import vtl
 
     body = _text_or_file(args.body, "body")
-    parts = {
-        "headers": dict(args.header), "query": dict(args.query),
-        "path_params": dict(args.path_param), "stage_variables": dict(args.stage_var),
-    }
-    if base is None:
-        kwargs: dict[str, Any] = {key: value for key, value in parts.items() if value}
-        if body is not None:
-            kwargs["body"] = body
-        return vtl.event(**kwargs)
+    if base is None:  # vtl.event's defaults (curl-like headers, a context), flags on top
+        base = vtl.event(body=body) if body is not None else vtl.event()
     event = dict(base)
     if body is not None:
         event["body"] = body
+        event["isBase64Encoded"] = False  # the flag's text is the body itself, never base64
     for key, multi, values in (
-        ("headers", "multiValueHeaders", parts["headers"]),
-        ("queryStringParameters", "multiValueQueryStringParameters", parts["query"]),
-        ("pathParameters", None, parts["path_params"]),
-        ("stageVariables", None, parts["stage_variables"]),
+        ("headers", "multiValueHeaders", _grouped(args.header, fold_case=True)),
+        ("queryStringParameters", "multiValueQueryStringParameters", _grouped(args.query)),
+        ("pathParameters", None, _grouped(args.path_param)),
+        ("stageVariables", None, _grouped(args.stage_var)),
     ):
-        if values:
-            event[key] = {**(event.get(key) or {}), **values}
-            if multi and isinstance(event.get(multi), dict):
-                event[multi] = {**event[multi], **{k: [v] for k, v in values.items()}}
+        if not values:
+            continue
+        fold = key == "headers"
+        event[key] = _overlay(event.get(key), {name: vals[-1] for name, vals in values.items()}, fold)
+        if multi and isinstance(event.get(multi), dict):
+            event[multi] = _overlay(event[multi], values, fold)
     return event
+
+
+def _overlay(old: Any, new: dict[str, Any], fold_case: bool) -> dict[str, Any]:
+    """``old`` (a map, or nothing) with the names of ``new`` replaced or added."""
+    if not isinstance(old, dict):
+        return dict(new)
+    if not fold_case:
+        return {**old, **new}
+    spelled = {name.lower(): name for name in new}
+    merged: dict[str, Any] = {}
+    for key, value in old.items():  # a replaced header keeps its place, in the new spelling
+        name = spelled.get(key.lower(), key) if isinstance(key, str) else key
+        merged[name] = new.get(name, value)
+    merged.update(new)
+    return merged
 
 
 # -- vtl lint ------------------------------------------------------------------------------
@@ -219,7 +320,7 @@ def _codes(values: list[str] | None) -> list[str] | None:
 
 
 def _run_lint(args: argparse.Namespace) -> int:
-    from .lint.checker import lint_file, lint_text
+    from .lint.checker import decode, lint_file, lint_text, undecodable
     from .lint.config import ConfigError, LintConfig, load_config
     from .lint.discover import iter_files
     from .lint.report import format_diagnostics
@@ -253,7 +354,12 @@ def _run_lint(args: argparse.Namespace) -> int:
     io_error = False
     for name in args.paths or ["."]:
         if name == "-":
-            diagnostics.extend(lint_text(args.stdin_filename, sys.stdin.read(), codes))
+            data = _stdin_bytes()
+            try:
+                diagnostics.extend(lint_text(args.stdin_filename, decode(data), codes))
+            except UnicodeDecodeError as err:
+                diagnostics.append(undecodable(args.stdin_filename, data, err))
+                io_error = True
             continue
         if not Path(name).exists():
             print(f"vtl lint: error: {name}: no such file or directory", file=sys.stderr)
@@ -263,8 +369,7 @@ def _run_lint(args: argparse.Namespace) -> int:
             found, unreadable = lint_file(path, codes)
             diagnostics.extend(found)
             io_error |= unreadable
-    sys.stdout.write(format_diagnostics(diagnostics, fmt))
-    sys.stdout.flush()
+    _write_exact(format_diagnostics(diagnostics, fmt))  # file text in any console encoding
     if io_error:
         return 2
     return 1 if diagnostics else 0

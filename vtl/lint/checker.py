@@ -54,8 +54,7 @@ def _vtl_findings(tpl: EmbeddedTemplate, codes: frozenset[str], name: str) -> li
     try:
         tree = parse(tpl.text, macros_enabled=False, name=name)
     except VtlError as err:
-        offset = _offset_of(tpl.text, err.line or 1, err.column or 1)
-        return [Finding("VTL001", offset, err.message)]
+        return [_syntax_finding(tpl.text, err)]
     facts = analyse(tree)
     findings = [
         *checks.directives(tree), *checks.members(tree), *checks.loop_sets(facts), *checks.overrides(facts),
@@ -76,6 +75,25 @@ def _vtl_findings(tpl: EmbeddedTemplate, codes: frozenset[str], name: str) -> li
                 if _line_of(tpl.text, f.offset) not in taken
             )
     return findings
+
+
+_UNCLOSED = re.compile(r"missing #end for (#\w+) opened at (\d+):(\d+)")
+
+
+def _syntax_finding(text: str, err: VtlError) -> Finding:
+    """VTL001 where the user can act on it.
+
+    The parser stops at the end of the template when a block is never closed; past the last
+    line of a file, or on the next key of a YAML document, that position names nothing. The
+    diagnostic goes to the unclosed directive instead (and any other error found at the end
+    goes right after the template's last visible character).
+    """
+    unclosed = _UNCLOSED.search(err.message)
+    if unclosed is not None:
+        offset = _offset_of(text, int(unclosed.group(2)), int(unclosed.group(3)))
+        return Finding("VTL001", offset, f"{unclosed.group(1)} is never closed: the template ends before its #end")
+    offset = _offset_of(text, err.line or 1, err.column or 1)
+    return Finding("VTL001", min(offset, len(text.rstrip())), err.message)
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -181,11 +199,35 @@ def _file_offset(tpl: EmbeddedTemplate, offset: int) -> int:
 def lint_file(path: Path, codes: Iterable[str]) -> tuple[list[Diagnostic], bool]:
     """Lint one file; returns its diagnostics and whether it could not be read."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-        return [Diagnostic(str(path), 1, 1, "VTL901", f"cannot read: {reason}", RULES["VTL901"].severity)], True
+        data = path.read_bytes()
+    except OSError as err:
+        return [unreadable(str(path), f"cannot read: {err.strerror or err}")], True
+    try:
+        text = decode(data)
+    except UnicodeDecodeError as err:
+        return [undecodable(str(path), data, err)], True
     return lint_text(str(path), text, codes), False
+
+
+def decode(data: bytes) -> str:
+    """A file's text as Python reads it with ``encoding="utf-8"`` (``\\r\\n`` becomes ``\\n``)."""
+    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def unreadable(path: str, message: str, line: int = 1, column: int = 1) -> Diagnostic:
+    """A VTL901 diagnostic."""
+    return Diagnostic(path, line, column, "VTL901", message, RULES["VTL901"].severity)
+
+
+def undecodable(path: str, data: bytes, err: UnicodeDecodeError) -> Diagnostic:
+    """VTL901 at the first byte that is not UTF-8, saying so in plain words."""
+    before = decode(data[:err.start])
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    where = f"byte 0x{data[err.start]:02x} at line {line}, column {column}"
+    if b"\0" in data[:8192]:
+        return unreadable(path, f"cannot read: a binary file, not text ({where} is not UTF-8)", line, column)
+    return unreadable(path, f"cannot read: not UTF-8 text ({where}); save the file as UTF-8", line, column)
 
 
 def _diagnostic(source: SourceFile, offset: int, finding: Finding, where: str) -> Diagnostic:

@@ -17,9 +17,27 @@ def format_diagnostics(diagnostics: list[Diagnostic], fmt: str) -> str:
     return _FORMATTERS[fmt](diagnostics)
 
 
-def _caret_line(line: str, column: int) -> str:
-    # keep tabs so that the caret lines up under the same character
-    return "".join("\t" if ch == "\t" else " " for ch in line[: column - 1]) + "^"
+#: Longest source line shown whole under a message; longer ones (minified JSON, a 300 KB
+#: template on one line) are cut to this many characters around the column.
+EXCERPT_WIDTH = 160
+
+
+def excerpt(line: str, column: int, width: int = EXCERPT_WIDTH) -> tuple[str, str]:
+    """The part of ``line`` to show and the caret line under 1-based ``column``.
+
+    A line longer than ``width`` is cut around the column, with ``...`` where text was left
+    out; tabs are kept in the caret line so that it lines up under the same character.
+    """
+    index = max(0, column - 1)
+    start = 0
+    if len(line) > width:
+        start = max(0, min(index - width // 2, len(line) - width))
+        shown = ("..." if start else "") + line[start:start + width] + ("..." if start + width < len(line) else "")
+        index = index - start + (3 if start else 0)
+    else:
+        shown = line
+    caret = "".join("\t" if ch == "\t" else " " for ch in shown[:index]) + "^"
+    return shown, caret
 
 
 def _text(diagnostics: list[Diagnostic]) -> str:
@@ -27,7 +45,8 @@ def _text(diagnostics: list[Diagnostic]) -> str:
     for d in diagnostics:
         out.append(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n")
         if d.physical_line:
-            out.append(f"    {d.physical_line}\n    {_caret_line(d.physical_line, d.column)}\n")
+            shown, caret = excerpt(d.physical_line, d.column)
+            out.append(f"    {shown}\n    {caret}\n")
     return "".join(out)
 
 

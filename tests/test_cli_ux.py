@@ -1,0 +1,259 @@
+"""Rough edges a new user of ``vtl`` hits: version, usage lines, bad events, bad files, output."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from test_lint_support import engine_renders_events
+
+from vtl.cli import main
+
+ENGINE = engine_renders_events()
+needs_engine = pytest.mark.skipif(not ENGINE, reason="vtl.render/vtl.event for API Gateway not available")
+
+
+@pytest.fixture
+def write(tmp_path):
+    def write(name: str, content: str | bytes) -> str:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return str(path)
+
+    return write
+
+
+def _stdin(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+# -- the command itself ---------------------------------------------------------------------
+
+
+def test_version(capsys) -> None:
+    from vtl import __version__
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"vtl (apigw-vtl) {__version__}"
+
+
+def test_no_command_lists_the_commands(capsys) -> None:
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert "render a template" in err and "check templates" in err
+
+
+@pytest.mark.parametrize("command", ["render", "lint"])
+def test_unknown_option_names_the_subcommand(command, write, capsys) -> None:
+    assert main([command, write("t.vm", "x"), "--frob"]) == 2
+    err = capsys.readouterr().err
+    assert f"usage: vtl {command} " in err
+    assert f"vtl {command}: error: unrecognized arguments: --frob" in err
+
+
+@pytest.mark.parametrize("argv", [["--debug", "render"], ["render", "--debug"]])
+def test_debug_before_or_after_the_command(argv, write) -> None:
+    from vtl.errors import VtlSyntaxError
+
+    with pytest.raises(VtlSyntaxError):
+        main([*argv, write("t.vm", "#if($a)"), "--profile", "velocity"])
+
+
+def test_broken_pipe_is_quiet(monkeypatch, capsys) -> None:
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", Closed())
+    assert main(["lint", "--list-rules"]) == 1
+    assert capsys.readouterr().err == ""
+
+
+# -- vtl render: the event ------------------------------------------------------------------
+
+
+@needs_engine
+@pytest.mark.parametrize(
+    ("event", "says"),
+    [
+        ({"body": 5}, "event['body'] must be str or None, not int"),
+        ({"headers": "Accept"}, "event['headers']"),
+        ({"version": "2.0", "rawPath": "/"}, "HTTP API (payload 2.0)"),
+        ({"body": "not base64!", "isBase64Encoded": True}, "not valid base64"),
+    ],
+)
+def test_malformed_event_is_a_usage_error(event, says, write, capsys) -> None:
+    path = write("event.json", json.dumps(event))
+    assert main(["render", write("t.vm", "$input.body"), "--event", path]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"vtl render: error: {path} is not a usable API Gateway REST proxy event")
+    assert says in err and "internal error" not in err
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ('{"a":\n', ":2:1: not valid JSON: Expecting value"),
+        ("[1, 2]", " must hold a JSON object (an API Gateway REST proxy event), not an array"),
+    ],
+)
+def test_event_that_is_not_an_object(content, says, write, capsys) -> None:
+    path = write("event.json", content)
+    assert main(["render", write("t.vm", "x"), "--event", path]) == 2
+    assert capsys.readouterr().err == f"vtl render: error: {path}{says}\n"
+
+
+@needs_engine
+def test_body_flag_replaces_a_base64_body(write, capsys) -> None:
+    import vtl
+
+    event = vtl.event(body=b'{"old": 1}')  # sent base64-encoded
+    assert event["isBase64Encoded"] is True
+    path = write("event.json", json.dumps(event))
+    assert main(["render", write("t.vm", "$input.json('$')"), "--event", path, "--body", '{"new": 2}']) == 0
+    assert capsys.readouterr().out == '{"new":2}'
+
+
+@needs_engine
+def test_header_flag_keeps_the_default_headers(write, capsys) -> None:
+    template = write("t.vm", "$input.params('Host')|$context.identity.userAgent|$input.params('X-Id')")
+    assert main(["render", template, "--header", "X-Id: 7"]) == 0
+    host, agent, given = capsys.readouterr().out.split("|")
+    assert host.endswith(".amazonaws.com") and agent and given == "7"
+
+
+@needs_engine
+def test_header_flag_replaces_a_header_whatever_its_case(write, capsys) -> None:
+    import vtl
+
+    event = vtl.event(headers={"Accept": "text/html"})
+    path = write("event.json", json.dumps(event))
+    assert main(["render", write("t.vm", "$input.params().header"), "--event", path, "--header", "accept: text/xml"]) == 0
+    assert capsys.readouterr().out == "{accept=text/xml}"
+
+
+def test_only_one_input_from_stdin(monkeypatch, write, capsys) -> None:
+    _stdin(monkeypatch, b"x")
+    assert main(["render", "-", "--body", "@-"]) == 2
+    assert "the template and --body cannot both come from standard input" in capsys.readouterr().err
+
+
+# -- vtl render: the template ---------------------------------------------------------------
+
+
+def test_template_that_is_a_directory(tmp_path, capsys) -> None:
+    assert main(["render", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"vtl render: error: cannot read template {tmp_path}: it is a directory\n"
+
+
+def test_template_that_is_not_utf8_names_the_byte(write, capsys) -> None:
+    path = write("t.vm", b"ok\nab\xe9")
+    assert main(["render", path]) == 2
+    assert "not UTF-8 text (byte 0xe9 at line 2, column 3)" in capsys.readouterr().err
+
+
+def test_error_at_the_end_of_the_file_shows_the_line(write, capsys) -> None:
+    path = write("t.vm", "#if($x)\nhello\n")  # the parser stops on the empty last line
+    assert main(["render", path, "--profile", "velocity"]) == 1
+    assert capsys.readouterr().err.splitlines()[1:] == [f"  --> {path}:3:1", "  |", "3 | ", "  | ^"]
+
+
+def test_error_excerpt_of_a_long_line_is_cut(write, capsys) -> None:
+    path = write("t.vm", "x" * 5000 + "#if()" + "y" * 5000)
+    assert main(["render", path, "--profile", "velocity"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[1] == f"  --> {path}:1:5005"
+    assert max(map(len, err)) < 200
+    assert err[3][err[4].index("^"):].startswith(")yyy")  # the caret stays under the ')'
+
+
+@needs_engine
+def test_unpaired_surrogate_prints_as_a_question_mark(write) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "vtl", "render", write("t.vm", "$util.parseJson($input.body).a"),
+         "--body", '{"a": "\\ud800x"}'],
+        capture_output=True, timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (0, b"?x")
+
+
+# -- vtl lint --------------------------------------------------------------------------------
+
+
+def test_missing_end_points_at_the_unclosed_directive(write, capsys) -> None:
+    path = write("api.yaml", (
+        "x-amazon-apigateway-integration:\n"
+        "  requestTemplates:\n"
+        "    application/json: |\n"
+        "      {\"a\": 1\n"
+        "      #foreach($x in [1])\n"
+        "      }\n"
+        "  responses: {}\n"
+    ))
+    assert main(["lint", path, "--select", "VTL001"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    # not 7:1, the next YAML key, where the parser ran out of template
+    assert out[0] == f"{path}:5:7: VTL001 #foreach is never closed: the template ends before its #end"
+    assert out[1:] == ["          #foreach($x in [1])", "          ^"]
+
+
+def test_other_end_of_template_errors_stay_on_the_last_line(write, capsys) -> None:
+    path = write("t.vm", '{"a": $input.json(\n\n')
+    assert main(["lint", path, "--select", "VTL001"]) == 1
+    assert capsys.readouterr().out.startswith(f"{path}:1:19: VTL001 ")
+
+
+def test_lint_excerpt_of_a_long_line_is_cut(write, capsys) -> None:
+    path = write("t.vm", '{"pad": "' + "x" * 3000 + '", "a": "$input.params(\'a\')", "more": "' + "y" * 3000 + '"}')
+    assert main(["lint", path]) == 1
+    message, line, caret = capsys.readouterr().out.splitlines()
+    assert message.startswith(f"{path}:1:3019: VTL303")
+    assert len(line) < 200 and line.endswith("...")
+    assert line[caret.index("^"):].startswith("$input.params('a')")
+
+
+@pytest.mark.parametrize(
+    ("content", "says", "at"),
+    [
+        (b"ok\nab\xe9cd\n", "not UTF-8 text (byte 0xe9 at line 2, column 3); save the file as UTF-8", "2:3"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "a binary file, not text (byte 0x89 at line 1, column 1 is not UTF-8)", "1:1"),
+    ],
+)
+def test_lint_undecodable_file_names_the_byte(content, says, at, write, capsys) -> None:
+    path = write("t.vm", content)
+    assert main(["lint", path]) == 2
+    assert capsys.readouterr().out == f"{path}:{at}: VTL901 cannot read: {says}\n"
+
+
+def test_lint_stdin_that_is_not_utf8(monkeypatch, capsys) -> None:
+    _stdin(monkeypatch, b"$x \xff")
+    assert main(["lint", "-"]) == 2
+    assert capsys.readouterr().out.startswith("<stdin>:1:4: VTL901 cannot read: not UTF-8 text")
+
+
+def test_lint_stdin_keeps_crlf_positions(monkeypatch, capsys) -> None:
+    _stdin(monkeypatch, b'{\r\n  "a": "$input.params(\'a\')"\r\n}\r\n')
+    assert main(["lint", "-", "--select", "VTL303"]) == 1
+    assert capsys.readouterr().out.startswith("<stdin>:2:9: VTL303")
+
+
+def test_lint_prints_any_text_in_an_ascii_console(write) -> None:
+    path = write("t.vm", '{"café": "$input.params(\'a\')"}')
+    done = subprocess.run(
+        [sys.executable, "-m", "vtl", "lint", path], capture_output=True, timeout=60,
+        env={"PYTHONIOENCODING": "ascii", "PATH": ""},
+    )
+    assert done.returncode == 1
+    assert '{"café"'.encode() in done.stdout and b"internal error" not in done.stderr
+
+
+def test_lint_decode_keeps_universal_newlines() -> None:
+    from vtl.lint.checker import decode  # what Path.read_text did before: positions unchanged
+
+    assert decode(b"a\r\nb\rc\n") == "a\nb\nc\n"
