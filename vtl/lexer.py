@@ -68,6 +68,7 @@ _REFMOD_HASH_NUMBER = re.compile(r"##(?:\\*\$!?)+(?=-?\.?[0-9])")
 _REFMOD_PREFIX = re.compile(r"#{0,2}\\*\$(?:\\*!)?")
 _REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
 _DOLLAR_CHAIN = re.compile(r"(?:\\*\$(?:\\*!)?)*")
+_HASH_DOLLARS = re.compile(r"#(?:\$!?)+#")
 _LPAREN_TEXT_STOP = re.compile(r"[^A-Za-z0-9_]")
 # What a '$' or '$!' prefix not followed by a name may be glued to in an argument list.
 _ARG_PREFIXED = frozenset("'\"0123456789()-+*/%<>=!&|,: \t\r\n$\\")
@@ -610,7 +611,14 @@ class Lexer:
             set_match = None if braced else _SET.match(text, pos)
             if set_match:
                 return self.lex_set(pos, set_match.end())
-            self.emit("TEXT", _special_text(chain) + ("{" if braced else ""), start, name_start)
+            if braced and text.startswith("[", name_start):
+                raise self.error(name_start, "unexpected '[' after '{'")
+            if braced or ch == "}":
+                # LCURLY and RCURLY tokens print their whole image ('$$!{ x}', '$$!}').
+                end = name_start if braced else pos + 1
+                self.emit("TEXT", text[start:end], start, end)
+                return end
+            self.emit("TEXT", _special_text(chain), start, name_start)
             return name_start
         if slashbang:
             # ASTReference.getRoot: an image with '\!' is no reference; it prints its first
@@ -703,7 +711,8 @@ class Lexer:
             m = _DOT_IDENT.match(text, pos)
             if m:
                 pos = m.end()
-                if pos < self.n and text[pos] == "(":
+                if pos + 1 < self.n and text[pos] == "(":
+                    # ('(' at the end of the template is text after a property.)
                     pos = self._skip_balanced(pos, "(", ")")
                 continue
             if text[pos] == "[":
@@ -892,10 +901,33 @@ class Lexer:
                 p = hash_pos + 3 if text.startswith("!", hash_pos + 2) else hash_pos + 2
                 if p < self.n and text[p] in "$\\":
                     # '#' heads a chain of '$' prefixes ('#$\\$a' prints '#$\\A').
-                    return self.lex_dollar_chain(start, hash_pos + 1)
+                    end = self.lex_dollar_chain(start, hash_pos + 1)
+                    if start == hash_pos and _HASH_DOLLARS.match(text, hash_pos) and self.tokens[-1].type in (
+                        "WORD_START", "DIR_RPAREN",
+                    ):
+                        return self.lex_pre_directive(end)  # '#$$#e()x(y)', as '#$#e()'
+                    return end
                 if p < self.n and text[p] == "#" and start == hash_pos:
-                    # '#$#end': both prefixes glue to the next '#' token.
-                    return self.lex_hash_after_dollar(start, hash_pos + 1, p, p > hash_pos + 2)
+                    # '#$#end': both prefixes glue to the next '#' token. The DOLLAR pushed
+                    # the directive state, which a word or an #if returns to.
+                    end = self.lex_hash_after_dollar(start, hash_pos + 1, p, p > hash_pos + 2)
+                    if self.tokens[-1].type in ("WORD_START", "DIR_RPAREN"):
+                        return self.lex_pre_directive(end)
+                    return end
+                if p < self.n and text[p] == "}" and start == hash_pos:
+                    # '#$}', '#$!}': RCURLY prints whole and returns to the directive state.
+                    self.emit("TEXT", text[start : p + 1], start, p + 1)
+                    return self.lex_pre_directive(p + 1)
+                if start == hash_pos and _IDENT.match(text, p):
+                    self.emit("TEXT", "#", start, hash_pos + 1)
+                    return self.lex_hash_ref(self.lex_dollar(hash_pos + 1, hash_pos + 1))
+                if p < self.n and text[p] == "{" and start == hash_pos:
+                    # '#${a}': the RCURLY returns to the directive state too.
+                    self.emit("TEXT", "#", start, hash_pos + 1)
+                    end = self.lex_dollar(hash_pos + 1, hash_pos + 1)
+                    if self.tokens[-1].type == "REF_RBRACE":
+                        return self.lex_pre_directive(end)
+                    return end
                 if start == hash_pos and _DOT_IDENT.match(text, p):
                     # '#$.x': the DOLLAR beats EMPTY_INDEX; its prefixes are lost.
                     self.literal_drops.append((start, p))
@@ -941,6 +973,48 @@ class Lexer:
         if kind in ("FOREACH", "MACRO", "DEFINE", "LITERAL", "BLOCKCALL_START"):
             raise self.error(name_end, f"#{name} needs its arguments in parentheses")
         self.emit(kind, image, start, name_end)
+        return name_end
+
+    def lex_hash_ref(self, pos: int) -> int:
+        """After ``#$a``, ``#$a.b`` or ``#$a.b()``, ended at ``pos``: a directive right
+        there pops the reference's state to the directive state the ``#`` began, and
+        returns to it when done (``#$a#e()x(y)`` makes ``x(y)`` a directive too)."""
+        last = self.tokens[-1]
+        if (pos >= self.n or self.text[pos] != "#" or last.end_pos != pos
+                or last.type not in ("REF_HEAD", "PROP", "CALL_RPAREN", "IDX_RBRACKET")
+                or self.directive_name(pos)[0] in (None, "else", "end") or _SET.match(self.text, pos)):
+            return pos
+        end = self.lex_hash(pos, pos)
+        if self.tokens[-1].type in ("WORD_START", "DIR_RPAREN"):
+            return self.lex_pre_directive(end)
+        return end
+
+    def lex_pre_directive(self, pos: int) -> int:
+        """Velocity's PRE_DIRECTIVE state at ``pos`` with no ``#`` before it: where a
+        DOLLAR glued after a ``#`` returns to when its reference or directive is done
+        (``#${a}x(y)``, ``#$#e()if(true)``). A word there is a directive whose image has
+        no ``#`` (it prints itself: ``#${a}x(y)`` prints ``#Ax(y)``, and unclosed
+        arguments fail), ``if``, ``elseif``, ``else`` and ``end`` are those directives."""
+        text = self.text
+        name, name_end, braced = self.directive_name(pos - 1)
+        if name is None:
+            return pos
+        if name in ("if", "elseif"):
+            p = _skip_ws(text, name_end)
+            if p < self.n and text[p] == "(":
+                self.emit("IF_START" if name == "if" else "ELSEIF_START", text[pos : p + 1], pos, p + 1)
+                return self.lex_args(p + 1, EXPR)
+            raise self.error(p, f"#{name} must be followed by '(' and a condition")
+        if name in ("else", "end"):
+            m = _GOBBLE.match(text, name_end)
+            end = m.end() if m else name_end
+            self.emit("ELSE" if name == "else" else "END", text[pos:end], pos, end)
+            return end
+        self.emit("WORD_START", text[pos:name_end], pos, name_end)
+        p = _skip_ws(text, name_end)
+        if p < self.n and text[p] == "(":
+            self.emit("DIR_LPAREN", text[name_end : p + 1], name_end, p + 1)
+            return self.lex_args(p + 1, ARGS)
         return name_end
 
     def lex_block_comment(self, start: int, hash_pos: int) -> int:

@@ -294,6 +294,10 @@ class _AstBuilder:
             line, col, start, stop = _pos(tok) if var is None else (var.line, var.column, var.start, var.end)
             var = ast.Reference(line, col, start, stop, name="", suffixes=[])
         iterable = args[2] if len(args) >= 3 else None
+        if len(args) >= 4:
+            # Velocity renders the directive node's fourth child as the loop body: that is
+            # the fourth argument, which prints only the references in it.
+            body = _rendered_references(args[3])
         node = ast.Foreach(*_pos(tok), var=var, iterable=iterable, body=body, arg_count=len(args))
         node.end = end.end_pos
         return node
@@ -455,7 +459,8 @@ class _AstBuilder:
 
     def word_directive(self, children):
         tok = children[0]
-        name = str(tok)[1:].strip("{}")
+        # Velocity's name: the image less its first character, or less '#{' and '}'.
+        name = tok[2:-1] if tok.endswith("}") else tok[1:]
         args: list = []
         end = tok.end_pos
         has_parens = len(children) > 1
@@ -648,6 +653,22 @@ def _failed_dollar(body: str, tokens: list[Token], i: int, block_call: bool) -> 
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         return nxt is None or nxt.type != "REF_HEAD" or nxt.start_pos != tok.end_pos
     return str(tok) != body[tok.start_pos : tok.end_pos]
+
+
+def _rendered_references(node: Any) -> list:
+    """The references that rendering an argument node prints, in order (Velocity's
+    ``SimpleNode.render`` renders the children of lists, maps and ranges)."""
+    if isinstance(node, ast.Reference):
+        return [node]
+    if isinstance(node, ast.ListLit):
+        children = node.items
+    elif isinstance(node, ast.MapLit):
+        children = [part for pair in node.items for part in pair]
+    elif isinstance(node, ast.RangeLit):
+        children = [node.low, node.high]
+    else:
+        return []
+    return [ref for child in children for ref in _rendered_references(child)]
 
 
 def _forward(rule: str):

@@ -149,6 +149,27 @@ def cases() -> Cases:
         ("block-call-literal-hash-kept", "#@()#1#end|#@()#0#end|#@()##\n#end|#@()#[[x]]#\n#end|#@()$#end|#@()#$#end|#@()a#b#c#end|#@()a#{b}#c#end|#@()#set($a=1)#end|#@()#if(true)x#end#end"),
         ("block-call-literal-comments", "#@()#*c*#\n#end|#@()#*}*#\n#end|#@()#**c*#\n#end|#@()#*c*#x#end|#@()#**#\n#end|#@()#***#\n#end|#@()##x\n#end|#@()#**c*##x\n#end|#@()#*}*##end#[[]]#"),
         ("block-call-literal-nested", "#@()#if(true)#\n#end#end|#@()#foreach($i in [1])#.$i#end#end|#@()#literal()#.#end#end|#@()$x#.#end|#@()$$x#end|#if(true)#@()#\n#end#end"),
+        # A '$' glued after '#' returns to the directive state when its reference or
+        # directive ends: a word right there is a directive that prints itself.
+        ("hash-dollar-directive-then-word", "#$#e()x(y)|#$#e()x ($s)|#$#e()5(y)|#$!#e()x(y)z(w)|#$$#e()x y|#$#{e}x(y)|#$#e{x}(y)"),
+        ("hash-dollar-directive-then-word-open", "#$#e()x(y"),
+        ("hash-dollar-directive-then-word-open-newline", "#$#e()\nx(y"),
+        ("hash-dollar-directive-then-if", "#$#e()if(true)x#end|#$#e(){if}(true)y#end"),
+        ("hash-dollar-directive-then-end", "#if(true)#$#e()end|"),
+        ("hash-dollar-directive-then-stray-end", "#$#e()end"),
+        ("hash-dollar-directive-then-set", "#$#e()set($a=1)$a"),
+        ("hash-dollar-if-then-word-open", "#$#if(true)x(y#end"),
+        ("hash-braced-ref-then-word", "#${s}x(y)|#$!{s}x|#${m.k}if(true)z#end|#${s}{x}(y)|#${s}5(y)"),
+        ("hash-braced-ref-then-word-open", "#${s}x(y"),
+        ("hash-braced-ref-then-end", "#${s}end"),
+        ("hash-dollar-rbrace-then-word", "#$}x(y)|#$!}if(true)x#end"),
+        ("hash-dollar-rbrace-then-word-open", "#$}x("),
+        ("hash-ref-directive-then-word", "#$s#e()x(y)|#$m.k#e()x|#$m.get('k')#e()x(y)|#$s#if(true)x(y)#end|#if(true)#$s#end x(y)|#$s#e x(y)"),
+        ("hash-ref-directive-then-word-open", "#$s#e()x(y"),
+        ("hash-ref-foreach-then-word-open", "#$m#foreach()t(#end"),
+        # With four or more arguments #foreach renders its fourth argument, not its body.
+        ("foreach-fourth-arg-is-body", "#foreach($x in [1,2] $x)body#end|#foreach($x in [1,2] [$x, 'a', {$s: $x}] 5)b#end"
+         "|#foreach($x in [1,2] [1..$x])b#end|#foreach($x in [1,2] \"$x\")b#end|#foreach($x n[4]5)<#end|#foreach($x in [1] $zz)b#end"),
     ]
     for cid, template in extra:
         out.add(cid, template, ENV)

@@ -256,6 +256,13 @@ EXTRA = [
      {"s": "abc", "m": {"c": "C"}, "l": [1]}),
     # A '$' glued to '.name' after an index is no part of the null reference's literal.
     ("refmod-dollar-dot-after-index", "$x[0].e$.x|$y[0].e$!.x|$x[0].e##$.x|\\$x[0].e$.x$.y|$x.m()$.x", {"y": {"e": "E"}}),
+    # '$' prefixes then '}' or '{': RCURLY and LCURLY print their whole image.
+    ("dollar-chain-braces", "$$!}|$!$!}|$$}|\\$$!}|$\\$!}|$!$}|$$$!}x|$$!{}|$$!{ x}|$\\!{ x}|$$!{5}", {}),
+    ("dollar-chain-lbrace-lbracket", "$${[", {}),
+    # '.name(' at the very end after a dropped '$' prefix: the '(' is text.
+    ("dollar-dot-words-lparen-end", "$!.x.y(", {}),
+    ("dollar-dot-words-index-lparen-end", "\\$.x[0].y(", {}),
+    ("lbrace-dot-words-lparen-end", "${.x.y.z(", {}),
     ("dollarbang-rbrace", "$!}|a$!}}b|\\$!}|#if(true)$!}#end|#set($s = \"$!}\")$s|#literal()$!}#end", {}),
 ]
 
