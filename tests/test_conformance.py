@@ -40,6 +40,16 @@ XFAIL: dict[str, str] = {
     "doc_examples/gateway-response-missing-auth-token": _BARE_EVENT,
     "doc_examples/ref-context-example": _BARE_EVENT,
     "mapping_templates/passthrough-bare-event": _BARE_EVENT,
+    "mapping_templates/context-dump": (
+        "oracle doubt: where 'authorizer' sits in $context.keySet() is unrecorded; ApiGateway.java "
+        "appends it after apiId (a LinkedHashMap), vtl places it where a java.util.HashMap puts it "
+        "(after resourceId), the model that reproduces the recorded order of the other keys"
+    ),
+    "mapping_templates/binary-body": (
+        "event model: vtl decodes an isBase64Encoded body into $input.body (vtl/apigateway/request.py); "
+        "the oracle reads event.body as it is, which is what AWS shows a template under CONVERT_TO_TEXT "
+        "(the base64 string); open product decision, reported"
+    ),
     "errors/parse-foreach-no-parens": _BARE_FOREACH,
     "probes/D24": _BARE_FOREACH,
     "java_methods/class-forname-string": (

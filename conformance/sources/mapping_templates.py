@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import json
+from urllib.parse import quote
+
+from vtl.apigateway.events import event as make_event
 
 from . import Cases
 
@@ -163,6 +167,1139 @@ RESPONSES = {
 }
 
 
+
+# ---------------------------------------------------------------------------------------------
+# Real integrations: the templates people write for DynamoDB, SQS, SNS, EventBridge, Step
+# Functions, Kinesis, S3, Lambda (non-proxy), MOCK/CORS and form or XML bodies, rendered over
+# events with Cognito and Lambda authorizers, multi-valued query strings, stage variables and
+# bodies holding unicode, nulls, empty containers and every JSON number shape.
+# ---------------------------------------------------------------------------------------------
+
+
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+SHOP_BODY = r"""{
+  "orderId": "ord-7f3a",
+  "customer": {"id": 42, "name": "José Ñúñez", "email": "jose@example.es", "tags": ["vip", "beta"], "address": null, "phone": ""},
+  "items": [
+    {"sku": "SKU-1", "name": "Café ☕", "price": 12.5, "qty": 2, "attrs": {}},
+    {"sku": "SKU-2", "name": "Tea \"Earl Grey\"", "price": 1.0, "qty": 10, "attrs": {"size": "L", "color": null}},
+    {"sku": "SKU-3", "name": "Mug's \u00e9dition", "price": 0.1, "qty": 3, "attrs": {"size": "M"}}
+  ],
+  "total": 1e3,
+  "big": 12345678901234,
+  "discount": 0.1,
+  "rating": -3.75,
+  "tiny": 1.5e-7,
+  "count": 0,
+  "gift": false,
+  "express": true,
+  "notes": [],
+  "meta": {},
+  "emoji": "😀 ok",
+  "path": "a/b\\c",
+  "matrix": [[1, 2], [3, [4, 5]], []],
+  "coupon": null,
+  "createdAt": "2024-03-09T17:45:00.123Z"
+}"""
+NEXT_TOKEN = _b64('{"pk":{"S":"USER#42"},"sk":{"S":"ORDER#2024-03-09"}}')
+SHOP = make_event(
+    body=SHOP_BODY,
+    method="POST",
+    path="/users/42/orders",
+    resource="/users/{userId}/orders",
+    headers={
+        "Host": "api.example.com",
+        "Content-Type": "application/json; charset=utf-8",
+        "User-Agent": "Mozilla/5.0 (Macintosh)",
+        "Accept": "application/json",
+        "Accept-Language": "es-ES,es;q=0.9,en;q=0.8",
+        "X-Amzn-Trace-Id": "Root=1-65ec9f2c-0e3e1b2c3d4e5f6a7b8c9d0e",
+        "X-Forwarded-For": "198.51.100.7, 10.0.0.1",
+        "X-Request-Id": "req-abc",
+        "X-Attr-Priority": "high",
+        "X-Attr-Channel": "web & mobile",
+        "Idempotency-Key": "idem-0001",
+        "Authorization": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI3ZDhmIn0.c2ln",
+        "Origin": "https://app.example.com",
+        "Content-Length": "812",
+        "Cookie": "session=abc123; theme=dark",
+    },
+    query="dryRun=false&tag=a&tag=b&limit=10&q=caf%C3%A9+latte&empty=&nextToken=" + quote(NEXT_TOKEN, safe=""),
+    path_params={"userId": "42"},
+    stage_variables={
+        "ordersTable": "orders-prod",
+        "usersTable": "users-prod",
+        "eventBus": "orders-bus",
+        "queueUrl": "https://sqs.us-east-1.amazonaws.com/123456789012/orders.fifo",
+        "topicArn": "arn:aws:sns:us-east-1:123456789012:order-events",
+        "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:checkout",
+        "stream": "orders-stream",
+        "bucket": "orders-archive",
+        "allowedOrigins": "https://app.example.com,https://admin.example.com",
+        "debug": "true",
+        "maxItems": "2",
+    },
+    authorizer={
+        "claims": {
+            "sub": "7d8f2c1e-11aa-4b6e-9f00-123456789abc",
+            "email": "jose@example.es",
+            "email_verified": "true",
+            "cognito:username": "jose",
+            "cognito:groups": "admin,editors",
+            "custom:tenant": "acme",
+            "iat": "1709999000",
+            "exp": "1710002600",
+        },
+    },
+    identity={"cognitoIdentityId": "us-east-1:0f1e2d3c", "cognitoAuthenticationType": "authenticated"},
+)
+
+CATALOG = make_event(
+    method="GET",
+    path="/products/electronics/items",
+    resource="/products/{category}/items",
+    headers={
+        "Host": "api.example.com",
+        "Accept": "application/xml",
+        "x-api-key": "k-123",
+        "If-None-Match": '"etag-1"',
+        "User-Agent": "okhttp/4.9.3",
+        "X-Client-Version": "3.14.1",
+        "Authorization": "Basic " + _b64("alice:s3cr3t:with:colons"),
+    },
+    query={"sort": "-price", "tag": ["sale", "new", "sale"], "page": "2", "size": "25", "minPrice": "10.5",
+           "fields": "id,name,price", "q": "4K TV & more", "flag": ""},
+    path_params={"category": "electronics"},
+    stage_variables={"backend": "https://backend.internal", "env": "staging", "pageSizeMax": "100"},
+    authorizer={"principalId": "user|a1b2", "tenantId": "acme", "scopes": "read:products write:cart",
+                "quota": 500, "isAdmin": True, "ratio": 0.5, "integrationLatency": 12},
+)
+
+FORM = make_event(
+    method="POST",
+    path="/contact",
+    headers={"Host": "forms.example.com", "Content-Type": "application/x-www-form-urlencoded",
+             "Referer": "https://www.example.com/contact?utm=mail", "User-Agent": "Mozilla/5.0"},
+    body="name=Zo%C3%AB+O%27Neil&email=zoe%40example.com&message=Hello%2C+world%21%0AThanks+%26+bye"
+         "&subscribe=on&tags=a&tags=b&empty=&amount=12.50&redirect=https%3A%2F%2Fexample.com%2Fthanks%3Fx%3D1",
+    stage_variables={"topicArn": "arn:aws:sns:eu-west-1:123456789012:contact", "queueUrl": "https://sqs/q"},
+)
+
+XML_BODY = """<?xml version="1.0" encoding="UTF-8"?>
+<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
+  <soap:Body>
+    <GetPrice xmlns="urn:shop"><Item>Café</Item><Qty>3</Qty></GetPrice>
+  </soap:Body>
+</soap:Envelope>"""
+SOAP = make_event(
+    method="POST",
+    path="/soap/price",
+    headers={"Host": "legacy.example.com", "Content-Type": "text/xml; charset=utf-8", "SOAPAction": '"urn:shop#GetPrice"'},
+    body=XML_BODY,
+    stage_variables={"soapEndpoint": "https://legacy.internal/ws"},
+)
+
+BULK_BODY = """[
+  {"id": 1, "name": "basic", "price": 5, "stock": 10, "tags": ["a"]},
+  {"id": 2, "name": "pro", "price": 15.5, "stock": 0, "tags": []},
+  {"id": 3, "name": "max", "price": 10, "stock": null},
+  {"id": 4, "name": "free", "price": null, "stock": 1, "tags": ["b", "c"]},
+  {"id": 5, "name": "élite", "price": 99.99, "stock": 3, "tags": ["a", "c"], "extra": {"k": true}}
+]"""
+BULK = make_event(
+    method="PUT",
+    path="/bulk",
+    headers={"Host": "api.example.com", "Content-Type": "application/json"},
+    body=BULK_BODY,
+    query={"minPrice": "10"},
+    stage_variables={"table": "catalog"},
+)
+
+EMPTY = make_event(method="GET", path="/health")
+TEXT = make_event(method="POST", path="/echo", headers={"Content-Type": "text/plain"}, body="plain text, not JSON: 'quoted' \"double\"")
+BARE_NUMBERS = make_event(method="POST", path="/calc", body='{"a": 7, "b": 2, "c": 2.5, "d": -9, "big": 9007199254740993, "huge": 123456789012345678901234567890, "e": 1E+2, "neg0": -0.0, "s": "15", "f": 0.30000000000000004}')
+
+#: Cases that print a String[] (its identity hash is masked).
+MASKED = {"string-methods"}
+
+#: (id, event, request template) of real integrations.
+REAL_REQUESTS: list[tuple[str, dict, str]] = [
+    ("ddb-put-item-full", SHOP, r"""#set($o = $input.path('$'))
+{
+  "TableName": "$stageVariables.ordersTable",
+  "Item": {
+    "pk": {"S": "USER#$input.params('userId')"},
+    "sk": {"S": "ORDER#$o.orderId"},
+    "customerName": {"S": "$util.escapeJavaScript($o.customer.name)"},
+    "tags": {"SS": [#foreach($t in $o.customer.tags)"$t"#if($foreach.hasNext),#end#end]},
+    "items": {"L": [
+#foreach($i in $o.items)
+      {"M": {
+        "sku": {"S": "$i.sku"},
+        "name": {"S": "$util.escapeJavaScript($i.name).replaceAll("\\'","'")"},
+        "price": {"N": "$i.price"},
+        "qty": {"N": "$i.qty"},
+        "attrs": {"M": {#foreach($k in $i.attrs.keySet())"$k": #if($i.attrs.get($k)){"S": "$i.attrs.get($k)"}#else{"NULL": true}#end#if($foreach.hasNext), #end#end}}
+      }}#if($foreach.hasNext),#end
+
+#end
+    ]},
+    "total": {"N": "$o.total"},
+    "big": {"N": "$o.big"},
+    "gift": {"BOOL": $o.gift},
+    "express": {"BOOL": $o.express},
+    "createdAt": {"N": "$context.requestTimeEpoch"},
+    "requestId": {"S": "$context.requestId"}
+  },
+  "ConditionExpression": "attribute_not_exists(pk)"
+}"""),
+    ("ddb-get-item", CATALOG, r"""{
+    "TableName": "products-$stageVariables.env",
+    "Key": {
+        "category": {"S": "$input.params('category')"},
+        "sku": {"S": "$util.escapeJavaScript($input.params('q'))"}
+    },
+    "ProjectionExpression": "#foreach($f in $input.params('fields').split(','))$f.trim()#if($foreach.hasNext), #end#end",
+    "ConsistentRead": #if($input.params('consistent') == 'true')true#{else}false#end
+}"""),
+    ("ddb-query-paginated", SHOP, r"""#set($limit = $input.params('limit'))
+#set($token = $input.params('nextToken'))
+{
+  "TableName": "$stageVariables.ordersTable",
+  "KeyConditionExpression": "pk = :pk AND begins_with(sk, :sk)",
+  "ExpressionAttributeValues": {
+    ":pk": {"S": "USER#$input.params('userId')"},
+    ":sk": {"S": "ORDER#"}
+  }#if($limit != ""),
+  "Limit": $limit#end#if($token != ""),
+  "ExclusiveStartKey": $util.base64Decode($token)#end,
+  "ScanIndexForward": #if($input.params('order') == 'desc')false#{else}true#end
+}"""),
+    ("ddb-query-no-token", CATALOG, r"""#set($token = $input.params('nextToken'))
+{
+  "TableName": "products",
+  "IndexName": "byCategory",
+  "KeyConditionExpression": "category = :c",
+  "ExpressionAttributeValues": {":c": {"S": "$input.params('category')"}},
+  "Limit": #if($input.params('size') != "")$input.params('size')#{else}20#end#if($token && $token != ""),
+  "ExclusiveStartKey": $util.base64Decode($token)#end
+
+}"""),
+    ("ddb-update-item-dynamic", SHOP, r"""#set($body = $input.path('$.customer'))
+#set($keys = [])
+#foreach($k in $body.keySet())#if($k != 'id' && $k != 'tags')#set($null = $keys.add($k))#end#end
+{
+  "TableName": "$stageVariables.usersTable",
+  "Key": {"id": {"N": "$body.id"}},
+  "UpdateExpression": "SET #foreach($k in $keys)#$k = :$k#if($foreach.hasNext), #end#end",
+  "ExpressionAttributeNames": {#foreach($k in $keys)"#$k": "$k"#if($foreach.hasNext), #end#end},
+  "ExpressionAttributeValues": {
+#foreach($k in $keys)
+#set($v = $body.get($k))
+    ":$k": #if("$!v" == ""){"NULL": true}#else{"S": "$util.escapeJavaScript($v)"}#end#if($foreach.hasNext),#end
+
+#end
+  },
+  "ReturnValues": "ALL_NEW"
+}"""),
+    ("ddb-batch-write", BULK, r"""#set($rows = $input.path('$'))
+{
+  "RequestItems": {
+    "$stageVariables.table": [
+#foreach($r in $rows)
+      {"PutRequest": {"Item": {
+        "id": {"N": "$r.id"},
+        "name": {"S": "$r.name"},
+        #if($r.price)"price": {"N": "$r.price"},#end
+        "stock": #if($r.stock || $r.stock == 0){"N": "$r.stock"}#else{"NULL": true}#end,
+        "tags": {"L": [#foreach($t in $r.tags){"S": "$t"}#if($foreach.hasNext), #end#end]}
+      }}}#if($foreach.hasNext),#end
+#end
+    ]
+  }
+}"""),
+    ("ddb-scan-filter-from-query", CATALOG, r"""#set($qs = $input.params().querystring)
+#set($names = [])
+#foreach($k in $qs.keySet())#if($k != 'page' && $k != 'size' && $qs.get($k) != '')#set($ok = $names.add($k))#end#end
+{
+  "TableName": "products",
+  #if(!$names.isEmpty())"FilterExpression": "#foreach($k in $names)#$k = :$k#if($foreach.hasNext) AND #end#end",
+  "ExpressionAttributeNames": {#foreach($k in $names)"#$k": "$k"#if($foreach.hasNext), #end#end},
+  "ExpressionAttributeValues": {#foreach($k in $names)":$k": {"S": "$util.escapeJavaScript($qs.get($k))"}#if($foreach.hasNext), #end#end},
+  #end"Limit": $qs.size
+}"""),
+    ("ddb-delete-item", SHOP, r"""{
+  "TableName": "$stageVariables.ordersTable",
+  "Key": {
+    "pk": {"S": "USER#$input.params().path.userId"},
+    "sk": {"S": "ORDER#$input.path('$.orderId')"}
+  },
+  "ConditionExpression": "#owner = :sub",
+  "ExpressionAttributeNames": {"#owner": "owner"},
+  "ExpressionAttributeValues": {":sub": {"S": "$context.authorizer.claims.sub"}},
+  "ReturnValues": "ALL_OLD"
+}"""),
+    ("ddb-transact-write", SHOP, r"""#set($o = $input.path('$'))
+{
+  "TransactItems": [
+#foreach($i in $o.items)
+    {"Update": {
+      "TableName": "inventory",
+      "Key": {"sku": {"S": "$i.sku"}},
+      "UpdateExpression": "SET stock = stock - :q",
+      "ConditionExpression": "stock >= :q",
+      "ExpressionAttributeValues": {":q": {"N": "$i.qty"}}
+    }},
+#end
+    {"Put": {
+      "TableName": "$stageVariables.ordersTable",
+      "Item": {"pk": {"S": "ORDER#$o.orderId"}, "lines": {"N": "$o.items.size()"}, "by": {"S": "$context.authorizer.claims['cognito:username']"}}
+    }}
+  ],
+  "ClientRequestToken": "$input.params('Idempotency-Key')"
+}"""),
+    ("sqs-send-message-attributes", SHOP, r"""Action=SendMessage##
+&MessageBody=$util.urlEncode($input.body)##
+&MessageGroupId=$util.urlEncode($input.params('userId'))##
+&MessageDeduplicationId=$util.urlEncode($input.params('Idempotency-Key'))##
+#set($n = 0)
+#foreach($h in $input.params().header.keySet())
+#if($h.toLowerCase().startsWith('x-attr-'))
+#set($n = $n + 1)
+&MessageAttribute.${n}.Name=$util.urlEncode($h.substring(7))&MessageAttribute.${n}.Value.StringValue=$util.urlEncode($input.params().header.get($h))&MessageAttribute.${n}.Value.DataType=String##
+#end
+#end
+"""),
+    ("sqs-json-protocol", SHOP, r"""#set($context.requestOverride.header.X-Amz-Target = "AmazonSQS.SendMessage")
+#set($context.requestOverride.header.Content-Type = "application/x-amz-json-1.0")
+{
+  "QueueUrl": "$stageVariables.queueUrl",
+  "MessageBody": "$util.escapeJavaScript($input.body).replaceAll("\\'","'")",
+  "MessageGroupId": "$input.params('userId')",
+  "MessageAttributes": {
+    "requestId": {"DataType": "String", "StringValue": "$context.requestId"},
+    "sourceIp": {"DataType": "String", "StringValue": "$context.identity.sourceIp"},
+    "lines": {"DataType": "Number", "StringValue": "$input.path('$.items').size()"}
+  }
+}"""),
+    ("sqs-send-message-batch", BULK, r"""Action=SendMessageBatch##
+#foreach($r in $input.path('$'))
+#set($i = $foreach.count)
+&SendMessageBatchRequestEntry.${i}.Id=msg-$r.id&SendMessageBatchRequestEntry.${i}.MessageBody=$util.urlEncode($input.json("$[$foreach.index]"))##
+#end
+"""),
+    ("sns-publish-form", SHOP, r"""#set($subject = "Order $input.path('$.orderId') from $input.path('$.customer.name')")
+Action=Publish&TopicArn=$util.urlEncode($stageVariables.topicArn)&Subject=$util.urlEncode($subject)&Message=$util.urlEncode($input.json('$'))&MessageAttributes.entry.1.Name=tenant&MessageAttributes.entry.1.Value.DataType=String&MessageAttributes.entry.1.Value.StringValue=$util.urlEncode($context.authorizer.claims['custom:tenant'])&Version=2010-03-31"""),
+    ("sns-publish-json-message-structure", SHOP, r"""#set($msg = "{""default"": ""$input.path('$.orderId')"", ""email"": ""New order for $input.path('$.customer.email')""}")
+Action=Publish&TopicArn=$util.urlEncode($stageVariables.topicArn)&MessageStructure=json&Message=$util.urlEncode($msg)"""),
+    ("eventbridge-put-events", SHOP, r"""#set($context.requestOverride.header.X-Amz-Target = "AWSEvents.PutEvents")
+#set($context.requestOverride.header.Content-Type = "application/x-amz-json-1.1")
+{
+  "Entries": [
+    {
+      "Source": "com.example.orders",
+      "DetailType": "OrderPlaced",
+      "Detail": "$util.escapeJavaScript($input.json('$')).replaceAll("\\'","'")",
+      "EventBusName": "$stageVariables.eventBus",
+      "Resources": ["arn:aws:execute-api:$context.accountId:$context.apiId/$context.stage"]
+    }
+  ]
+}"""),
+    ("eventbridge-entry-per-item", SHOP, r"""#set($context.requestOverride.header.X-Amz-Target = "AWSEvents.PutEvents")
+#set($context.requestOverride.header.Content-Type = "application/x-amz-json-1.1")
+#set($inputRoot = $input.path('$'))
+{
+  "Entries": [
+    #foreach($elem in $inputRoot.items)
+    {
+      "Detail": "$util.escapeJavaScript($input.json("$.items[$foreach.index]")).replaceAll("\\'","'")",
+      "DetailType": "LineItem",
+      "Source": "shop.$context.stage",
+      "EventBusName": "$stageVariables.eventBus"
+    }#if($foreach.hasNext),#end
+    #end
+  ]
+}"""),
+    ("eventbridge-detail-built", SHOP, r"""#set($o = $input.path('$'))
+#set($detail = "{""orderId"":""$o.orderId"",""user"":""$context.authorizer.claims.sub"",""total"":$o.total,""lines"":$o.items.size()}")
+{"Entries":[{"Source":"shop","DetailType":"Order","Detail":"$util.escapeJavaScript($detail)","EventBusName":"$stageVariables.eventBus"}]}"""),
+    ("sfn-start-execution", SHOP, r"""#set($data = $util.escapeJavaScript($input.json('$')))
+{
+  "input": "$data",
+  "name": "$context.requestId",
+  "stateMachineArn": "$stageVariables.stateMachineArn"
+}"""),
+    ("sfn-start-sync-with-context", SHOP, r"""#set($body = $input.json('$'))
+#set($ctx = "{""user"":""$context.authorizer.claims.sub"",""groups"":""$context.authorizer.claims['cognito:groups']"",""ip"":""$context.identity.sourceIp"",""trace"":""$input.params('X-Amzn-Trace-Id')""}")
+{
+  "input": "{\"body\": $util.escapeJavaScript($body).replaceAll("\\'","'"), \"ctx\": $util.escapeJavaScript($ctx)}",
+  "stateMachineArn": "$stageVariables.stateMachineArn",
+  "traceHeader": "$input.params('X-Amzn-Trace-Id')"
+}"""),
+    ("sfn-input-from-query", CATALOG, r"""#set($qs = $input.params().querystring)
+{
+  "stateMachineArn": "arn:aws:states:us-east-1:$context.accountId:stateMachine:search",
+  "input": "{#foreach($k in $qs.keySet())\"$k\": \"$util.escapeJavaScript($qs.get($k))\"#if($foreach.hasNext), #end#end}"
+}"""),
+    ("kinesis-put-record", SHOP, r"""{
+  "StreamName": "$stageVariables.stream",
+  "Data": "$util.base64Encode($input.json('$'))",
+  "PartitionKey": "$input.path('$.customer.id')",
+  "ExplicitHashKey": "$input.path('$.big')"
+}"""),
+    ("kinesis-put-records", BULK, r"""{
+  "StreamName": "catalog-changes",
+  "Records": [
+#foreach($r in $input.path('$'))
+    {"Data": "$util.base64Encode($input.json("$[$foreach.index]"))", "PartitionKey": "$r.id"}#if($foreach.hasNext),#end
+
+#end
+  ]
+}"""),
+    ("firehose-put-record-newline", SHOP, r"""#set($line = "$input.json('$')
+")
+{"DeliveryStreamName": "orders-$context.stage", "Record": {"Data": "$util.base64Encode($line)"}}"""),
+    ("s3-put-object-overrides", SHOP, r"""#set($key = "orders/$input.params('userId')/$input.path('$.orderId').json")
+#set($context.requestOverride.path.bucket = $stageVariables.bucket)
+#set($context.requestOverride.path.key = $key)
+#set($context.requestOverride.header.Content-Type = "application/json")
+#set($context.requestOverride.header.x-amz-meta-user = $context.authorizer.claims.email)
+$input.body"""),
+    ("s3-key-from-path", CATALOG, r"""#set($cat = $input.params('category'))
+#set($context.requestOverride.path.object = "catalog/$cat.toLowerCase()/page-${input.params('page')}.json")
+{"key": "$context.requestOverride.path.object", "prefix": "$cat.substring(0, 4)", "len": $cat.length()}"""),
+    ("lambda-nonproxy-full-passthrough", SHOP, r"""##  See https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html
+##  This template will pass through all parameters including path, querystring, header, stage variables, and context through to the integration endpoint via the body/payload
+#set($allParams = $input.params())
+{
+"body-json" : $input.json('$'),
+"params" : {
+#foreach($type in $allParams.keySet())
+    #set($params = $allParams.get($type))
+"$type" : {
+    #foreach($paramName in $params.keySet())
+    "$paramName" : "$util.escapeJavaScript($params.get($paramName))"
+        #if($foreach.hasNext),#end
+    #end
+}
+    #if($foreach.hasNext),#end
+#end
+},
+"stage-variables" : {
+#foreach($key in $stageVariables.keySet())
+"$key" : "$util.escapeJavaScript($stageVariables.get($key))"
+    #if($foreach.hasNext),#end
+#end
+},
+"context" : {
+    "account-id" : "$context.identity.accountId",
+    "api-id" : "$context.apiId",
+    "api-key" : "$context.identity.apiKey",
+    "authorizer-principal-id" : "$context.authorizer.principalId",
+    "caller" : "$context.identity.caller",
+    "cognito-authentication-provider" : "$context.identity.cognitoAuthenticationProvider",
+    "cognito-authentication-type" : "$context.identity.cognitoAuthenticationType",
+    "cognito-identity-id" : "$context.identity.cognitoIdentityId",
+    "cognito-identity-pool-id" : "$context.identity.cognitoIdentityPoolId",
+    "http-method" : "$context.httpMethod",
+    "stage" : "$context.stage",
+    "source-ip" : "$context.identity.sourceIp",
+    "user" : "$context.identity.user",
+    "user-agent" : "$context.identity.userAgent",
+    "user-arn" : "$context.identity.userArn",
+    "request-id" : "$context.requestId",
+    "resource-id" : "$context.resourceId",
+    "resource-path" : "$context.resourcePath"
+    }
+}
+"""),
+    ("lambda-nonproxy-selected", CATALOG, r"""{
+  "category": "$input.params('category')",
+  "page": $input.params('page'),
+  "size": #if($input.params('size') > $stageVariables.pageSizeMax)$stageVariables.pageSizeMax#else$input.params('size')#end,
+  "sort": {"field": "$input.params('sort').replaceAll('^[-+]', '')", "desc": $input.params('sort').startsWith('-')},
+  "principal": "$context.authorizer.principalId",
+  "tenant": "$context.authorizer.tenantId",
+  "scopes": [#foreach($s in $context.authorizer.scopes.split(' '))"$s"#if($foreach.hasNext),#end#end],
+  "admin": $context.authorizer.isAdmin,
+  "quota": "$context.authorizer.quota",
+  "ratio": "$context.authorizer.ratio"
+}"""),
+    ("lambda-authorizer-checks", CATALOG, r"""#if($context.authorizer.isAdmin == 'true')admin#{else}user#end
+#if($context.authorizer.isAdmin == true)bool-true#{else}not-bool#end
+#if($context.authorizer.quota == 500)int-eq#{else}int-ne#end
+#if($context.authorizer.quota == '500')str-eq#end
+#set($q = $context.authorizer.quota + 1)q=$q
+#set($principal = $context.authorizer.principalId.split('\|'))$principal[0]/$principal[1] ($principal.size())
+#if($context.authorizer.scopes.contains('write:cart'))can-write#end
+#if($context.authorizer.missing == '')missing-empty#end"""),
+    ("cognito-claims", SHOP, r"""#set($claims = $context.authorizer.claims)
+{
+  "sub": "$claims.sub",
+  "username": "$claims['cognito:username']",
+  "tenant": "$claims.get('custom:tenant')",
+  "groups": [#foreach($g in $claims['cognito:groups'].split(','))"$g"#if($foreach.hasNext), #end#end],
+  "isAdmin": $claims['cognito:groups'].contains('admin'),
+  "verified": #if($claims.email_verified == 'true')true#{else}false#end,
+  "ttl": "$claims.exp - $claims.iat",
+  "keys": "$claims.keySet()",
+  "count": $claims.size(),
+  "identity": "$context.identity.cognitoIdentityId",
+  "authType": "$context.identity.cognitoAuthenticationType"
+}"""),
+    ("cognito-claims-loop", SHOP, r"""{#foreach($c in $context.authorizer.claims.entrySet())"$c.key.replace(':', '_')": "$c.value"#if($foreach.hasNext), #end#end}"""),
+    ("multi-value-query", SHOP, r"""#set($qs = $input.params().querystring)
+tag=$input.params('tag') q=$input.params('q') empty=[$input.params('empty')] keys=$qs.keySet() size=$qs.size()
+#foreach($k in $qs.keySet())
+$foreach.count. $k=$qs.get($k)
+#end"""),
+    ("params-lookup-order", SHOP, r"""userId=$input.params('userId') limit=$input.params('limit') Origin=$input.params('Origin')
+lower=[$input.params('origin')] missing=[$input.params('nope')] hop=[$input.params('Content-Length')]
+path=$input.params().path header-count=$input.params().header.size()
+#if($input.params().header.containsKey('Cookie'))cookie=$input.params().header.Cookie.split(';')[1].trim()#end"""),
+    ("headers-to-json", SHOP, r"""#set($h = $input.params().header)
+{
+#foreach($name in $h.keySet())
+  "$name.toLowerCase()": "$util.escapeJavaScript($h.get($name))"#if($foreach.hasNext),#end
+
+#end
+}"""),
+    ("header-basic-auth-decode", CATALOG, r"""#set($auth = $input.params('Authorization'))
+#if($auth.startsWith('Basic '))
+#set($decoded = $util.base64Decode($auth.substring(6)))
+#set($parts = $decoded.split(':', 2))
+{"user": "$parts[0]", "password": "$parts[1]", "n": $parts.size(), "idx": $decoded.indexOf(':')}
+#else
+{"error": "unsupported"}
+#end"""),
+    ("header-bearer-token", SHOP, r"""#set($auth = $input.params('Authorization'))
+#set($token = $auth.replaceFirst('(?i)^bearer\s+', ''))
+#set($segments = $token.split('\.'))
+{"scheme": "$auth.substring(0, $auth.indexOf(' '))", "segments": $segments.size(), "payload": "$util.base64Decode($segments[1])"}"""),
+    ("cors-preflight-mock", SHOP, r"""#set($origin = $input.params('Origin'))
+#set($allowed = $stageVariables.allowedOrigins.split(','))
+#set($ok = false)
+#foreach($a in $allowed)#if($a == $origin)#set($ok = true)#end#end
+#if($ok)
+#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)
+#set($context.responseOverride.header.Access-Control-Allow-Credentials = "true")
+#set($context.responseOverride.header.Vary = "Origin")
+#else
+#set($context.responseOverride.status = 403)
+#end
+{"statusCode": #if($ok)200#{else}403#end}"""),
+    ("validation-required-fields", SHOP, r"""#set($o = $input.path('$'))
+#set($errors = [])
+#if(!$o.orderId || $o.orderId == "")#set($e = $errors.add("orderId is required"))#end
+#if($o.items.size() == 0)#set($e = $errors.add("items must not be empty"))#end
+#if("$!o.coupon" != "")#set($e = $errors.add("coupons are closed"))#end
+#if($o.customer.phone == "")#set($e = $errors.add("phone is empty"))#end
+#if(!$o.customer.email.matches('^[^@\s]+@[^@\s]+\.[a-z]{2,}$'))#set($e = $errors.add("bad email"))#end
+#foreach($i in $o.items)#if($i.qty <= 0 || $i.price < 0.5)#set($e = $errors.add("line $foreach.count: check qty/price ($i.qty x $i.price)"))#end#end
+#if($errors.size() > 0)
+#set($context.responseOverride.status = 422)
+{"errors": [#foreach($e in $errors)"$util.escapeJavaScript($e)"#if($foreach.hasNext), #end#end]}
+#else
+$input.json('$')
+#end"""),
+    ("validation-stop", SHOP, r"""#if($input.params('dryRun') == 'false')
+#set($context.responseOverride.status = 202)
+{"accepted": "$input.path('$.orderId')"}
+#stop
+#end
+{"dryRun": true}"""),
+    ("override-status-from-body", BULK, r"""#set($rows = $input.path('$'))
+#set($bad = 0)
+#foreach($r in $rows)#if(!$r.price)#set($bad = $bad + 1)#end#end
+#if($bad > 0)
+#set($context.responseOverride.status = 400)
+#set($context.responseOverride.header.X-Invalid-Rows = "$bad")
+#end
+{"rows": $rows.size(), "invalid": $bad}"""),
+    ("override-querystring-and-path", CATALOG, r"""#set($context.requestOverride.querystring.limit = $input.params('size'))
+#set($context.requestOverride.querystring.offset = "#set($p = $input.params('page'))$p")
+#set($context.requestOverride.header.X-Tenant = $context.authorizer.tenantId)
+#set($context.requestOverride.path.category = $input.params('category').toUpperCase())
+#set($context.requestOverride.querystring['x-env'] = $stageVariables.env)
+$context.requestOverride.querystring.limit/$context.requestOverride.path.category"""),
+    ("override-put-calls", SHOP, r"""#set($h = $context.responseOverride.header)
+#set($void = $h.put('Cache-Control', 'no-store'))
+#set($void = $h.put('X-Request-Id', $input.params('X-Request-Id')))
+$context.responseOverride.header.put("Location", "/users/$input.params('userId')/orders/$input.path('$.orderId')")
+#set($context.responseOverride.status = 201)
+done $h.size()"""),
+    ("form-post-to-json", FORM, r"""#set($pairs = $input.body.split('&'))
+{
+#foreach($pair in $pairs)
+#set($kv = $pair.split('=', 2))
+#if($kv.size() == 2)
+  "$util.urlDecode($kv[0])": "$util.escapeJavaScript($util.urlDecode($kv[1])).replaceAll("\\'","'")"#if($foreach.hasNext),#end
+
+#end
+#end
+}"""),
+    ("form-post-path-idiom", FORM, r"""#set($body = $input.path('$'))
+#set($fields = {})
+#foreach($p in $body.split("&"))
+#set($i = $p.indexOf('='))
+#set($j = $i + 1)
+#set($k = $util.urlDecode($p.substring(0, $i)))
+#set($v = $util.urlDecode($p.substring($j)))
+#if($fields.containsKey($k))#set($x = $fields.put($k, "$fields.get($k),$v"))#else#set($x = $fields.put($k, $v))#end
+#end
+name=$fields.name|email=$fields.email|tags=$fields.tags|empty=[$fields.empty]|amount=$fields.amount|json=$input.json('$').length()
+redirect=$fields.redirect"""),
+    ("form-post-to-sns", FORM, r"""#set($f = {})
+#foreach($p in $input.body.split('&'))#set($kv = $p.split('='))#if($kv.size() > 1)#set($x = $f.put($kv[0], $util.urlDecode($kv[1])))#else#set($x = $f.put($kv[0], ''))#end#end
+Action=Publish&TopicArn=$util.urlEncode($stageVariables.topicArn)&Subject=$util.urlEncode("Contact from $f.name")&Message=$util.urlEncode("$f.message
+
+-- $f.email (subscribe: $f.subscribe)")"""),
+    ("soap-extract-fields", SOAP, r"""#set($xml = $input.body)
+#set($from = $xml.indexOf('<Item>') + 6)
+#set($item = $xml.substring($from, $xml.indexOf('</Item>')))
+#set($qty = $xml.replaceAll('(?s).*<Qty>(\d+)</Qty>.*', '$1'))
+{"item": "$item", "qty": $qty, "action": "$input.params('SOAPAction').replace('"', '')", "isSoap": $xml.contains('soap:Envelope'), "json": $input.json('$'), "path": "$input.path('$')"}"""),
+    ("soap-build-request", SHOP, r"""#set($o = $input.path('$'))
+#set($context.requestOverride.header.Content-Type = "text/xml; charset=utf-8")
+#set($context.requestOverride.header.SOAPAction = "urn:orders#Create")
+<?xml version="1.0" encoding="UTF-8"?>
+<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ord="urn:orders">
+  <soapenv:Header><ord:RequestId>$context.requestId</ord:RequestId></soapenv:Header>
+  <soapenv:Body>
+    <ord:Create>
+      <ord:Customer>$o.customer.name.replace('&', '&amp;').replace('<', '&lt;')</ord:Customer>
+#foreach($i in $o.items)
+      <ord:Line n="$foreach.count" sku="$i.sku">$i.name.replace('"', '&quot;')</ord:Line>
+#end
+      <ord:Gift>$o.gift</ord:Gift>
+    </ord:Create>
+  </soapenv:Body>
+</soapenv:Envelope>"""),
+    ("xml-response-to-client-like", CATALOG, r"""#set($context.responseOverride.header.Content-Type = "application/xml")
+<?xml version="1.0"?>
+<request>
+#foreach($type in $input.params().keySet())
+  <$type>
+#foreach($k in $input.params().get($type).keySet())
+    <param name="$k">$input.params().get($type).get($k).replace('&', '&amp;')</param>
+#end
+  </$type>
+#end
+</request>"""),
+    ("jsonpath-filters", BULK, r"""cheap: $input.json('$[?(@.price < 10)].name')
+pricey: $input.json("$[?(@.price > $input.params('minPrice'))].id")
+instock: $input.json('$[?(@.stock > 0)]')
+tagged: $input.json('$[?(@.tags)].name')
+extra: $input.json('$[?(@.extra.k == true)].name')
+names: $input.json('$[*].name')
+last: $input.json('$[-1:]')
+slice: $input.json('$[1:3].id')
+len: $input.path('$.length()')
+deep: $input.json('$..tags')
+first-tag: $input.path('$[0].tags[0]')"""),
+    ("jsonpath-on-order", SHOP, r"""$input.json('$.items[*].sku')
+$input.json('$.items[?(@.price >= 1)].sku')
+$input.json('$.items[?(@.attrs.size)].attrs.size')
+$input.json('$.customer.tags')|$input.path('$.customer.tags')|$input.path('$.customer.tags').size()
+$input.json('$.matrix[1][1]')|$input.path('$.matrix[1][1][0]')|$input.json('$.matrix[2]')
+$input.json('$.meta')|$input.path('$.meta')|$input.json('$.notes')|$input.path('$.notes').size()
+$input.json('$.coupon')|[$input.path('$.coupon')]|$input.json('$.nothing.here')|[$input.path('$.nothing')]
+$input.path('$.items.length()')|$input.json('$.items.length()')|$input.path('$..price')
+$input.json('$.items[0].name')|$input.path('$.items[0].name')|$input.json('$.path')|$input.json('$.emoji')"""),
+    ("numbers-print", SHOP, r"""#set($o = $input.path('$'))
+total=$o.total big=$o.big discount=$o.discount rating=$o.rating tiny=$o.tiny count=$o.count
+json: $input.json('$.total') $input.json('$.big') $input.json('$.tiny') $input.json('$.items[1].price')
+price1=$o.items[1].price price2=$o.items[2].price
+sum=$math #set($s = $o.items[0].price + $o.items[1].price + $o.items[2].price)$s
+half=#set($h = $o.big / 2)$h
+times=#set($t = $o.big * 1000)$t
+over=#set($v = $o.big * 1000000000)$v
+mod=#set($m = $o.big % 7)$m
+neg=#set($n = 0 - $o.rating)$n
+cmp=#if($o.total == 1000)eq#{else}ne#end #if($o.items[1].price == 1)one#{else}not-one#end"""),
+    ("totals-and-average", SHOP, r"""#set($o = $input.path('$'))
+#set($sum = 0)
+#set($units = 0)
+#foreach($i in $o.items)
+#set($line = $i.price * $i.qty)
+#set($sum = $sum + $line)
+#set($units = $units + $i.qty)
+  $i.sku: $i.qty x $i.price = $line
+#end
+subtotal=$sum units=$units lines=$o.items.size()
+avg-units=#set($avg = $units / $o.items.size())$avg
+avg-price=#set($ap = $sum / $units)$ap
+discounted=#set($d = $sum - $sum * $o.discount)$d
+cents=#set($c = $sum * 100)$c
+rounded=#set($r = ($sum * 100 + 0.5))#set($ri = $r.intValue())$ri / 100 -> #set($whole = $ri / 100)#set($frac = $ri % 100)$whole.#if($frac < 10)0#end$frac
+int-of=$sum.intValue() long-of=$o.big.longValue() dbl-of=$units.doubleValue()"""),
+    ("integer-math-from-params", CATALOG, r"""#set($page = $input.params('page'))
+#set($size = $input.params('size'))
+#set($p = $page.length())
+offset-str=$page$size
+#set($pi = 0)
+#foreach($d in [1..$page.length()])#set($pi = $pi * 10)#end
+offset=#set($off = ($page.hashCode() - 50) * 25)$off
+parsed=$Integer.parseInt($page)
+min=#set($mp = $input.params('minPrice'))$mp.length() $mp.indexOf('.') $mp.substring(0, $mp.indexOf('.'))"""),
+    ("date-from-epoch", SHOP, r"""#set($ms = $context.requestTimeEpoch)
+#set($secs = $ms / 1000)
+#set($days = $secs / 86400)
+#set($rem = $secs % 86400)
+#set($hh = $rem / 3600)
+#set($mm = ($rem % 3600) / 60)
+#set($ss = $rem % 60)
+epoch=$ms secs=$secs days=$days time=#if($hh < 10)0#end$hh:#if($mm < 10)0#end$mm:#if($ss < 10)0#end$ss
+time-str=$context.requestTime day=$context.requestTime.substring(0, 2) month=$context.requestTime.split('/')[1] year=$context.requestTime.substring(7, 11)
+ttl=#set($ttl = $secs + 86400 * 30)$ttl
+created=$input.path('$.createdAt').substring(0, 10) $input.path('$.createdAt').replaceAll('T.*', '') $input.path('$.createdAt').split('T')[1].replace('Z', '')"""),
+    ("string-methods", SHOP, r"""#set($n = $input.path('$.customer.name'))
+#set($e = $input.path('$.customer.email'))
+lower=$n.toLowerCase() upper=$n.toUpperCase() len=$n.length()
+#set($at = $e.indexOf('@') + 1)
+sub=$n.substring(0, 4) idx=$e.indexOf('@') domain=$e.substring($at) user=$e.split('@')[0]
+replace=$e.replace('.', '[dot]') all=$e.replaceAll('([^@]+)@(.+)', '$2/$1') first=$e.replaceFirst('[aeiou]', '*')
+matches=$e.matches('.*@example\.es') contains=$n.contains('Ñ') starts=$n.startsWith('Jo') ends=$e.endsWith('.es')
+trim=[$input.path('$.emoji').trim()] split=$input.params('X-Forwarded-For').split(',\s*') limit=$e.split('[.@]', 2)
+empty=$input.path('$.customer.phone').isEmpty() charAt=$n.charAt(1) last=$n.lastIndexOf('e') concat=$n.concat('!')
+eq=$n.equalsIgnoreCase('josé ñúñez') cmp=$n.compareTo('Jose') fmt=$e.toUpperCase().substring(0, 1)$e.substring(1)"""),
+    ("string-escaping-unicode", SHOP, r"""{
+  "name": "$util.escapeJavaScript($input.path('$.customer.name'))",
+  "emoji": "$util.escapeJavaScript($input.path('$.emoji'))",
+  "path": "$util.escapeJavaScript($input.path('$.path'))",
+  "tea": "$util.escapeJavaScript($input.path('$.items[1].name'))",
+  "mug": "$util.escapeJavaScript($input.path('$.items[2].name')).replaceAll("\\'","'")",
+  "enc": "$util.urlEncode($input.path('$.items[0].name'))",
+  "dec": "$util.urlDecode('caf%C3%A9+%E2%98%95%21')",
+  "b64": "$util.base64Encode($input.path('$.emoji'))",
+  "unb64": "$util.base64Decode('w7HDsW8g8J+Ymg==')"
+}"""),
+    ("parse-json-roundtrip", SHOP, r"""#set($o = $util.parseJson($input.json('$')))
+#set($c = $util.parseJson($input.json('$.customer')))
+$c
+$c.tags $c.address.isEmpty() [$c.address]
+$o.items[1]
+$o.matrix $o.meta $o.notes $o.total $o.tiny
+#set($inline = $util.parseJson('{"a": [1, 2.50, {"b": null}], "c": "\u00e9\n", "d": 1E3, "e": 12345678901234567890}'))
+$inline $inline.a[1] $inline.d $inline.e"""),
+    ("map-and-list-building", SHOP, r"""#set($summary = {})
+#set($skus = [])
+#foreach($i in $input.path('$.items'))
+#set($x = $summary.put($i.sku, $i.qty))
+#set($x = $skus.add($i.sku.toLowerCase()))
+#end
+#set($summary.total = $input.path('$.total'))
+#set($summary['user'] = $context.authorizer.claims.sub.substring(0, 8))
+$summary
+$skus $skus.size() $skus.contains('sku-2') $skus.indexOf('sku-3') $skus.get(0) $skus[-1]
+#set($x = $skus.remove(0))$skus #set($x = $skus.addAll(['z', 'y']))$skus
+#set($m = {"k": [1, {"n": $nothing}], "e": {}, "l": []})$m $m.k $m.e $m.l"""),
+    ("foreach-velocity-count", BULK, r"""#foreach($r in $input.path('$'))
+$velocityCount/$foreach.count/$foreach.index first=$foreach.first last=$foreach.last hasNext=$velocityHasNext $r.name#if($r.tags && !$r.tags.isEmpty()) tags=$r.tags#end
+
+#end
+after: [$foreach.count] [$r]"""),
+    ("foreach-nested-break", SHOP, r"""#foreach($i in $input.path('$.items'))
+#if($foreach.count > $stageVariables.maxItems)#break#end
+- $i.sku#foreach($k in $i.attrs.keySet()) [$k=$i.attrs.get($k)]#end
+#end
+#foreach($row in $input.path('$.matrix'))#foreach($v in $row)$v#if($foreach.hasNext),#end#end#if($foreach.hasNext);#end#end"""),
+    ("empty-collections", SHOP, r"""#set($o = $input.path('$'))
+notes=#foreach($n in $o.notes)$n#end
+meta-keys=$o.meta.keySet() meta-empty=$o.meta.isEmpty() notes-empty=$o.notes.isEmpty() size=$o.notes.size()
+#if($o.notes)truthy-list#{else}falsy-list#end #if($o.meta)truthy-map#{else}falsy-map#end #if($o.count)truthy-zero#{else}falsy-zero#end #if($o.gift)truthy-false#{else}falsy-false#end
+#if($o.coupon)coupon#{else}no-coupon#end #if($o.customer.phone)phone#{else}no-phone#end #if($o.nope)nope#{else}no-nope#end
+#foreach($x in $o.nope)never#end#foreach($x in $o.customer)$x#end#foreach($x in $o.orderId)$x#end"""),
+    ("null-defaults", SHOP, r"""#set($o = $input.path('$'))
+#set($coupon = $o.coupon)
+#if(!$coupon || $coupon == "")#set($coupon = "NONE")#end
+#set($addr = "$!o.customer.address")
+#if($addr.isEmpty())#set($addr = "n/a")#end
+{"coupon": "$coupon", "address": "$addr", "missing": "$!o.missing", "quiet": "$!{o.customer.name}", "len": ${o.customer.name.length()}}
+#set($none = $o.nothing)none=[$none] eqnull=#if($none == $null)yes#end eqempty=#if($none == "")yes#end"""),
+    ("stage-variable-routing", SHOP, r"""#if($stageVariables.debug == "true")
+#set($context.requestOverride.header.X-Debug = "1")
+#end
+#set($url = $stageVariables.queueUrl)
+#set($slash = $url.lastIndexOf('/') + 1)
+{"queue": "$url.substring($slash)", "fifo": $url.endsWith('.fifo'), "region": "$url.split('\.')[1]", "vars": $stageVariables.size(), "missing": "$stageVariables.nope", "keys": "$stageVariables.keySet()"}"""),
+    ("context-dump", SHOP, r"""#foreach($k in $context.keySet())
+$k=$context.get($k)
+#end
+identity: #foreach($k in $context.identity.keySet())$k=[$context.identity.get($k)] #end"""),
+    ("context-common-fields", CATALOG, r"""{"requestId": "$context.requestId", "extended": "$context.extendedRequestId", "time": "$context.requestTime", "epoch": $context.requestTimeEpoch, "path": "$context.path", "resourcePath": "$context.resourcePath", "method": "$context.httpMethod", "stage": "$context.stage", "domain": "$context.domainName", "prefix": "$context.domainPrefix", "proto": "$context.protocol", "apiId": "$context.apiId", "ip": "$context.identity.sourceIp", "ua": "$context.identity.userAgent", "apiKey": "$context.identity.apiKey", "canary": "$context.isCanaryRequest", "wafCode": "$context.wafResponseCode", "endpointId": "$context.awsEndpointRequestId"}"""),
+    ("input-body-forms", SHOP, r"""#set($raw = $input.body)
+chars=$raw.length() lines=$raw.split('\n').size() starts=$raw.startsWith('{')
+$input.body.substring(0, 40)
+#set($b = $input.path('$'))$b.getClass().getSimpleName() $b.keySet().size() $input.path('$').orderId
+json-len=$input.json('$').length() eq=$input.json('$').equals($raw)"""),
+    ("text-body", TEXT, r"""body=[$input.body]
+json=[$input.json('$')]
+path=[$input.path('$')]
+field=[$input.path('$.a')] [$input.json('$.a')]
+escaped="$util.escapeJavaScript($input.body)"
+urlenc=$util.urlEncode($input.body)"""),
+    ("empty-event", EMPTY, r"""#set($allParams = $input.params())
+body=$input.body json=$input.json('$') path=$input.path('$') keys=$input.path('$').keySet()
+params=$allParams path=$allParams.path qs=$allParams.querystring hdr=$allParams.header.keySet()
+stage=[$stageVariables] [$stageVariables.x] size=$stageVariables.size()
+auth=[$context.authorizer] [$context.authorizer.claims.sub] [$context.authorizer.principalId]
+#foreach($k in $input.params().querystring.keySet())never#end#if($input.params().querystring.isEmpty())no-query#end"""),
+    ("calc-numbers", BARE_NUMBERS, r"""#set($i = $input.path('$'))
+a/b=#set($x = $i.a / $i.b)$x a%b=#set($x = $i.a % $i.b)$x a/c=#set($x = $i.a / $i.c)$x c*b=#set($x = $i.c * $i.b)$x
+d/b=#set($x = $i.d / $i.b)$x d%b=#set($x = $i.d % $i.b)$x
+big=$i.big big+1=#set($x = $i.big + 1)$x huge=$i.huge huge+1=#set($x = $i.huge + 1)$x
+e=$i.e neg0=$i.neg0 f=$i.f f*10=#set($x = $i.f * 10)$x
+s+1=#set($x = $i.s + 1)[$x] a+s=#set($y = "$i.a$i.s")$y a/0=#set($z = 5)#set($z = $i.a / 0)$z
+cmp=#if($i.a > $i.c)gt#end #if($i.c < 3)lt#end #if($i.e == 100)e100#end #if($i.big > 9007199254740992)bigger#end
+json=$input.json('$.e') $input.json('$.neg0') $input.json('$.huge') $input.json('$.f')"""),
+]
+
+DDB_QUERY_OUT = r"""{"Count": 3, "ScannedCount": 5, "Items": [
+ {"pk": {"S": "USER#42"}, "sk": {"S": "ORDER#2024-03-01"}, "total": {"N": "12.50"}, "lines": {"L": [{"M": {"sku": {"S": "A"}, "qty": {"N": "2"}}}, {"M": {"sku": {"S": "B"}, "qty": {"N": "1"}}}]}, "tags": {"SS": ["x", "y"]}, "gift": {"BOOL": false}, "note": {"NULL": true}},
+ {"pk": {"S": "USER#42"}, "sk": {"S": "ORDER#2024-03-05"}, "total": {"N": "1e3"}, "lines": {"L": []}, "tags": {"SS": []}, "gift": {"BOOL": true}, "title": {"S": "Caf\u00e9 \"special\" \\ order"}},
+ {"pk": {"S": "USER#42"}, "sk": {"S": "ORDER#2024-03-09"}, "total": {"N": "0.1"}, "meta": {"M": {"channel": {"S": "web"}, "score": {"N": "-3"}}}}
+], "LastEvaluatedKey": {"pk": {"S": "USER#42"}, "sk": {"S": "ORDER#2024-03-09"}}}"""
+DDB_GET_OUT = r"""{"Item": {"id": {"S": "u-1"}, "name": {"S": "Zoë"}, "age": {"N": "37"}, "emails": {"L": [{"S": "a@x.io"}, {"S": "b@x.io"}]}, "prefs": {"M": {"theme": {"S": "dark"}, "beta": {"BOOL": true}}}}}"""
+DDB_EMPTY_OUT = "{}"
+DDB_UPDATE_OUT = r"""{"Attributes": {"id": {"N": "42"}, "name": {"S": "José"}, "phone": {"NULL": true}, "version": {"N": "8"}}}"""
+SFN_SYNC_OK = r"""{"billingDetails": {"billedDurationInMilliseconds": 200, "billedMemoryUsedInMB": 64}, "executionArn": "arn:aws:states:us-east-1:123456789012:express:checkout:abc:def", "input": "{\"orderId\":\"o-1\"}", "inputDetails": {"included": true}, "name": "abc", "output": "{\"orderId\":\"o-1\",\"total\":12.5,\"items\":[{\"sku\":\"A\",\"ok\":true},{\"sku\":\"B\",\"ok\":false}],\"nested\":{\"a\":null,\"b\":[]},\"msg\":\"d\u00e9j\u00e0 vu\"}", "outputDetails": {"included": true}, "startDate": 1.710001234567E9, "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:checkout", "status": "SUCCEEDED", "stopDate": 1.710001234789E9, "traceHeader": "Root=1-abc"}"""
+SFN_SYNC_FAILED = r"""{"executionArn": "arn:aws:states:us-east-1:123456789012:express:checkout:abc:def", "status": "FAILED", "error": "States.TaskFailed", "cause": "{\"errorMessage\":\"Card declined: insufficient funds\",\"errorType\":\"PaymentError\",\"trace\":[\"at pay\"]}", "startDate": 1.710001234567E9, "stopDate": 1.710001235E9}"""
+SFN_START_OUT = r"""{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:checkout:c6af9ac6-7b61-11e6-9a41-93e8deadbeef", "startDate": 1.710001234567E9}"""
+LAMBDA_ERR = r"""{"errorMessage": "[BadRequest] quantity must be positive", "errorType": "ValidationError", "stackTrace": ["at handler (/var/task/index.js:10:11)", "at process (/var/task/lib.js:3:2)"]}"""
+LAMBDA_ERR_JSON = r"""{"errorMessage": "{\"httpStatus\": 409, \"code\": \"Conflict\", \"details\": [\"order ord-7f3a exists\", \"retry: false\"], \"retryAfter\": 1.5}", "errorType": "Error"}"""
+LAMBDA_OK = r"""{"statusCode": 201, "headers": {"Location": "/orders/9", "X-RateLimit-Remaining": 5}, "body": "{\"id\":9,\"msg\":\"cr\u00e9\u00e9\",\"tags\":[]}", "isBase64Encoded": false, "cookies": null}"""
+SQS_OUT = r"""{"SendMessageResponse": {"ResponseMetadata": {"RequestId": "6fde8d1e-52cd-4581-8cd9-c512f4c64223"}, "SendMessageResult": {"MD5OfMessageAttributes": null, "MD5OfMessageBody": "a5f0b8c1e7d4", "MD5OfMessageSystemAttributes": null, "MessageId": "7e2d1c3b-aaaa-bbbb-cccc-1234567890ab", "SequenceNumber": "18849496460467696128"}}}"""
+SNS_OUT = r"""{"PublishResponse": {"PublishResult": {"MessageId": "94f20ce6-13c5-43a0-9a9e-ca52d816e90b", "SequenceNumber": null}, "ResponseMetadata": {"RequestId": "f187a3c1-376f-11df-8963-01868b7c937a"}}}"""
+EB_OUT = r"""{"Entries": [{"EventId": "11710aed-b79e-4468-a20b-bb3c0c3b4860"}, {"ErrorCode": "InternalFailure", "ErrorMessage": "Internal \"failure\""}], "FailedEntryCount": 1}"""
+KINESIS_OUT = r"""{"EncryptionType": "NONE", "FailedRecordCount": 0, "Records": [{"SequenceNumber": "49543463076548007577105092703039560359975228518395019266", "ShardId": "shardId-000000000000"}, {"SequenceNumber": "49543463076570308322303623326179887152428262250726293522", "ShardId": "shardId-000000000001"}]}"""
+HTTP_PAGE = r"""{"data": [{"id": 1, "name": "Widget", "price": 9.99, "stock": 0, "tags": ["a", "b"]}, {"id": 2, "name": "Gadget \u2013 Pro", "price": 120, "stock": 7, "tags": []}, {"id": 3, "name": "Gizmo", "price": 1.0E2, "stock": null}], "paging": {"next": "eyJvZmZzZXQiOjN9", "total": 12345678901234, "pageSize": 3}, "meta": null}"""
+HTTP_EMPTY_PAGE = r"""{"data": [], "paging": {"next": null, "total": 0}}"""
+S3_LIST_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>orders-archive</Name><KeyCount>2</KeyCount><Contents><Key>orders/42/a.json</Key><Size>120</Size></Contents><Contents><Key>orders/42/b &amp; c.json</Key><Size>99</Size></Contents></ListBucketResult>"""
+TOP_ARRAY = r"""[{"id": "a", "score": 3}, {"id": "b", "score": 11}, {"id": "c", "score": 7}]"""
+
+#: (id, event, integration response body, response template).
+REAL_RESPONSES: list[tuple[str, dict, str, str]] = [
+    ("resp-ddb-query-flatten", SHOP, DDB_QUERY_OUT, r"""#set($inputRoot = $input.path('$'))
+{
+  "orders": [
+#foreach($elem in $inputRoot.Items)
+    {
+      "id": "$elem.sk.S.replace('ORDER#', '')",
+      "total": $elem.total.N,
+      "lines": [#foreach($l in $elem.lines.L){"sku": "$l.M.sku.S", "qty": $l.M.qty.N}#if($foreach.hasNext), #end#end],
+      "tags": $elem.tags.SS,
+      "gift": #if($elem.gift.BOOL)true#{else}false#end,
+      "title": "$util.escapeJavaScript($elem.title.S)"#if($elem.meta),
+      "channel": "$elem.meta.M.channel.S"#end
+
+    }#if($foreach.hasNext),#end
+#end
+  ],
+  "count": $inputRoot.Count,
+  "scanned": $inputRoot.ScannedCount#if($inputRoot.LastEvaluatedKey),
+  "nextToken": "$util.base64Encode($input.json('$.LastEvaluatedKey'))"#end
+
+}"""),
+    ("resp-ddb-query-generic", SHOP, DDB_QUERY_OUT, r"""#set($items = $input.path('$.Items'))
+[#foreach($item in $items){#foreach($attr in $item.keySet())#set($v = $item.get($attr))#set($type = $v.keySet().iterator().next())"$attr": #if($type == 'S')"$util.escapeJavaScript($v.S)"#elseif($type == 'N')$v.N#elseif($type == 'BOOL')$v.BOOL#elseif($type == 'NULL')null#else$input.json("$.Items[$foreach.parent.index].$attr.$type")#end#if($foreach.hasNext), #end#end}#if($foreach.hasNext),
+#end#end]"""),
+    ("resp-ddb-get-item", CATALOG, DDB_GET_OUT, r"""#set($item = $input.path('$.Item'))
+#if($item == "" || !$item)
+#set($context.responseOverride.status = 404)
+{"message": "not found"}
+#else
+{
+  "id": "$item.id.S",
+  "name": "$item.name.S",
+  "age": $item.age.N,
+  "emails": [#foreach($e in $item.emails.L)"$e.S"#if($foreach.hasNext),#end#end],
+  "prefs": {#foreach($k in $item.prefs.M.keySet())#set($p = $item.prefs.M.get($k))"$k": #if($p.S)"$p.S"#{else}$p.BOOL#end#if($foreach.hasNext), #end#end}
+}
+#end"""),
+    ("resp-ddb-get-item-missing", CATALOG, DDB_EMPTY_OUT, r"""#set($item = $input.path('$.Item'))
+#if("$!item" == "")
+#set($context.responseOverride.status = 404)
+#set($context.responseOverride.header.Cache-Control = "no-cache")
+{"message": "Product $input.params('category')/$input.params('q') not found"}
+#else
+$input.json('$.Item')
+#end"""),
+    ("resp-ddb-update", SHOP, DDB_UPDATE_OUT, r"""#set($a = $input.path('$.Attributes'))
+{#foreach($k in $a.keySet())#set($v = $a.get($k))"$k": #if($v.NULL)null#elseif($v.N)$v.N#else"$v.S"#end#if($foreach.hasNext), #end#end, "version": #set($ver = $a.version.N)$ver}"""),
+    ("resp-sfn-sync-output", SHOP, SFN_SYNC_OK, r"""#set($out = $util.parseJson($input.path('$.output')))
+#if($input.path('$.status') == "SUCCEEDED")
+{
+  "orderId": "$out.orderId",
+  "total": $out.total,
+  "items": $out.items,
+  "okCount": #set($n = 0)#foreach($i in $out.items)#if($i.ok)#set($n = $n + 1)#end#end$n,
+  "nested": "$out.nested",
+  "msg": "$out.msg",
+  "raw": $input.path('$.output'),
+  "billed": $input.path('$.billingDetails.billedDurationInMilliseconds'),
+  "start": "$input.path('$.startDate')",
+  "startJson": $input.json('$.startDate')
+}
+#else
+#set($context.responseOverride.status = 500)
+{"error": "$input.path('$.error')"}
+#end"""),
+    ("resp-sfn-sync-failed", SHOP, SFN_SYNC_FAILED, r"""#set($status = $input.path('$.status'))
+#if($status == "FAILED")
+#set($cause = $util.parseJson($input.path('$.cause')))
+#if($cause.errorType == "PaymentError")#set($context.responseOverride.status = 402)#else#set($context.responseOverride.status = 500)#end
+{"error": "$input.path('$.error')", "type": "$cause.errorType", "message": "$util.escapeJavaScript($cause.errorMessage)", "trace": $cause.trace, "took": #set($t = $input.path('$.stopDate') - $input.path('$.startDate'))$t}
+#else
+$input.path('$.output')
+#end"""),
+    ("resp-sfn-start", SHOP, SFN_START_OUT, r"""#set($arn = $input.path('$.executionArn'))
+#set($context.responseOverride.status = 202)
+#set($colon = $arn.lastIndexOf(':') + 1)
+#set($context.responseOverride.header.Location = "/executions/$arn.substring($colon)")
+{"executionId": "$arn.split(':')[7]", "started": $input.path('$.startDate'), "startedMs": #set($ms = $input.path('$.startDate') * 1000)$ms, "asLong": $ms.longValue()}"""),
+    ("resp-lambda-error-regex", SHOP, LAMBDA_ERR, r"""#set($msg = $input.path('$.errorMessage'))
+#set($code = $msg.replaceAll('^\[(\w+)\].*$', '$1'))
+#if($code == 'BadRequest')#set($context.responseOverride.status = 400)#elseif($code == 'NotFound')#set($context.responseOverride.status = 404)#end
+{
+  "code": "$code",
+  "message": "#set($start = $msg.indexOf(']') + 2)$msg.substring($start)",
+  "type": "$input.path('$.errorType')",
+  "where": "$input.path('$.stackTrace[0]').replaceAll('.*\((.*)\)', '$1')",
+  "frames": $input.path('$.stackTrace').size(),
+  "matched": $msg.matches('\[BadRequest\].*')
+}"""),
+    ("resp-lambda-error-json-message", SHOP, LAMBDA_ERR_JSON, r"""#set($err = $util.parseJson($input.path('$.errorMessage')))
+#set($context.responseOverride.status = $err.httpStatus)
+#set($context.responseOverride.header.Retry-After = "$err.retryAfter")
+{"code": "$err.code", "details": $err.details, "first": "$err.details[0]", "retryAfter": $err.retryAfter, "type": "$input.path('$.errorType')"}"""),
+    ("resp-lambda-ok-unwrap", SHOP, LAMBDA_OK, r"""#set($r = $input.path('$'))
+#set($context.responseOverride.status = $r.statusCode)
+#foreach($h in $r.headers.keySet())
+#set($context.responseOverride.header[$h] = "$r.headers.get($h)")
+#end
+$r.body"""),
+    ("resp-lambda-ok-parse-body", SHOP, LAMBDA_OK, r"""#set($body = $util.parseJson($input.path('$.body')))
+{"id": $body.id, "msg": "$body.msg", "tags": $body.tags, "status": $input.path('$.statusCode'), "base64": $input.path('$.isBase64Encoded'), "cookies": "$!input.path('$.cookies')", "json": $input.json('$.body')}"""),
+    ("resp-sqs-send", SHOP, SQS_OUT, r"""#set($r = $input.path('$.SendMessageResponse.SendMessageResult'))
+{
+  "messageId": "$r.MessageId",
+  "md5": "$r.MD5OfMessageBody",
+  "attrs": "$!r.MD5OfMessageAttributes",
+  "seq": "$r.SequenceNumber",
+  "requestId": "$input.path('$.SendMessageResponse.ResponseMetadata.RequestId')",
+  "queue": "$stageVariables.queueUrl"
+}"""),
+    ("resp-sns-publish", SHOP, SNS_OUT, r"""#set($context.responseOverride.status = 202)
+{"messageId": $input.json('$.PublishResponse.PublishResult.MessageId'), "seq": $input.json('$.PublishResponse.PublishResult.SequenceNumber')}"""),
+    ("resp-eventbridge-failures", SHOP, EB_OUT, r"""#set($r = $input.path('$'))
+#if($r.FailedEntryCount > 0)
+#set($context.responseOverride.status = 500)
+{"failed": $r.FailedEntryCount, "errors": [#foreach($e in $r.Entries)#if($e.ErrorCode){"code": "$e.ErrorCode", "message": "$util.escapeJavaScript($e.ErrorMessage)", "index": $foreach.index}#end#end]}
+#else
+{"eventIds": $input.json('$.Entries[*].EventId')}
+#end"""),
+    ("resp-kinesis", SHOP, KINESIS_OUT, r"""{"failed": $input.path('$.FailedRecordCount'), "shards": $input.json('$.Records[*].ShardId'), "seq": "$input.path('$.Records[0].SequenceNumber').substring(0, 12)...", "count": $input.path('$.Records').size()}"""),
+    ("resp-http-paginated", CATALOG, HTTP_PAGE, r"""#set($root = $input.path('$'))
+#set($next = $root.paging.next)
+#if($next)
+#set($q = '"')
+#set($context.responseOverride.header.Link = "<https://$context.domainName/$context.stage/products/$input.params('category')/items?nextToken=$util.urlEncode($next)>; rel=${q}next${q}")
+#end
+{
+  "items": [
+#foreach($p in $root.data)
+    {"id": $p.id, "name": "$util.escapeJavaScript($p.name)", "price": $p.price, "inStock": #if($p.stock && $p.stock > 0)true#{else}false#end, "tags": #if($p.tags)$p.tags#{else}[]#end}#if($foreach.hasNext),#end
+
+#end
+  ],
+  "total": $root.paging.total,
+  "pages": #set($pages = ($root.paging.total + $root.paging.pageSize - 1) / $root.paging.pageSize)$pages,
+  "cursor": #if($next)"$util.base64Decode($next)"#{else}null#end,
+  "meta": $input.json('$.meta')
+}"""),
+    ("resp-http-empty-page", CATALOG, HTTP_EMPTY_PAGE, r"""#set($root = $input.path('$'))
+{"items": $input.json('$.data'), "count": $root.data.size(), "next": #if($root.paging.next)"$root.paging.next"#{else}null#end, "empty": $root.data.isEmpty()}
+#foreach($p in $root.data)never#end#if($root.data.isEmpty())nothing to list#end"""),
+    ("resp-s3-list-xml", SHOP, S3_LIST_XML, r"""#set($xml = $input.body)
+#set($parts = $xml.split('<Key>'))
+{"bucket": "$xml.replaceAll('(?s).*<Name>(.*?)</Name>.*', '$1')", "keys": [#foreach($p in $parts)#if($foreach.index > 0)"$p.substring(0, $p.indexOf('</Key>')).replace('&amp;', '&')"#if($foreach.hasNext), #end#end#end], "count": $xml.replaceAll('.*<KeyCount>(\d+)</KeyCount>.*', '$1')}"""),
+    ("resp-top-level-array", BULK, TOP_ARRAY, r"""#set($list = $input.path('$'))
+#set($best = $list[0])
+#foreach($x in $list)#if($x.score > $best.score)#set($best = $x)#end#end
+{"best": "$best.id", "n": $list.size(), "high": $input.json('$[?(@.score > 5)].id'), "sum": #set($s = 0)#foreach($x in $list)#set($s = $s + $x.score)#end$s, "avg": #set($avg = $s / $list.size())$avg, "avgExact": #set($avg2 = $s * 1.0 / $list.size())$avg2}"""),
+    ("resp-passthrough-with-headers", SHOP, DDB_GET_OUT, r"""#set($context.responseOverride.header.X-Request-Id = $context.requestId)
+#set($context.responseOverride.header.Access-Control-Allow-Origin = "*")
+$input.json('$')"""),
+    ("resp-cors-error-shape", SHOP, LAMBDA_ERR, r"""#set($context.responseOverride.header.Access-Control-Allow-Origin = $input.params('Origin'))
+#set($context.responseOverride.header.Access-Control-Allow-Headers = "Content-Type,Authorization,X-Api-Key")
+#set($context.responseOverride.status = 400)
+{"message": $input.json('$.errorMessage'), "type": "$input.path('$.errorType')", "requestId": "$context.requestId", "path": "$context.resourcePath"}"""),
+    ("resp-params-in-response", CATALOG, HTTP_EMPTY_PAGE, r"""{"category": "$input.params('category')", "page": "$input.params('page')", "qs": "$input.params().querystring", "method": "$context.httpMethod", "body": $input.body}"""),
+    ("resp-empty-body", SHOP, "", r"""body=[$input.body] json=[$input.json('$')] path=[$input.path('$')] size=$input.path('$').size() #if($input.path('$.x'))x#{else}no-x#end"""),
+    ("resp-not-json", SHOP, "Internal Server Error", r"""#set($context.responseOverride.status = 502)
+{"upstream": "$util.escapeJavaScript($input.body)", "json": $input.json('$'), "path": "$input.path('$')", "len": $input.body.length()}"""),
+]
+
+SLACK = make_event(
+    method="POST",
+    path="/slack/command",
+    headers={"Content-Type": "application/x-www-form-urlencoded", "X-Slack-Signature": "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503",
+             "X-Slack-Request-Timestamp": "1531420618", "Host": "hooks.example.com"},
+    body="token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0001&team_domain=example&channel_name=test&user_id=U2147483697"
+         "&user_name=Steve&command=%2Fweather&text=94070+%C3%A9t%C3%A9+%22quoted%22&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F1234%2F5678",
+)
+GRAPHQL = make_event(
+    method="POST",
+    path="/graphql",
+    headers={"Content-Type": "application/json", "Accept": "application/json, text/xml;q=0.5", "x-api-key": "da2-abc",
+             "X-Forwarded-For": "203.0.113.195, 70.41.3.18, 150.172.238.178", "Accept-Language": "fr-CH, fr;q=0.9, en;q=0.8"},
+    body='{"query": "query Get($id: ID!) { item(id: $id) { name \\"alias\\" } }", "variables": {"id": "42", "n": 1.50, "flags": [true, false, null]}, "operationName": null}',
+    query={"ids": "1,2,,3", "debug": ""},
+    requestContext={"identity": {"apiKey": "da2-abc", "apiKeyId": "key-1"}},
+)
+BINARY = make_event(method="POST", path="/upload", headers={"Content-Type": "application/octet-stream"},
+                    body=_b64('{"hello": "wörld"}'), is_base64=True, path_params={"name": "report 2024.pdf"})
+
+MORE_REQUESTS: list[tuple[str, dict, str]] = [
+    ("slack-slash-command", SLACK, r"""#set($params = {})
+#foreach($kv in $input.body.split('&'))
+#set($pair = $kv.split('='))
+#set($x = $params.put($pair[0], $util.urlDecode("$!pair[1]")))
+#end
+{
+  "command": "$params.command",
+  "text": "$util.escapeJavaScript($params.text)",
+  "user": "$params.user_name",
+  "responseUrl": "$params.response_url",
+  "signature": "$input.params('X-Slack-Signature').substring(0, 10)",
+  "age": #set($age = $context.requestTimeEpoch / 1000 - $input.params('X-Slack-Request-Timestamp'))$age
+}"""),
+    ("graphql-proxy", GRAPHQL, r"""{
+  "query": $input.json('$.query'),
+  "variables": $input.json('$.variables'),
+  "operationName": $input.json('$.operationName'),
+  "escaped": "$util.escapeJavaScript($input.path('$.query'))",
+  "n": $input.path('$.variables.n'),
+  "flags": $input.path('$.variables.flags'),
+  "flag2": "$input.path('$.variables.flags[2]')"
+}"""),
+    ("batch-get-from-csv-param", GRAPHQL, r"""#set($ids = $input.params('ids').split(','))
+{"RequestItems": {"items": {"Keys": [#foreach($id in $ids)#if($id != ""){"id": {"S": "$id"}}#if($foreach.hasNext), #end#end#end]}}}
+count=$ids.size() raw=$input.params('ids') empty=[$input.params('debug')] #if($input.params('debug') != "")debug-on#{else}debug-off#end"""),
+    ("client-ip-and-language", GRAPHQL, r"""#set($xff = $input.params('X-Forwarded-For'))
+#set($p = $xff.split(','))
+#set($lastIndex = $p.size() - 1)
+client=$xff.split(',')[0].trim() proxies=$p.size() last=$p[$lastIndex].trim()
+#set($lang = $input.params('Accept-Language').split(',')[0].split(';')[0].trim())lang=$lang primary=$lang.substring(0, 2)
+#if($input.params('Accept').contains('xml'))xml-ok#end key=$context.identity.apiKey keyId=$context.identity.apiKeyId source=$context.identity.sourceIp"""),
+    ("binary-body", BINARY, r"""raw=$input.body
+decoded=$util.base64Decode($input.body)
+name=$input.params('name') enc=$util.urlEncode($input.params('name'))
+#set($context.requestOverride.path.key = "uploads/$util.urlEncode($input.params('name'))")$context.requestOverride.path.key"""),
+    ("redirect-with-cookie", SHOP, r"""#set($context.responseOverride.status = 302)
+#set($context.responseOverride.header.Location = "https://app.example.com/orders/$input.path('$.orderId')?lang=$input.params('Accept-Language').substring(0, 2)")
+#set($context.responseOverride.header.Set-Cookie = "last_order=$input.path('$.orderId'); Path=/; Secure; HttpOnly")
+<html><body>Redirecting to <a href="$context.responseOverride.header.Location">your order</a>…</body></html>"""),
+    ("escape-non-string-arguments", SHOP, r"""a=$util.escapeJavaScript($input.path('$.customer'))
+b=$util.urlEncode($input.path('$.total'))
+c=$util.base64Encode($input.path('$.big'))
+d=$util.escapeJavaScript("$input.path('$.customer.tags')")
+e=$util.escapeJavaScript($input.json('$.customer.tags'))
+f=$util.parseJson($input.path('$.customer'))
+g=$util.urlEncode("$input.path('$.total')")"""),
+    ("string-concat-numbers", SHOP, r"""#set($o = $input.path('$'))
+#set($id = "$o.customer.id-$o.orderId")
+#set($key = $o.customer.id + "-" + $o.orderId)
+$id | [$key] | ${o.customer.id}${o.count} | $o.customer.id$o.total | #set($n = $o.customer.id + $o.count)$n
+#set($label = "Order " + $o.orderId)[$label]"""),
+    ("nested-items-json-per-index", SHOP, r"""[
+#foreach($i in $input.path('$.items'))
+  {"n": $foreach.count, "attrs": $input.json("$.items[$foreach.index].attrs"), "raw": $input.json("$.items[$foreach.index]")}#if(!$foreach.last),#end
+
+#end
+]"""),
+    ("content-negotiation", CATALOG, r"""#set($accept = $input.params('Accept'))
+#if($accept.contains('xml'))
+#set($context.responseOverride.header.Content-Type = 'application/xml')
+<items category="$input.params('category')" page="$input.params('page')"/>
+#elseif($accept == '*/*' || $accept.contains('json'))
+{"category": "$input.params('category')"}
+#else
+#set($context.responseOverride.status = 406)
+#end"""),
+    ("etag-conditional", CATALOG, r"""#set($tag = $input.params('If-None-Match').replaceAll('"', ''))
+#if($tag == 'etag-1')
+#set($context.responseOverride.status = 304)
+#set($context.responseOverride.header.ETag = $input.params('If-None-Match'))
+#else
+{"fresh": true}
+#end
+tag=$tag len=$tag.length()"""),
+    ("version-compare", CATALOG, r"""#set($v = $input.params('X-Client-Version').split('\.'))
+#set($major = $v[0])
+major=$major minor=$v[1] patch=$v[2] n=$v.size()
+#if($major == '3' && $v[1].compareTo('10') > 0)lexically-newer#end
+#if($v[1].length() > 1)two-digit-minor#end
+#set($num = $major.hashCode() - 48)num=$num"""),
+    ("ternary-style-defaults", EMPTY, r"""#set($page = $input.params('page'))
+#if(!$page || $page == '')#set($page = '1')#end
+#set($size = "$!input.params('size')")
+#if($size.isEmpty())#set($size = "20")#end
+#set($sort = $input.params('sort'))
+{"page": $page, "size": $size, "sort": "#if($sort == '')id#{else}$sort#end", "stage": "$context.stage", "auth": "$!context.authorizer.principalId", "body": $input.json('$')}"""),
+    ("foreach-over-params-all", CATALOG, r"""#foreach($type in $input.params().keySet())
+$type: #foreach($k in $input.params($type).keySet())$k#if($foreach.hasNext),#end#end
+
+#end
+#set($p = $input.params())$p.keySet() $p.header.keySet().size() $p.querystring.tag $p.path.category"""),
+    ("sqs-message-attributes-from-claims", SHOP, r"""#set($claims = $context.authorizer.claims)
+#set($names = ['sub', 'email', 'custom:tenant', 'cognito:groups', 'absent'])
+Action=SendMessage&MessageBody=$util.urlEncode($input.json('$.items'))##
+#foreach($n in $names)
+#if("$!claims.get($n)" != "")
+&MessageAttribute.${foreach.count}.Name=$util.urlEncode($n.replace(':', '-'))&MessageAttribute.${foreach.count}.Value.DataType=String&MessageAttribute.${foreach.count}.Value.StringValue=$util.urlEncode($claims.get($n))##
+#end
+#end
+"""),
+]
+
+#: Mistakes users make in Velocity 1.7 (arithmetic in a method argument, 2.0's #foreach/#else,
+#: a null literal): API Gateway refuses the template.
+MISTAKES: list[tuple[str, dict, str]] = [
+    ("mistake-arith-in-method-arg", SHOP, r"""#set($e = $input.path('$.customer.email'))
+{"domain": "$e.substring($e.indexOf('@') + 1)"}"""),
+    ("mistake-foreach-else", SHOP, r"""#foreach($n in $input.path('$.notes'))$n#{else}none#end"""),
+    ("mistake-null-literal", SHOP, r"""#set($m = {"coupon": null})$m"""),
+    ("mistake-index-arith", GRAPHQL, r"""#set($p = $input.params('X-Forwarded-For').split(','))$p[$p.size() - 1]"""),
+]
+
+MORE_RESPONSES: list[tuple[str, dict, str, str]] = [
+    ("resp-error-message-split", SHOP, LAMBDA_ERR, r"""#set($parts = $input.path('$.errorMessage').split('] '))
+#set($kind = $parts[0].substring(1))
+#if($kind == 'BadRequest')#set($context.responseOverride.status = 400)#else#set($context.responseOverride.status = 500)#end
+{"kind": "$kind", "text": "$parts[1]", "status": "$context.responseOverride.status"}"""),
+    ("resp-status-from-body-field", SHOP, LAMBDA_OK, r"""#set($code = $input.path('$.statusCode'))
+#if($code >= 400)#set($context.responseOverride.status = $code)#elseif($code == 201)#set($context.responseOverride.status = 201)#set($context.responseOverride.header.Location = $input.path('$.headers.Location'))#end
+{"ok": #if($code < 400)true#{else}false#end, "code": $code, "class": "${code}xx".substring(0, 1)}"""),
+    ("resp-sfn-output-fields", SHOP, SFN_SYNC_OK, r"""#set($o = $util.parseJson($input.json('$.output')))
+$o
+#set($o2 = $util.parseJson($input.path('$.output')))
+$o2.nested $o2.nested.b $o2.nested.a $o2.items[0].sku $o2.items.size()
+$input.json('$.output')"""),
+    ("resp-kinesis-failed-records", SHOP, KINESIS_OUT, r"""#set($records = $input.path('$.Records'))
+#foreach($r in $records)
+$foreach.index: $r.ShardId.replace('shardId-', '').replaceAll('^0+', '') seq-len=$r.SequenceNumber.length()#if($r.ErrorCode) err=$r.ErrorCode#end
+
+#end
+failed=$input.path('$.FailedRecordCount') enc=$input.path('$.EncryptionType').toLowerCase()"""),
+]
+
+
 def cases() -> Cases:
     out = Cases()
     for name, template in TEMPLATES.items():
@@ -173,4 +1310,8 @@ def cases() -> Cases:
         out.add(f"{name}-bare-event", TEMPLATES[name], event=bare)
     for name, template in RESPONSES.items():
         out.add(name, template, event=EVENT, response_body=RESPONSE_BODY)
+    for name, event, template in REAL_REQUESTS + MORE_REQUESTS + MISTAKES:
+        out.add(name, template, event=event, mask=name in MASKED)
+    for name, event, body, template in REAL_RESPONSES + MORE_RESPONSES:
+        out.add(name, template, event=event, response_body=body)
     return out
