@@ -257,3 +257,28 @@ def test_lint_decode_keeps_universal_newlines() -> None:
     from vtl.lint.checker import decode  # what Path.read_text did before: positions unchanged
 
     assert decode(b"a\r\nb\rc\n") == "a\nb\nc\n"
+
+
+# -- vtl render: chaining a request and a response template ---------------------------------
+
+
+@needs_engine
+def test_request_template_then_response_template(write, capsys) -> None:
+    request = write("request.vm", "#set($context.requestOverride.header.X-Trace = 't-1'){\"q\": \"$input.params('q')\"}")
+    response = write("response.vm", (
+        "#set($context.responseOverride.header.X-Trace = $context.requestOverride.header.X-Trace)"
+        "{\"id\": $input.json('$.id')}"
+    ))
+    argv = ["render", response, "--response-body", '{"id": 7}', "--query", "q=1", "--json"]
+    assert main([*argv, "--request-template", request]) == 0
+    chained = json.loads(capsys.readouterr().out)
+    assert chained["body"] == '{"id": 7}'
+    assert chained["headers"] == {"X-Trace": "t-1"}  # the request template's override carried on
+    assert main(argv) == 0
+    assert json.loads(capsys.readouterr().out)["headers"] == {"X-Trace": ""}
+
+
+@pytest.mark.parametrize("extra", [[], ["--response-body", "{}", "--profile", "velocity"]])
+def test_request_template_usage_errors(extra, write, capsys) -> None:
+    assert main(["render", write("t.vm", "x"), "--request-template", write("r.vm", "y"), *extra]) == 2
+    assert "--request-template" in capsys.readouterr().err

@@ -109,6 +109,9 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--path-param", metavar="NAME=VALUE", action="append", default=[], type=_pair("="), help="path parameter (repeatable)")
     render.add_argument("--stage-var", metavar="NAME=VALUE", action="append", default=[], type=_pair("="), help="stage variable (repeatable)")
     render.add_argument("--response-body", metavar="TEXT|@FILE", help="integration response body: render TEMPLATE as a response template")
+    render.add_argument("--request-template", metavar="FILE", help=(
+        "with --response-body: render FILE first as the request template; its $context "
+        "(overrides included) carries on into TEMPLATE"))
     render.add_argument("--profile", choices=("apigateway", "velocity"), default="apigateway", help="API Gateway (default) or stock Velocity 1.7 semantics")
     render.add_argument("--json", action="store_true", help="print body, status, headers and request overrides as JSON")
     render.set_defaults(run=_run_render)
@@ -181,6 +184,7 @@ def _run_render(args: argparse.Namespace) -> int:
         ("the template", args.template), ("--event", args.event),
         ("--body", "-" if args.body == "@-" else None),
         ("--response-body", "-" if args.response_body == "@-" else None),
+        ("--request-template", args.request_template),
     ) if value == "-"]
     if len(from_stdin) > 1:
         raise UsageError(f"{' and '.join(from_stdin)} cannot both come from standard input")
@@ -191,7 +195,7 @@ def _run_render(args: argparse.Namespace) -> int:
         given = [flag for flag, value in (
             ("--body", args.body), ("--header", args.header), ("--query", args.query),
             ("--path-param", args.path_param), ("--stage-var", args.stage_var),
-            ("--response-body", args.response_body),
+            ("--response-body", args.response_body), ("--request-template", args.request_template),
         ) if value]
         if given:
             raise UsageError(f"{', '.join(given)} only apply to --profile apigateway")
@@ -208,7 +212,15 @@ def _run_render(args: argparse.Namespace) -> int:
         if event_data is not None:
             _check_event(event, args.event)
         response_body = _text_or_file(args.response_body, "response body")
-        rendered = vtl.render(template, event, response_body=response_body)
+        previous = None
+        if args.request_template is not None:
+            if response_body is None:
+                raise UsageError("--request-template needs --response-body (what the integration "
+                                 "answered, which TEMPLATE reads)")
+            request_name = "<stdin>" if args.request_template == "-" else args.request_template
+            request_template = vtl.compile(_read(args.request_template, "request template"), name=request_name)
+            previous = vtl.render(request_template, event)
+        rendered = vtl.render(template, event, response_body=response_body, previous=previous)
         result = {
             "body": rendered.body,
             "status": getattr(rendered, "status", None),
