@@ -1274,6 +1274,8 @@ MISTAKES: list[tuple[str, dict, str]] = [
     ("mistake-arith-in-method-arg", SHOP, r"""#set($e = $input.path('$.customer.email'))
 {"domain": "$e.substring($e.indexOf('@') + 1)"}"""),
     ("mistake-foreach-else", SHOP, r"""#foreach($n in $input.path('$.notes'))$n#{else}none#end"""),
+    ("mistake-list-index-out-of-bounds", SHOP, r"""#set($tags = $input.path('$.customer.tags'))first=$tags.get(0) third=$tags.get(2)"""),
+    ("mistake-index-missing-list", BULK, r"""#foreach($r in $input.path('$'))$r.id:$r.tags[0] #end"""),
     ("mistake-null-literal", SHOP, r"""#set($m = {"coupon": null})$m"""),
     ("mistake-index-arith", GRAPHQL, r"""#set($p = $input.params('X-Forwarded-For').split(','))$p[$p.size() - 1]"""),
 ]
@@ -1300,6 +1302,254 @@ failed=$input.path('$.FailedRecordCount') enc=$input.path('$.EncryptionType').to
 ]
 
 
+
+# ---------------------------------------------------------------------------------------------
+# Second wave: what real payloads carry that toy ones do not (euro signs and line separators
+# json-smart escapes, JWT segments without padding, keys with spaces and dashes, lowercase
+# HTTP/2 header names, top-level scalars, Java's Double printing thresholds), and the JSONPath
+# and Java-method idioms templates lean on.
+# ---------------------------------------------------------------------------------------------
+
+INVOICE_BODY = """{
+  "invoice no": "INV-2024/001",
+  "currency": "EUR",
+  "symbol": "€",
+  "memo": "Line1\\u2028Line2\\ttab\\u0001ctl\\u007f del\\u0085nel",
+  "first-name": "Ana",
+  "x.y": "dotted",
+  "amounts": [10000000, 1.0E7, 9999999.0, 0.001, 0.0001, 123456789.123, 1e21, 1e-5, 100.10, -0.0, 2147483647, 2147483648, -2147483649, 9223372036854775807, 9223372036854775808],
+  "lines": [
+    {"desc": "Beratung (Stunden)", "hours": 7.5, "rate": 120, "vat": 0.19, "tags": ["consulting", "remote"]},
+    {"desc": "Reise – Berlin ✈", "hours": 0, "rate": 0.5, "vat": 0.07, "tags": []},
+    {"desc": "Lizenz \\"Pro\\"", "hours": 1, "rate": 1999.99, "vat": 0.19}
+  ],
+  "paid": null,
+  "approved": "true",
+  "count": "3",
+  "dup": 1,
+  "dup": 2,
+  "nested": {"a": {"b": {"c": [1, {"d": "deep"}]}}}
+}"""
+INVOICE = make_event(
+    method="POST",
+    path="/invoices",
+    headers={"content-type": "application/json", "x-api-key": "abc", "accept": "application/json",
+             "user-agent": "python-requests/2.31", "x-amz-date": "20240309T174500Z", "host": "api.example.com"},
+    body=INVOICE_BODY,
+    query={"format": "pdf", "lang": "de-DE", "round": "2"},
+    stage_variables={"vatMode": "gross"},
+)
+JWT_HEADER = _b64('{"alg":"HS256","typ":"JWT"}').rstrip("=")
+JWT_PAYLOAD = base64.urlsafe_b64encode('{"sub":"1234567890","name":"Jürgen ?>","admin":true,"iat":1516239022}'.encode()).decode().rstrip("=")
+JWT = make_event(
+    method="GET",
+    path="/me",
+    headers={"Authorization": f"Bearer {JWT_HEADER}.{JWT_PAYLOAD}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+             "X-Padded": _b64("a:b"), "X-Unpadded": _b64("ab").rstrip("=")},
+)
+SCALAR_BODIES = {
+    "string": '"just a string"',
+    "number": "42",
+    "double": "-1.5e3",
+    "true": "true",
+    "null": "null",
+    "array": "[1, \"two\", null, [3]]",
+    "spaces": "   {\"a\" : 1 }   ",
+    "crlf": "{\r\n  \"a\": \"x\\r\\ny\"\r\n}",
+    "lenient": "{a: 1, 'b': 'two', c: [x, y]}",
+    "trailing": '{"a": 1} trailing',
+    "broken": '{"a": ',
+}
+SCALAR_TEMPLATE = r"""body=[$input.body]
+json=[$input.json('$')] a=[$input.json('$.a')] path=[$input.path('$')] pa=[$input.path('$.a')]
+#set($p = $input.path('$'))#if($p)truthy#{else}falsy#end #if($p == "")empty#end size=[$input.path('$').size()] str=[$input.path('$').toString()]"""
+
+WAVE2_REQUESTS: list[tuple[str, dict, str]] = [
+    ("invoice-json-escapes", INVOICE, r"""all=$input.json('$')
+memo=$input.json('$.memo')
+symbol=$input.json('$.symbol') $input.path('$.symbol')
+esc=$util.escapeJavaScript($input.path('$.memo'))
+lines=$input.json('$.lines[1]')"""),
+    ("invoice-special-keys", INVOICE, r"""no=$input.path("$['invoice no']") first=$input.path("$['first-name']") dotted=$input.path("$['x.y']")
+json=$input.json("$['invoice no','currency']") dash=[$input.path('$.first-name')]
+#set($root = $input.path('$'))bracket=$root['invoice no'] get=$root.get('first-name') prop=[$root.first-name]
+dup=$input.path('$.dup') keys=$root.keySet().size()
+deep=$input.path('$.nested.a.b.c[1].d') $input.json('$..d') $input.json('$.nested..c')"""),
+    ("invoice-double-printing", INVOICE, r"""#foreach($a in $input.path('$.amounts'))
+$foreach.index: $a | $input.json("$.amounts[$foreach.index]") | #set($x = $a * 2)$x | #set($y = $a + 1)$y
+#end
+json=$input.json('$.amounts')"""),
+    ("invoice-totals", INVOICE, r"""#set($net = 0)
+#set($vat = 0)
+#foreach($l in $input.path('$.lines'))
+#set($lineNet = $l.hours * $l.rate)
+#set($net = $net + $lineNet)
+#set($vat = $vat + $lineNet * $l.vat)
+$l.desc: $lineNet (vat $l.vat) tags=$!l.tags
+#end
+net=$net vat=$vat gross=#set($g = $net + $vat)$g
+cents=#set($c = $g * 100)$c.longValue() round2=#set($r0 = $g * 100 + 0.5)#set($r = $r0.intValue())$r
+whole=#set($w = $r / 100)$w frac=#set($f = $r % 100)$f display=${w},#if($f < 10)0#end$f €
+mode=$stageVariables.vatMode count=#set($n = $input.path('$.count'))$n approved=#if($input.path('$.approved') == true)bool#elseif($input.path('$.approved') == 'true')string#end"""),
+    ("invoice-lowercase-headers", INVOICE, r"""ct=[$input.params('Content-Type')] ct2=[$input.params('content-type')] key=$input.params('x-api-key')
+date=$input.params('x-amz-date').substring(0, 8) ua=$input.params().header.get('user-agent').split('/')[0]
+lang=$input.params('lang').replace('-', '_') round=$input.params('round')
+#set($hdrs = $input.params().header)#foreach($h in $hdrs.keySet())#if($h.startsWith('x-'))$h #end#end"""),
+    ("jsonpath-functions", INVOICE, r"""len=$input.json('$.lines.length()') $input.path('$.lines.length()')
+min=$input.json('$.amounts.min()') max=$input.json('$.amounts.max()')
+avg=$input.json('$.lines[*].rate.avg()') sum=$input.json('$.lines[*].hours.sum()')
+tags=$input.json('$.lines[*].tags.length()')
+multi=$input.json('$.lines[0,2].desc') neg=$input.json('$.lines[-1].desc') star=$input.json('$.nested.*')
+regex=$input.json('$.lines[?(@.desc =~ /.*Berlin.*/)].rate')
+and=$input.json('$.lines[?(@.hours > 0 && @.vat == 0.19)].desc')
+or=$input.json('$.lines[?(@.hours == 0 || @.rate > 1000)].rate')
+in=$input.json("$.lines[?(@.vat in [0.07])].desc")
+size=$input.json('$.lines[?(@.tags size 2)].desc')
+empty=$input.json('$.lines[?(@.tags empty true)].desc')
+ne=$input.json("$.lines[?(@.desc != 'x')].hours")
+bad=[$input.json('$.lines[?(@.hours > )]')] [$input.path('$..[')]"""),
+    ("jwt-decode", JWT, r"""#set($token = $input.params('Authorization').replace('Bearer ', ''))
+#set($parts = $token.split('\.'))
+header=$util.base64Decode($parts[0])
+#set($payload = $parts[1].replace('-', '+').replace('_', '/'))
+#set($pad = 4 - $payload.length() % 4)
+#if($pad < 4)#foreach($i in [1..$pad])#set($payload = "${payload}=")#end#end
+payload=$util.base64Decode($payload)
+claims=#set($c = $util.parseJson($util.base64Decode($payload)))$c.sub $c.name $c.admin
+padded=$util.base64Decode($input.params('X-Padded'))"""),
+    ("jwt-decode-raw-segment", JWT, r"""#set($parts = $input.params('Authorization').split(' ')[1].split('\.'))
+raw=$util.base64Decode($parts[1])"""),
+    ("base64-unpadded-header", JWT, r"""u=$util.base64Decode($input.params('X-Unpadded'))"""),
+    ("url-encode-edge-chars", INVOICE, r"""a=$util.urlEncode("a b+c&d=e/f?g#h~i*j-k.l_m!n'o(p)q")
+b=$util.urlEncode($input.path('$.symbol'))$util.urlEncode("😀")
+c=$util.urlDecode("%E2%82%AC+%2B+%7E+a%20b")
+d=$util.urlEncode($input.path("$['invoice no']"))
+e=$util.urlEncode("")|$util.urlDecode("")|$util.base64Encode("")|$util.base64Decode("")|$util.escapeJavaScript("")"""),
+    ("escape-javascript-edge-chars", INVOICE, r"""a=$util.escapeJavaScript("</script><b>'x'</b> \ / ""q"" end")
+b=$util.escapeJavaScript($input.path('$.memo'))
+c=$util.escapeJavaScript($input.path('$.lines[1].desc'))
+d=$util.escapeJavaScript("tab	and
+newline")"""),
+    ("java-list-methods", INVOICE, r"""#set($lines = $input.path('$.lines'))
+#set($descs = [])
+#foreach($l in $lines)#set($ok = $descs.add($l.desc))#end
+sub=$descs.subList(0, 2) idx=$descs.indexOf('x') has=$descs.contains($lines[0].desc) empty=$descs.isEmpty()
+amounts=#set($a = $input.path('$.amounts'))$a.size() $a.get(0) $a[14] #set($a0 = $a.get(0))$a0.getClass().getSimpleName() #set($a14 = $a[14])$a14.getClass().getSimpleName()
+contains=$a.contains(10000000) $a.contains(2147483647) $a.contains(0.001) $a.indexOf(2147483648)"""),
+    ("java-map-methods", INVOICE, r"""#set($n = $input.path('$.nested.a'))
+$n $n.keySet() $n.values() $n.entrySet() $n.containsKey('b') $n.containsValue(1) $n.size() $n.isEmpty()
+#set($copy = {})#set($x = $copy.putAll($n))$copy.b.c
+#set($x = $copy.remove('b'))removed=$x.c copy=$copy
+#foreach($e in $input.path('$.nested.a.b').entrySet())$e.key=$e.value$e.getKey()#end"""),
+    ("string-number-conversions", INVOICE, r"""#set($count = $input.path('$.count'))
+#set($round = $input.params('round'))
+len=$count.length() plus=#set($x = $count + 1)$x times=#set($y = $count * 2)[$y]
+eq=#if($count == 3)num-eq#{else}num-ne#end #if($count == '3')str-eq#end
+cmp=#if($round > 1)gt#{else}no-gt#end #if($round.compareTo('1') > 0)str-gt#end
+int=#set($i = 0)#set($len = $round.length())#foreach($ch in [1..$len])#set($i = $i * 10 + 1)#end$i
+concat=#set($s = "$count$round")$s #set($t = $s + 0)t=[$t]"""),
+    ("regex-idioms", INVOICE, r"""#set($no = $input.path("$['invoice no']"))
+year=$no.replaceAll('^INV-(\d{4})/(\d+)$', '$1') seq=$no.replaceAll('^INV-(\d{4})/(\d+)$', '$2')
+swap=$no.replaceAll('(\w+)-(\d+)', '$2-$1') esc=$no.replaceAll('/', '\\/') dollar=$no.replaceAll('INV', '\$')
+match=$no.matches('INV-\d{4}/\d{3}') split=$no.split('[-/]').size() limit=$no.split('-', -1).size()
+case=$input.path('$.lines[0].desc').replaceAll('(?i)beratung', 'Consulting') first=$no.replaceFirst('\d', '#')
+quote=$no.replace('/', '\/') trailing=$no.split('/', 0)[1] groups=$input.path('$.lines[1].desc').replaceAll('[^\p{ASCII}]', '?')"""),
+    ("foreach-nulls-carry", BULK, r"""#foreach($r in $input.path('$'))
+#set($price = $r.price)
+#if($r.tags && $r.tags.size() > 0)#set($first = $r.tags[0])#{else}#set($first = $nothing)#end
+#set($extra = $r.extra.k)
+$r.id: price=[$price] first=[$first] extra=[$extra] stock=[$r.stock]#if(!$r.stock) no-stock#end
+
+#end"""),
+    ("foreach-maxloops-range", EMPTY, r"""#set($n = 0)
+#foreach($i in [1..1500])#set($n = $n + 1)#end
+n=$n
+#foreach($i in [3..-2])$i #end
+#foreach($i in [0..0])zero=$i#end"""),
+    ("foreach-hasnext-trailing-comma", SHOP, r"""[
+#foreach($i in $input.path('$.items'))
+  {
+    "sku": "$i.sku",
+    "tags": [#foreach($t in $i.tags)"$t"#if($foreach.hasNext),#end#end],
+    "attrs": {#foreach($e in $i.attrs.entrySet())"$e.key": "$!e.value"#if($foreach.hasNext),#end#end}
+  }#if($foreach.hasNext),#end
+#end
+]"""),
+    ("define-block-reuse", SHOP, r"""#define($customerJson){"id": $input.path('$.customer.id'), "name": "$util.escapeJavaScript($input.path('$.customer.name'))"}#end
+#define($lineJson)#foreach($i in $input.path('$.items'))"$i.sku"#if($foreach.hasNext),#end#end#end
+{"customer": $customerJson, "lines": [$lineJson], "again": $customerJson}"""),
+    ("macro-disabled", SHOP, r"""#macro(attr $name $value)"$name": {"S": "$value"}#end
+{#attr("id" $input.path('$.orderId'))}"""),
+    ("evaluate-disabled", SHOP, r"""#set($tpl = 'Hello $input.path("$.customer.name")')
+#evaluate($tpl)
+done"""),
+    ("set-override-twice", SHOP, r"""#set($context.responseOverride.status = 400)
+#set($context.responseOverride.status = 401)
+status"""),
+    ("set-override-header-list", SHOP, r"""#set($context.responseOverride.header.X-Tags = $input.path('$.customer.tags'))
+#set($context.requestOverride.header.X-Multi = ["a", "b"])
+ok"""),
+    ("override-status-string", SHOP, r"""#set($context.responseOverride.status = "418")
+#set($context.responseOverride.header.X-Number = 7)
+#set($context.requestOverride.querystring.n = 1.5)
+$context.responseOverride.status $context.responseOverride.header.X-Number"""),
+    ("escaped-references", SHOP, r"""{"template": "\$input.path('$.x')", "price": "\$$input.path('$.items[0].price')", "hash": "\#notadirective", "money": "$ 5", "amp": "a&b", "sharp": "C# and #1"}"""),
+    ("whitespace-indented-directives", SHOP, r"""{
+    #set($o = $input.path('$'))
+    #if($o.gift)
+        "gift": true,
+    #else
+        "gift": false,
+    #end
+    #foreach($i in $o.items)
+        #if($foreach.first)
+        "first": "$i.sku",
+        #end
+    #end
+    "n": $o.items.size()
+}
+"""),
+]
+SCALAR_EVENTS = {
+    kind: make_event(method="POST", path="/scalar", headers={"Content-Type": "application/json"}, body=body)
+    for kind, body in SCALAR_BODIES.items()
+}
+WAVE2_RESPONSES: list[tuple[str, dict, str, str]] = [
+    ("resp-invoice-double-printing", SHOP, INVOICE_BODY, r"""#foreach($a in $input.path('$.amounts'))$a #end
+$input.json('$.amounts')"""),
+    ("resp-lambda-error-newline", SHOP,
+     r"""{"errorMessage": "Task timed out after 3.00 seconds\nat line 2", "errorType": "Sandbox.Timedout", "trace": null}""",
+     r"""#set($m = $input.path('$.errorMessage'))
+#if($m.contains('timed out'))#set($context.responseOverride.status = 504)#end
+{"message": "$util.escapeJavaScript($m)", "firstLine": "$m.split('\n')[0]", "raw": $input.json('$.errorMessage'), "trace": "$input.path('$.trace')"}"""),
+    ("resp-sfn-output-escaped-twice", SHOP,
+     r"""{"status": "SUCCEEDED", "output": "\"{\\\"inner\\\":\\\"text\\\"}\""}""",
+     r"""#set($o = $util.parseJson($input.path('$.output')))
+level1=$o
+#set($o2 = $util.parseJson($o))level2=$o2.inner
+json=$input.json('$.output')"""),
+]
+
+
+#: Templates as they arrive from consoles and editors: tabs, trailing blanks after directives,
+#: comment banners, CRLF line ends and a final newline or none.
+LAYOUT_REQUESTS: list[tuple[str, dict, str]] = [
+    ("layout-comment-banner", SHOP, "#**\n * Orders API - create order\n * Owner: team-orders\n *#\n#set($o = $input.path('$')) ## the body\n{\n\t\"id\": \"$o.orderId\", ## trailing comment\n\t\"n\": $o.items.size()\n}\n"),
+    ("layout-trailing-blanks", SHOP, "#set($o = $input.path('$'))   \n#if($o.gift)  \n  gift\n#else\t\n  no gift\n#end  \n#foreach($i in $o.items) \n  $i.sku\n#end \ndone"),
+    ("layout-tabs-nested", SHOP, "{\n\t\"items\": [\n\t\t#foreach($i in $input.path('$.items'))\n\t\t\t#if($i.qty > 1)\n\t\t\t{\"sku\": \"$i.sku\", \"bulk\": true}#if($foreach.hasNext),#end\n\t\t\t#else\n\t\t\t{\"sku\": \"$i.sku\"}#if($foreach.hasNext),#end\n\t\t\t#end\n\t\t#end\n\t]\n}"),
+    ("layout-braced-directives", SHOP, "#{set}($o = $input.path('$'))#{if}($o.express)express#{elseif}($o.gift)gift#{else}standard#{end}\n#{foreach}($t in $o.customer.tags)${t}#{if}($foreach.hasNext)|#{end}#{end}\n"),
+    ("layout-inline-sets", SHOP, "{#set($o = $input.path('$'))\"a\": \"$o.orderId\", #set($n = $o.items.size())\"n\": $n, #if($n > 2)\"many\": true#{else}\"many\": false#end}"),
+    ("layout-comments-between", SHOP, "#set($x = 1)## one\n#set($y = 2)#* two *#\n#* block\n   spanning *# #set($z = 3)\n$x$y$z\n## last line comment"),
+    ("layout-empty-lines", SHOP, "\n\n#set($o = $input.path('$'))\n\n\n{\"id\": \"$o.orderId\"}\n\n"),
+]
+#: Real templates also rendered with CRLF line ends (pasted from Windows editors).
+CRLF_VARIANTS = (
+    "ddb-put-item-full", "validation-required-fields", "cors-preflight-mock", "form-post-to-json",
+    "lambda-nonproxy-full-passthrough", "whitespace-indented-directives", "layout-tabs-nested",
+    "layout-trailing-blanks", "layout-comment-banner", "sqs-send-message-attributes",
+)
+
+
 def cases() -> Cases:
     out = Cases()
     for name, template in TEMPLATES.items():
@@ -1314,4 +1564,19 @@ def cases() -> Cases:
         out.add(name, template, event=event, mask=name in MASKED)
     for name, event, body, template in REAL_RESPONSES + MORE_RESPONSES:
         out.add(name, template, event=event, response_body=body)
+    for name, event, template in WAVE2_REQUESTS:
+        out.add(name, template, event=event)
+    for name, event, body, template in WAVE2_RESPONSES:
+        out.add(name, template, event=event, response_body=body)
+    for kind, event in SCALAR_EVENTS.items():
+        out.add(f"body-{kind}", SCALAR_TEMPLATE, event=event)
+    for kind, body in SCALAR_BODIES.items():
+        out.add(f"resp-body-{kind}", SCALAR_TEMPLATE, event=SHOP, response_body=body)
+    for name, event, template in LAYOUT_REQUESTS:
+        out.add(name, template, event=event)
+    requests = {name: (event, template) for name, event, template in
+                REAL_REQUESTS + MORE_REQUESTS + WAVE2_REQUESTS + LAYOUT_REQUESTS}
+    for name in CRLF_VARIANTS:
+        event, template = requests[name]
+        out.add(f"{name}-crlf", template.replace("\n", "\r\n"), event=event)
     return out
