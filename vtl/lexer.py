@@ -303,11 +303,13 @@ class Lexer:
                 return self.after_reference_comments(pos)
         return pos
 
-    def after_reference_comments(self, pos: int) -> int:
+    def after_reference_comments(self, pos: int, over_refmod: bool = False) -> int:
         """Block comments, text blocks and ``#set(...)`` right after a reference leave
         Velocity's lexer in its REFERENCE state, where a ``[`` is an index with nothing
         to index, a parse error (``$a#*c*#[0]``), ``{`` a stray brace and an identifier
-        is lexed as :meth:`after_reference_words` says."""
+        is lexed as :meth:`after_reference_words` says. ``over_refmod``: that state was
+        pushed over REFMODIFIER (``$a.b$x#set(...)``), where a ``(`` terminating it is
+        then an LPAREN (:meth:`refmod_lparen`)."""
         text = self.text
         while True:
             if text.startswith(("#*", "#[["), pos):
@@ -323,6 +325,8 @@ class Lexer:
             return self.lex_stray_brace(pos)
         if pos < self.n and (text[pos].isalpha() or text[pos] == "_"):
             return self.after_reference_words(pos)
+        if over_refmod and text.startswith("(", pos):
+            self.refmod_lparen(pos)
         return pos
 
     def after_reference_words(self, pos: int, refmod: bool = False) -> int:
@@ -375,13 +379,16 @@ class Lexer:
                         else:
                             break
                     if self.directive_name(end)[0] != "end" or text[end : end + 1] != "#":
-                        return end
+                        return self.after_reference_comments(end, True)
                     pos = self.lex_hash(end, end)
                 elif p < n and text[p] == "#" and self.directive_name(p)[0] in ("if", "elseif"):
                     end = self.lex_hash_after_dollar(pos, pos, p, p > pos + 1)
                     if text.startswith("(", end):
                         self.refmod_lparen(end)  # '$a.b$#if(true)( ' fails
-                    return end
+                        return end
+                    # The condition's ')' returns to REFMODIFIER ('$a.b$#if(true)##y#end'
+                    # prints 'A##y').
+                    return self.after_reference_words(end, True)
                 else:
                     end = self.ref_in_refmod(pos, p)
                     return pos if end < 0 else end
@@ -433,6 +440,8 @@ class Lexer:
                 end += 1
             elif ch == "#" and not text.startswith(("##", "#*", "#[["), end) and not _SET.match(text, end):
                 return self.after_pushed_hash(end)
+            elif ch == "#" and not text.startswith("##", end):
+                return self.after_reference_comments(end, True)
             elif ch == "$":
                 q = end + 2 if text.startswith("!", end + 1) else end + 1
                 if q < n and (text[q] == "{" or text[q].isalpha() or text[q] == "_"):
@@ -447,18 +456,20 @@ class Lexer:
 
     def after_pushed_hash(self, pos: int) -> int:
         """A directive right after a reference whose ``$`` pushed the REFMODIFIER state
-        (see :meth:`ref_in_refmod`): its ``#`` pops back to REFMODIFIER. ``#if``,
-        ``#elseif`` and ``#set`` leave it, except that a ``##`` right after the condition's
-        ``)`` is still no comment (``$h.t$x#if(true)##y`` prints ``TX##y``); after another
-        directive the rules of :meth:`after_refmod` carry on."""
+        (see :meth:`ref_in_refmod`): its ``#`` pops back to REFMODIFIER. ``#set`` leaves
+        it; ``#if`` and ``#elseif`` return to it after the condition's ``)``, so a ``##``
+        there is no comment (``$h.t$x#if(true)##y`` prints ``TX##y``) and a word drops its
+        suffixes (``$h.t$x#if(true)w.y`` prints ``TXw``); after another directive the rules
+        of :meth:`after_refmod` carry on."""
         name = self.directive_name(pos)[0]
         if name in _REF_REFMOD_LEAVERS:
             end = self.lex_hash(pos, pos)
-            if name in ("if", "elseif") and self.text.startswith("##", end):
-                return self.after_refmod(end, True)
-            if name in ("if", "elseif") and self.text.startswith("(", end):
+            if name not in ("if", "elseif"):
+                return end
+            if self.text.startswith("(", end):
                 self.refmod_lparen(end)  # '$h.t$x#if(true)( ' fails
-            return end
+                return end
+            return self.after_reference_words(end, True)
         end, still = self._refmod_words(self.lex_hash(pos, pos))
         return self.after_refmod(end, True) if still else end
 

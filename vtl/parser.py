@@ -346,12 +346,13 @@ class _AstBuilder:
         node.end = end.end_pos
         return node
 
-    def _plain_hashes(self, start: int, stop: int) -> set[int]:
-        """Where, from ``start`` to ``stop``, the template's lexer found ``##`` text rather
-        than a line comment (a body that starts in the REFMODIFIER state, after
-        ``$a.b$x#literal()``), which lexing the body alone would not know."""
-        return {tok.start_pos for tok in self.tokens
-                if start <= tok.start_pos < stop and tok.type == "TEXT" and tok.startswith("##")}
+    def _plain_hashes(self, start: int, stop: int) -> dict[int, str]:
+        """Where, from ``start`` to ``stop``, the template's lexer found ``##`` text or a
+        ``##word`` directive rather than a line comment (a body that starts in the
+        REFMODIFIER state, after ``$a.b$x#literal()``), which lexing the body alone would
+        not know: position -> token type."""
+        return {tok.start_pos: tok.type for tok in self.tokens
+                if start <= tok.start_pos < stop and tok.type in ("TEXT", "WORD_START") and tok.startswith("##")}
 
     def _literal_text(self, start: int, stop: int, block_call: bool = False) -> str:
         """What ``#literal`` prints: its body's token images (``SimpleNode.literal``) as
@@ -384,11 +385,16 @@ class _AstBuilder:
 
         parts = []
         pos = floor = 0
-        plain = set() if block_call else self._plain_hashes(start, stop)
+        plain = self._plain_hashes(start, stop)
         for i, tok in enumerate(tokens):
             kind = tok.type
             if kind == "COMMENT" and start + tok.start_pos in plain:
-                continue  # text where the body starts in REFMODIFIER, up to the newline
+                # Text where the body starts in REFMODIFIER, up to the newline; a block
+                # call's images leave out the '##' before the terminator.
+                if block_call and plain[start + tok.start_pos] == "TEXT":
+                    parts.append(seg(pos, tok.start_pos))
+                    pos = tok.start_pos + 2
+                continue
             if kind == "TEXT" and body.startswith("]]#", tok.end_pos - 3):
                 floor = tok.end_pos  # a text block: its closing '#' heads nothing
             elif kind == "COMMENT":

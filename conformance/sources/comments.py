@@ -80,6 +80,16 @@ CASES = [
     ("comment-then-bracket-text", "${a}#*x*#[0]|$a #*x*#[0]|$a#*x*#.b|$a#*x*#]|$a#*x*#(|$a##x\n[0]"),
     # A #literal right after '$n.k$f' starts in REFMODIFIER: its '##' is no comment.
     ("literal-after-refmod-ref-hashes", "$n.k$f#literal()x##=\n##y\n#end"),
+    # The same for a block macro call's body: '##' before a terminator is not in its image.
+    ("block-call-after-refmod-ref-hashes", "$n.k$f#@m()##=#end|$n.k$f#@m()x##=\n#end|$n.k$f#@m()##y#end|$n.k$f#@m()##y()#end"),
+    # After '$a.b$#if(...)' or '$a.b$x#if(...)' the state is REFMODIFIER again.
+    ("refmod-dollar-if-hashes", "$m.k$#if(true)##y#end|$m.k$!#if(true)##y\n#end|$m.k$#if(true)#[[a]]###y#end|$m.k$#if(false)#elseif(true)##y#end##z"),
+    ("refmod-dollar-if-words", "$m.k$#if(true)x.y#end|$m.k$#if(true)$.x#end|$m.k$#if(true){x}#end|$m.k$#if(true)x[0]#end"
+     "|$m.k$a#if(true)x.y#end|$m.k$a#if(true){x}#end|$m.k$a#if(true)x[0]#end|$m.k$a#if(true)$.x#end"),
+    ("refmod-dollar-set-words", "$m.k$#set($q=1)x.y|$m.k$a#set($q=1)x.y|$m.k$a#set($q=1)(a#if(true)x#end"),
+    ("refmod-dollar-set-lparen-blank", "$m.k$#set($q=1)( a"),
+    ("refmod-ref-set-lparen-blank", "$m.k$a#set($q=1)( a"),
+    ("refmod-ref-comment-lparen-blank", "$m.k$a#*c*#( a"),
 ]
 
 
