@@ -282,3 +282,20 @@ def test_request_template_then_response_template(write, capsys) -> None:
 def test_request_template_usage_errors(extra, write, capsys) -> None:
     assert main(["render", write("t.vm", "x"), "--request-template", write("r.vm", "y"), *extra]) == 2
     assert "--request-template" in capsys.readouterr().err
+
+
+def test_template_reused_through_a_yaml_alias_is_reported_once(write, capsys) -> None:
+    path = write("api.yaml", (
+        "paths:\n"
+        "  /b:\n"
+        "    get:\n"
+        "      x-amazon-apigateway-integration: &integ\n"
+        "        requestTemplates:\n"
+        "          application/json: '{\"b\": \"$input.params(''b'')\"}'\n"
+        "    post:\n"
+        "      x-amazon-apigateway-integration: *integ\n"
+    ))
+    assert main(["lint", path, "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(d["line"], d["column"], d["code"]) for d in found] == [(6, 37, "VTL303")]
+    assert found[0]["template"] == "paths//b/get/x-amazon-apigateway-integration/requestTemplates/application/json"

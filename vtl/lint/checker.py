@@ -172,7 +172,9 @@ def lint_text(path: str, text: str, codes: Iterable[str]) -> list[Diagnostic]:
         if "VTL902" not in codes:
             return []
         return [_diagnostic(source, err.offset, Finding("VTL902", 0, f"cannot parse: {err.message}"), "")]
-    diagnostics: set[Diagnostic] = set()
+    # one diagnostic per position and message: a YAML alias (*common) that reuses a template
+    # in several places reports it once, under the first place it is used
+    diagnostics: dict[tuple[int, int, str, str], Diagnostic] = {}
     for tpl in templates:
         for finding in check_template(tpl, codes, name=path):
             if finding.code == "VTL001":  # the parser's "opened at L:C" is in template coordinates
@@ -180,8 +182,9 @@ def lint_text(path: str, text: str, codes: Iterable[str]) -> list[Diagnostic]:
             if finding.related >= 0:
                 related_line = source.position(_file_offset(tpl, finding.related))[0]
                 finding = finding._replace(message=finding.message.replace("{related}", str(related_line)))
-            diagnostics.add(_diagnostic(source, _file_offset(tpl, finding.offset), finding, tpl.where))
-    return sorted(diagnostics, key=Diagnostic.sort_key)
+            found = _diagnostic(source, _file_offset(tpl, finding.offset), finding, tpl.where)
+            diagnostics.setdefault((found.line, found.column, found.code, found.message), found)
+    return sorted(diagnostics.values(), key=Diagnostic.sort_key)
 
 
 _AT = re.compile(r"\bat (\d+):(\d+)")
