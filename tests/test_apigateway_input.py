@@ -113,6 +113,29 @@ def test_the_body_is_parsed_once_and_only_when_read(monkeypatch):
     assert calls == ['{"a": 1}']
 
 
+def test_changing_what_path_handed_out_leaves_later_reads_as_sent():
+    # Velocity with Jayway reads the body afresh on every call (recorded from Velocity 1.7:
+    # mapping_templates/aliasing-body-enrichment).
+    body = '{"c": {"name": "a"}, "items": [{"q": 1}]}'
+    template = ("#set($c = $input.path('$.c'))#set($x = $c.put('name', 'b'))"
+                "#set($i = $input.path('$.items'))#set($x = $i.add(2))#set($x = $i[0].put('q', 9))"
+                "$c.name $input.path('$.c.name') $i.size() $input.path('$.items').size() "
+                "$input.json('$.items') $input.json('$')")
+    assert render(template, body=body) == 'b a 2 1 [{"q":1}] {"c":{"name":"a"},"items":[{"q":1}]}'
+
+
+def test_only_a_read_after_a_container_was_handed_out_parses_again(monkeypatch):
+    calls = []
+    real = input_module.parse_json
+    monkeypatch.setattr(input_module, "parse_json", lambda text: calls.append(text) or real(text))
+    assert render("$input.path('$.a') $input.path('$') $input.path('$.a')", body='{"a": [1]}') == (
+        '[1] {a=[1]} [1]')
+    assert len(calls) == 2  # once, then once more after the first list was handed out
+    deep = "[" * 390 + "1" + "]" * 390
+    assert render("#set($a = $input.path('$'))#set($x = $a.add(2))$a.size() $input.path('$').size()",
+                  body=deep) == "2 1"
+
+
 # -- params -------------------------------------------------------------------------------------
 
 

@@ -1550,6 +1550,52 @@ CRLF_VARIANTS = (
 )
 
 
+NUMBERS_EVENT = make_event(
+    method="POST",
+    path="/numbers",
+    body='{"inf": 1e400, "ninf": -1e400, "tiny": 1e-400, "lead": 0.1e1, "max": 1.7976931348623157E308, '
+         '"ex": 12e2, "i": 5, "d": 2.0, "l": 3000000000, "bi": 99999999999999999999, '
+         '"bd": 0.12345678901234567890, "s": "x", "t": true, "n": null, "arr": [1], "obj": {"k": 1}}',
+)
+
+#: Templates that change what $input.path handed out (enriching a body, appending to a list)
+#: and read the payload again, plus the Java-side idioms found in the wild.
+WAVE3_REQUESTS: list[tuple[str, dict, str]] = [
+    ("aliasing-body-enrichment", SHOP, r"""#set($a = $input.path('$.customer'))#set($b = $a)#set($x = $b.put('name', 'changed'))$a.name $input.path('$.customer.name')
+#set($items = $input.path('$.items'))#set($x = $items.add({'sku': 'NEW'}))$items.size() $input.path('$.items').size() $input.json('$.items[3]')
+#set($first = $items[0])#set($x = $first.put('qty', 99))$items[0].qty $input.path('$.items[0].qty')"""),
+    ("enrich-body-then-forward", SHOP, r"""#set($body = $input.path('$'))
+#set($x = $body.put('requestId', $context.requestId))
+#set($x = $body.put('user', $context.authorizer.claims.sub))
+#set($x = $body.remove('coupon'))
+{"keys": "$body.keySet()", "original": $input.json('$.customer'), "hasRequestId": #if($input.path('$.requestId'))true#{else}false#end, "n": $input.path('$').size()}"""),
+    ("enrich-items-in-loop", BULK, r"""#set($rows = $input.path('$'))
+#foreach($r in $rows)#set($x = $r.put('index', $foreach.index))#end
+#foreach($r in $input.path('$'))$r.name=[$!r.index] #end
+$input.json('$[0]')"""),
+    ("ddb-type-by-class", NUMBERS_EVENT, r"""#set($o = $input.path('$'))
+#foreach($k in $o.keySet())#set($v = $o.get($k))"$k": #if($v.class.name == 'java.lang.String'){"S": "$v"}#elseif($v.class.name == 'java.lang.Boolean'){"BOOL": $v}#elseif("$!v" == ""){"NULL": true}#elseif($v.class.simpleName == 'JSONArray'){"L": $v}#elseif($v.class.simpleName == 'LinkedHashMap'){"M": $v}#else{"N": "$v"}#end
+#end"""),
+    ("number-classes", NUMBERS_EVENT, r"""#foreach($k in $input.path('$').keySet())#set($v = $input.path('$').get($k))$k=$v.class.name|$v.getClass().getSimpleName()
+#end"""),
+    ("double-edge-values", NUMBERS_EVENT, r"""#set($o = $input.path('$'))inf=$o.inf ninf=$o.ninf tiny=$o.tiny lead=$o.lead max=$o.max ex=$o.ex bd=$o.bd bi=$o.bi
+split=$o.lead.toString().split('\.')[0] int=$o.max.intValue() long=$o.max.longValue() infint=$o.inf.intValue()
+json=$input.json('$.inf') $input.json('$.bd') $input.json('$.tiny')
+#set($x = $o.d * 3)$x #set($x = $o.i / $o.d)$x #set($x = $o.l * $o.l)$x #set($x = $o.bi + $o.i)$x #set($x = $o.bd * 2)$x #set($x = $o.bd + $o.d)$x"""),
+    ("string-format-trick", NUMBERS_EVENT, r"""#set($f = "%.2f")$f.format($f, $input.path('$.d')) $f.format("%05d", $input.path('$.i')) $f.format("%s-%s", "a", "b") $f.format("%,d", $input.path('$.l'))"""),
+    ("number-equality-mixed", NUMBERS_EVENT, r"""#set($o = $input.path('$'))#if($o.i == 5.0)a#end #if($o.d == 2)b#end #if($o.l == 3000000000)c#end #if($o.bi > $o.l)d#end #if($o.t == 'true')e#end #if($o.s == $o.i)f#end #if($o.n == $o.missing)g#end #if($o.arr == '[1]')h#end #if($o.obj == '{k=1}')i#end #if($o.i < 'x')j#end"""),
+    ("char-arrays", SHOP, r"""#set($n = $input.path('$.orderId'))#foreach($c in $n.toCharArray())$c.#end $n.toCharArray().size()
+#foreach($p in $n.split('-'))[$p]#end"""),
+    ("foreach-parent-and-break", SHOP, r"""#foreach($i in $input.path('$.items'))#foreach($t in $i.tags)$foreach.parent.index/$foreach.index:$t $velocityCount #end#end
+#foreach($i in [1..3])#if($i == 2)#break($foreach)#end$i#end"""),
+    ("divide-by-zero-keeps-value", SHOP, r"""#set($x = 10)#set($x = $x / 0)$x #set($y = 7)#set($y = $y % 0)$y #set($z = 1.5)#set($z = $z / 0)$z #set($w = 0.0)#set($w = $w / 0)$w"""),
+    ("parse-json-odd-inputs", SHOP, r"""a=[$util.parseJson('')] b=[$util.parseJson('not json')] c=[$util.parseJson('{"a":1,}')] d=[$util.parseJson('[1,2,]')] e=[$util.parseJson("{'a':'b'}")] f=[$util.parseJson('123abc')] g=[$util.parseJson('"\u00e9"')]"""),
+    ("request-override-body-echo", SHOP, r"""#set($context.requestOverride.path.body = $input.body)
+#set($b = $util.parseJson($context.requestOverride.path.body))$b.orderId $b.items.size()"""),
+    ("list-set-and-remove", SHOP, r"""#set($t = $input.path('$.customer.tags'))#set($x = $t.set(0, 'VIP'))$x $t #set($t[1] = 'BETA')$t #set($x = $t.remove('VIP'))$x $t $input.path('$.customer.tags')"""),
+]
+
+
 def cases() -> Cases:
     out = Cases()
     for name, template in TEMPLATES.items():
@@ -1579,4 +1625,6 @@ def cases() -> Cases:
     for name in CRLF_VARIANTS:
         event, template = requests[name]
         out.add(f"{name}-crlf", template.replace("\n", "\r\n"), event=event)
+    for name, event, template in WAVE3_REQUESTS:
+        out.add(name, template, event=event)
     return out
