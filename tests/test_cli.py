@@ -223,7 +223,7 @@ def test_lint_reports_documents_that_do_not_parse(tmp_path, capsys) -> None:
     broken_json.write_text('{"Resources": {"requestTemplates": }}')
     assert main(["lint", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert f"{broken}:4:1: VTL902" in out
+    assert f"{broken}:3:38: VTL902 cannot parse: the '[' opened here is never closed" in out
     assert f"{broken_json}:1:36: VTL902" in out
     assert "values.yaml" not in out
 

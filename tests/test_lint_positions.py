@@ -90,7 +90,7 @@ def test_yaml_error_has_an_offset() -> None:
     text = "a: 1\nb: [unclosed\n"
     with pytest.raises(YamlError) as info:
         list(load_all(text))
-    assert info.value.offset > text.index("[")
+    assert info.value.offset == text.index("[")  # the '[' that is never closed
 
 
 def test_json_string_offsets_follow_escapes() -> None:
@@ -109,7 +109,7 @@ def test_json_string_offsets_direct() -> None:
 
 @pytest.mark.parametrize(
     ("text", "offset"),
-    [('{"a": 1,}', 8), ('{"a" 1}', 5), ("[1, 2", 5), ('{"a": "x\n"}', 8), ('{"a": 1} x', 9)],
+    [('{"a": 1,}', 8), ('{"a" 1}', 5), ("[1, 2", 0), ('{"a": "x\n"}', 8), ('{"a": 1} x', 9)],
 )
 def test_json_errors_point_at_the_problem(text: str, offset: int) -> None:
     with pytest.raises(JsonError) as info:

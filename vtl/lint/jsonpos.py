@@ -60,6 +60,15 @@ def string_offsets(text: str, quote: int) -> list[int]:
             i += 2
 
 
+#: The json module's string errors, in plain words.
+_PLAIN = {
+    "Unterminated string starting at": "the string opened here is never closed",
+    "Invalid control character at": "a line break or other control character inside a JSON string: write it as \\n, \\t ...",
+    "Invalid \\escape": "an invalid escape in a JSON string: only \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX exist",
+    "Invalid \\uXXXX escape": "an invalid \\uXXXX escape in a JSON string",
+}
+
+
 class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -93,18 +102,31 @@ class _Reader:
         try:
             value, end = scanstring(self.text, pos + 1, True)
         except ValueError as err:
-            raise JsonError(getattr(err, "msg", str(err)), getattr(err, "pos", pos)) from None
+            message = getattr(err, "msg", str(err))
+            raise JsonError(_PLAIN.get(message, message), getattr(err, "pos", pos)) from None
         text = self.text
         return Str(value, pos + 1, lambda: string_offsets(text, pos)), end
 
+    def unclosed(self, start: int, pos: int, expected: str) -> JsonError:
+        """The error for a missing separator: an unclosed bracket at the end of the file."""
+        if pos >= len(self.text):
+            return JsonError(f"the '{self.text[start]}' opened here is never closed: the file ends first", start)
+        return JsonError(expected, pos)
+
     def object(self, pos: int, depth: int) -> tuple[Dict, int]:
         result = Dict()
-        result.start = pos
+        result.start = start = pos
         pos = self.skip(pos + 1)
         if self.text.startswith("}", pos):
             return result, pos + 1
         while True:
             if not self.text.startswith('"', pos):
+                if self.text.startswith("}", pos) and result:
+                    raise JsonError("a comma before '}': JSON allows no trailing comma", pos)
+                if self.text.startswith("'", pos):
+                    raise JsonError("a property name in single quotes: JSON needs double quotes", pos)
+                if pos >= len(self.text):
+                    raise self.unclosed(start, pos, "")
                 raise JsonError("expected a property name in double quotes", pos)
             key, pos = self.string(pos)
             pos = self.skip(pos)
@@ -118,15 +140,19 @@ class _Reader:
             elif self.text.startswith("}", pos):
                 return result, pos + 1
             else:
-                raise JsonError("expected ',' or '}'", pos)
+                raise self.unclosed(start, pos, "expected ',' or '}'")
 
     def array(self, pos: int, depth: int) -> tuple[List, int]:
         result = List()
-        result.start = pos
+        result.start = start = pos
         pos = self.skip(pos + 1)
         if self.text.startswith("]", pos):
             return result, pos + 1
         while True:
+            if self.text.startswith("]", pos) and result:
+                raise JsonError("a comma before ']': JSON allows no trailing comma", pos)
+            if pos >= len(self.text):
+                raise self.unclosed(start, pos, "")
             value, pos = self.value(pos, depth + 1)
             result.append(value)
             pos = self.skip(pos)
@@ -135,4 +161,4 @@ class _Reader:
             elif self.text.startswith("]", pos):
                 return result, pos + 1
             else:
-                raise JsonError("expected ',' or ']'", pos)
+                raise self.unclosed(start, pos, "expected ',' or ']'")

@@ -36,13 +36,50 @@ class YamlError(ValueError):
         self.offset = offset
 
 
+#: PyYAML's contexts for constructs that something must close, in plain words.
+_OPENED = {
+    "while scanning a quoted scalar": "the quoted string",
+    "while parsing a flow mapping": "the '{'",
+    "while parsing a flow sequence": "the '['",
+}
+
+
+def _explain(err: yaml.MarkedYAMLError, text: str) -> tuple[str, int]:
+    """A plain-words message for PyYAML's error, and the offset to report it at.
+
+    A construct left open (a quote, a ``[``, a ``{``) is reported where it opens, since the
+    parser only notices at the end of the file; an indentation mistake says so; any other
+    position past the last visible character moves back to it.
+    """
+    problem = err.problem or str(err)
+    mark = err.problem_mark or err.context_mark
+    offset = mark.index if mark else 0
+    opened = _OPENED.get(err.context or "")
+    opener = err.context_mark
+    where = f"{opener.line + 1}:{opener.column + 1}" if opener else ""
+    if opened and opener and ("end of stream" in problem or "<stream end>" in problem):
+        return f"{opened} opened here is never closed: the file ends first", opener.index
+    if problem.startswith("found character '\\t'"):
+        message = "a tab cannot indent YAML: indent with spaces"
+    elif problem.startswith("expected <block end>"):
+        message = "bad indentation: this line does not line up with the lines above it"
+    elif problem.startswith("expected the node content"):
+        message = "a value is missing here" if "<stream end>" not in problem else "a value is missing: the file ends first"
+    elif problem == "mapping values are not allowed here":
+        message = "': ' inside a plain value: quote the value (mapping values are not allowed here)"
+    else:
+        message = problem.replace("'<stream end>'", "the end of the file")
+        if opened and opener:
+            message += f" (in {opened} opened at {where})"
+    return message, min(offset, len(text.rstrip()))
+
+
 def load_all(text: str) -> Iterator[object]:
     """Yield each document of ``text`` as located values; raises :class:`YamlError`."""
     try:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        raise YamlError(err.problem or str(err), mark.index if mark else 0) from None
+        raise YamlError(*_explain(err, text)) from None
     except yaml.YAMLError as err:
         raise YamlError(str(err), 0) from None
     for node in nodes:
