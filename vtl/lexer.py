@@ -66,6 +66,7 @@ _REF_REFMOD_LEAVERS = frozenset((None, "if", "elseif", "set"))
 _REFMOD_HASH_NUMBER = re.compile(r"##(?:\\*\$!?)+(?=-?\.?[0-9])")
 # A DOLLAR or DOLLARBANG prefix, which a HASH may head, after a property.
 _REFMOD_PREFIX = re.compile(r"#{0,2}\\*\$(?:\\*!)?")
+_REFMOD_HASHED = re.compile(r"\$!?#(?=\.[A-Za-z]|\[(?!\[))")
 _REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
 _DOLLAR_CHAIN = re.compile(r"(?:\\*\$(?:\\*!)?)*")
 _HASH_DOLLARS = re.compile(r"#(?:\$!?)+#")
@@ -327,6 +328,8 @@ class Lexer:
             return self.after_reference_words(pos)
         if over_refmod and text.startswith("(", pos):
             self.refmod_lparen(pos)
+        elif over_refmod and text.startswith("#", pos) and self.directive_name(pos)[0] is not None:
+            return self.after_pushed_hash(pos)  # its HASH pops back to REFMODIFIER
         return pos
 
     def after_reference_words(self, pos: int, refmod: bool = False) -> int:
@@ -405,7 +408,12 @@ class Lexer:
                         # '##' and '$' prefixes before a number: the number prints alone
                         # ('$a.b##$5' prints 'A5').
                         return m.end()
-                    return self.lex_hash(pos, pos + 1)
+                    end = self.lex_hash(pos, pos + 1)
+                    if text.startswith(("#", "*", "[["), pos + 2):
+                        # A comment or text block after the HASH returns to the directive
+                        # state ('$a.b###c\nt(x)' makes 't(x)' a directive).
+                        return self.lex_pre_directive(end)
+                    return end
                 if nxt != "*" and not text.startswith("[[", pos + 1):
                     return pos
                 pos = self.lex_hash(pos, pos)
@@ -814,6 +822,16 @@ class Lexer:
                 # REFMODIFIER has no EMPTY_INDEX: a '$' or '$!' (after backslashes, a '#'
                 # or '##') before '.name' or '[' is a prefix of the DOT or LBRACKET token
                 # and is dropped ('$a.b$.c' is '$a.b.c', '$a.b##$[0]' is '$a.b[0]').
+                m = _REFMOD_HASHED.match(text, pos)
+                if m:
+                    # '$#' or '$!#' before '.name' or '[': the DOLLAR's state is popped by
+                    # the HASH, which the next character terminates; the suffix joins the
+                    # reference, whose literal shows '$#' ('$a.b$!#.c' prints '$a.b$#.c').
+                    if text[pos + 1] == "!":
+                        self.suffix_drops.append((pos + 1, pos + 2))
+                        self.literal_drops.append((pos + 1, pos + 2))
+                    pos = m.end()
+                    continue
                 m = _REFMOD_PREFIX.match(text, pos)
                 p = m.end() if m else pos
                 if p < self.n and text[p] == "[" and p > pos:
@@ -822,9 +840,14 @@ class Lexer:
                     self._refmod = False  # the DOLLAR pushed REFERENCE: ']' returns there
                     self._pushed = True
                     continue
-                if text.startswith("(", p) and p + 1 < self.n and ch != "#" and p > pos:
+                hashed = text[pos:p] in ("$", "$!") and text.startswith("#(", p) and p + 2 < self.n
+                if hashed and text[p + 2] == "#":
+                    self.refmod_lparen(p + 1)  # '$a.b$#(#x': no call, as '$a.b(#x'
+                    return pos
+                if hashed or (text.startswith("(", p) and p + 1 < self.n and ch != "#" and p > pos):
+                    # '$(', '$!(' and, with a HASH prefix between, '$#(' and '$!#('.
                     bang = text.rfind("$", pos, p) + 1
-                    end = self._prefixed_call(pos, p)
+                    end = self._prefixed_call(pos, p + 1 if hashed else p)
                     if end < 0:
                         return pos
                     if bang < p:

@@ -90,6 +90,22 @@ CASES = [
     ("refmod-dollar-set-lparen-blank", "$m.k$#set($q=1)( a"),
     ("refmod-ref-set-lparen-blank", "$m.k$a#set($q=1)( a"),
     ("refmod-ref-comment-lparen-blank", "$m.k$a#*c*#( a"),
+    # After '$a.b$x' and a comment or text block, a directive's HASH pops back to REFMODIFIER.
+    ("refmod-ref-textblock-directive", "$m.v$a#[[]]##e()##y|$m.v$a#*c*##e()x.y|$m.v$a#*c*##if(true)##y#end|$m.v$#*c*##e##y"
+     "|$m.v#set($s=[])$l['']#[[]]##foreach($n [])##end|$m.v$a#set($x=1)#e()##y|$m.v$a#[[x]]##{e}##y"),
+    ("refmod-ref-textblock-directive-stray-end", "$m.v#set($s=[])$l['']#[[]]##e()##end"),
+    # '$#' or '$!#' after a property: before '(' it makes a method call, before '.name' or
+    # '[' the suffix joins the reference (its literal shows '$#').
+    ("refmod-dollar-hash-call", "$a.length$#()|$a.length$!#()|$a.substring$#(1)|$m.t$#()|$m.t$!#()|$a.length$#(#if(true)#end"),
+    ("refmod-dollar-hash-call-blank", "$a.length$#( )|"),
+    ("refmod-dollar-hash-call-open", "$a.length$#(x"),
+    ("refmod-dollar-hash-lparen-hash-blank", "$a.v$#(#if(true)#end "),
+    ("refmod-dollar-hash-suffix", "$zz.b$#.c|$zz.b$!#.c|$zz.b$#.c$#.d|$zz.b()$#.c|$zz.b$#[0]|$zz.b$!#[0]|$zz[0].b$#.c"
+     "|#literal()$zz.b$#.c#end|$a.v$#.x y|$a.v$#.length()|$a.bytes$#[0]|$a.v$#[0]#*x*#w.y"),
+    # A HASH prefix after a property, then a comment or text block: back in the directive state.
+    ("refmod-hash-comment-then-word", "$a.b###c\nt(x)|$a.b##*c*#if(true)x#end|$a.b##[[c]]#t(x)|$a.b##*c*#t|$a.b###c\nt x"),
+    ("refmod-hash-line-comment-then-word-open", "$a.b###\rt("),
+    ("refmod-hash-block-comment-then-word-open", "$a.b##*c*#t("),
 ]
 
 
