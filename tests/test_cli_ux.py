@@ -299,3 +299,22 @@ def test_template_reused_through_a_yaml_alias_is_reported_once(write, capsys) ->
     found = json.loads(capsys.readouterr().out)
     assert [(d["line"], d["column"], d["code"]) for d in found] == [(6, 37, "VTL303")]
     assert found[0]["template"] == "paths//b/get/x-amazon-apigateway-integration/requestTemplates/application/json"
+
+
+def test_backslash_quote_syntax_error_says_how_to_write_it(write, capsys) -> None:
+    path = write("t.vm", '#set($a = "\\"q\\"")$a')
+    assert main(["lint", path]) == 1
+    assert capsys.readouterr().out.startswith(
+        f"{path}:1:14: VTL001 unexpected word 'q' (Velocity strings have no backslash escapes: "
+        'write "" for a quote inside "...", or use single quotes)\n')
+
+
+def test_examples_readme_names_what_lint_reports(capsys) -> None:
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    assert main(["lint", str(examples), "--format", "json"]) == 1
+    found = {(Path(d["path"]).name, d["code"]) for d in json.loads(capsys.readouterr().out)}
+    assert found == {("passthrough.vm", "VTL304"), ("passthrough.vm", "VTL303")}
+    readme = (examples / "README.md").read_text(encoding="utf-8")
+    assert "(VTL304)" in readme and "(VTL303)" in readme

@@ -92,8 +92,11 @@ def _syntax_finding(text: str, err: VtlError) -> Finding:
     if unclosed is not None:
         offset = _offset_of(text, int(unclosed.group(2)), int(unclosed.group(3)))
         return Finding("VTL001", offset, f"{unclosed.group(1)} is never closed: the template ends before its #end")
-    offset = _offset_of(text, err.line or 1, err.column or 1)
-    return Finding("VTL001", min(offset, len(text.rstrip())), err.message)
+    offset = min(_offset_of(text, err.line or 1, err.column or 1), len(text.rstrip()))
+    message = err.message
+    if text[max(0, offset - 2):offset] == '\\"':  # "\"q\"": the string ended at \", then q
+        message += ' (Velocity strings have no backslash escapes: write "" for a quote inside "...", or use single quotes)'
+    return Finding("VTL001", offset, message)
 
 
 def _line_of(text: str, offset: int) -> int:
