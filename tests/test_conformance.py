@@ -61,6 +61,12 @@ XFAIL: dict[str, str] = {
         "vtl shares one tree, so a change made through path() shows in later reads; the fix "
         "(vtl/apigateway/input.py) waits for tests/test_compact.py to stop asserting the shared tree",
     ),
+    "mapping_templates/ddb-scan-page-over-quota": (
+        "oracle doubt: Debian's json-smart 2.2-2+deb12u1 (the oracle's jar) never lowers its nesting "
+        "counter when a non-empty object closes, so a body holding about 400 non-empty objects fails "
+        "to parse ('Malicious payload, having non natural depths') and $input.path gives null; "
+        "API Gateway reads such DynamoDB pages, and vtl counts depth as upstream json-smart does"
+    ),
     "mapping_templates/binary-body": (
         "event model: vtl decodes an isBase64Encoded body into $input.body (vtl/apigateway/request.py); "
         "the oracle reads event.body as it is, which is what AWS shows a template under CONVERT_TO_TEXT "

@@ -1596,6 +1596,22 @@ json=$input.json('$.inf') $input.json('$.bd') $input.json('$.tiny')
 ]
 
 
+SCAN_IDS = make_event(method="POST", path="/ids", body=json.dumps({"ids": [f"i-{n}" for n in range(1205)], "Count": 1205}))
+SCAN_ITEMS = make_event(method="POST", path="/scan", body=json.dumps(
+    {"Items": [{"id": {"S": f"i-{n}"}, "n": {"N": str(n)}} for n in range(1205)], "Count": 1205}))
+
+#: Lists past the 1000-iteration #foreach quota: the loop stops quietly, and $foreach.hasNext is
+#: still true on the last iteration it runs.
+QUOTA_REQUESTS: list[tuple[str, dict, str]] = [
+    ("foreach-quota-ids", SCAN_IDS, r"""#set($c = 0)
+[#foreach($id in $input.path('$.ids'))"$id"#if($foreach.hasNext),#end#set($c = $c + 1)#end]
+c=$c count=$input.path('$.Count') size=$input.path('$.ids').size() last=$input.path('$.ids[-1:]')"""),
+    ("foreach-quota-nested", SCAN_IDS, r"""#set($c = 0)#foreach($a in [1..3])#foreach($id in $input.path('$.ids'))#set($c = $c + 1)#end#end$c"""),
+    ("ddb-scan-page-over-quota", SCAN_ITEMS, r"""#set($c = 0)
+{"items": [#foreach($it in $input.path('$.Items'))"$it.id.S"#if($foreach.hasNext),#end#set($c = $c + 1)#end], "rendered": $c, "count": $input.path('$.Count')}"""),
+]
+
+
 def cases() -> Cases:
     out = Cases()
     for name, template in TEMPLATES.items():
@@ -1626,5 +1642,7 @@ def cases() -> Cases:
         event, template = requests[name]
         out.add(f"{name}-crlf", template.replace("\n", "\r\n"), event=event)
     for name, event, template in WAVE3_REQUESTS:
+        out.add(name, template, event=event)
+    for name, event, template in QUOTA_REQUESTS:
         out.add(name, template, event=event)
     return out
