@@ -59,7 +59,7 @@ _COMMENT_MORE = re.compile(r"\\*\$(?:\\*!)?|#\*\*(?=[^#])|#\*|#\[\[|#")
 _COMMENT_MORE_CHARS = frozenset("\\$!#*[")
 # Directives that, glued to a '$' prefix after a property, leave the REFMODIFIER state
 # (None: '$##', '$#*', '$#[[' are comments and text blocks).
-_REFMOD_LEAVERS = frozenset((None, "if", "elseif", "else", "set"))
+_REFMOD_LEAVERS = frozenset((None, "if", "elseif", "set"))
 # The same after a reference that a '$' began in the REFMODIFIER state ('$a.b$x#else')
 _REF_REFMOD_LEAVERS = frozenset((None, "if", "elseif", "set"))
 # '##' then '$' prefixes before a number, after a property: the prefixes are lost.
@@ -67,6 +67,7 @@ _REFMOD_HASH_NUMBER = re.compile(r"##(?:\\*\$!?)+(?=-?\.?[0-9])")
 # A DOLLAR or DOLLARBANG prefix, which a HASH may head, after a property.
 _REFMOD_PREFIX = re.compile(r"#{0,2}\\*\$(?:\\*!)?")
 _REFMOD_HASHED = re.compile(r"\$!?#(?=\.[A-Za-z]|\[(?!\[))")
+_ESCAPED_DOLLAR_HASH = re.compile(r"\\+\$!?#")
 _REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
 _DOLLAR_CHAIN = re.compile(r"(?:\\*\$(?:\\*!)?)*")
 _HASH_DOLLARS = re.compile(r"#(?:\$!?)+#")
@@ -285,7 +286,7 @@ class Lexer:
                 self._pushed = False
                 return self.after_pushed_hash(pos)
             if self._refmod:
-                if ch in "#$ \t":
+                if ch in "#$ \t\\":
                     return self.after_refmod(pos, False)
                 if ch == "(":
                     if _DOT_IDENT.match(self.text, pos + 1):
@@ -354,7 +355,16 @@ class Lexer:
         text, n = self.text, self.n
         while pos < n:
             ch = text[pos]
-            if ch == "$":
+            if ch == "\\":
+                # Backslashes before '$#': the same as '$#' ('$a.b\\$#end##x' prints '##x').
+                m = _ESCAPED_DOLLAR_HASH.match(text, pos)
+                name = self.directive_name(m.end() - 1)[0] if m else None
+                if name in ("if", "elseif"):
+                    return self.refmod_dollar_if(pos, text.index("$", pos), m.end() - 1)
+                if name in _REFMOD_LEAVERS:
+                    return pos
+                pos = self.lex_hash_after_dollar(pos, text.index("$", pos), m.end() - 1, text[m.end() - 2] == "!")
+            elif ch == "$":
                 p = pos + 2 if text.startswith("!", pos + 1) else pos + 1
                 if p < n and text[p] == "}":
                     self.emit("TEXT", text[pos : p + 1], pos, p + 1)
@@ -385,13 +395,7 @@ class Lexer:
                         return self.after_reference_comments(end, True)
                     pos = self.lex_hash(end, end)
                 elif p < n and text[p] == "#" and self.directive_name(p)[0] in ("if", "elseif"):
-                    end = self.lex_hash_after_dollar(pos, pos, p, p > pos + 1)
-                    if text.startswith("(", end):
-                        self.refmod_lparen(end)  # '$a.b$#if(true)( ' fails
-                        return end
-                    # The condition's ')' returns to REFMODIFIER ('$a.b$#if(true)##y#end'
-                    # prints 'A##y').
-                    return self.after_reference_words(end, True)
+                    return self.refmod_dollar_if(pos, pos, p)
                 else:
                     end = self.ref_in_refmod(pos, p)
                     return pos if end < 0 else end
@@ -422,6 +426,16 @@ class Lexer:
             if not still:
                 return pos
         return pos
+
+    def refmod_dollar_if(self, start: int, dollar: int, hash_pos: int) -> int:
+        """``$#if(...)`` (``$!``, backslashes before) after a property: the prefix is lost
+        and the condition's ``)`` returns to REFMODIFIER (``$a.b$#if(true)##y#end`` prints
+        ``A##y``), where a ``(`` opens the never-closing argument list."""
+        end = self.lex_hash_after_dollar(start, dollar, hash_pos, hash_pos > dollar + 1)
+        if self.text.startswith("(", end):
+            self.refmod_lparen(end)  # '$a.b$#if(true)( ' fails
+            return end
+        return self.after_reference_words(end, True)
 
     def ref_in_refmod(self, pos: int, p: int) -> int:
         """A reference ``$x``, ``$!x`` or ``${x}`` at ``pos`` (name at ``p``) in the
@@ -1065,7 +1079,9 @@ class Lexer:
         formal = hash_pos + 3 < n and text[hash_pos + 2] == "*" and text[hash_pos + 3] != "#"
         content = hash_pos + 3 if formal else hash_pos + 2
         close = text.find("*#", content)
-        while close > content and text[close - 1] == "#":
+        # Not a '*#' whose '*' belongs to a MORE prefix: '#*', or the character '#**'
+        # takes with it inside a comment ('#*#***# x *#' closes at the second '*#').
+        while close > content and (text[close - 1] == "#" or text.startswith("#**", close - 3)):
             close = text.find("*#", close + 1)
         if close < 0:
             if self._comment_chain(start, content, n) < n:

@@ -106,6 +106,14 @@ CASES = [
     ("refmod-hash-comment-then-word", "$a.b###c\nt(x)|$a.b##*c*#if(true)x#end|$a.b##[[c]]#t(x)|$a.b##*c*#t|$a.b###c\nt x"),
     ("refmod-hash-line-comment-then-word-open", "$a.b###\rt("),
     ("refmod-hash-block-comment-then-word-open", "$a.b##*c*#t("),
+    # Backslashes before '$#if', '$#end', '$#else' after a property: the same as without.
+    ("refmod-escaped-dollar-directives", "$m.t\\$#if(true)##x#end|$m.t\\\\$#if(true)x.y#end|$m.t\\$!#if(true)##x\n#end"
+     "|#if(true)$f.c\\$#end##'|#literal()$f.c\\$#end##'|#if(true)$f.c\\$#else##'#end|$m.t\\$#e()##x|$m.t\\$#{e}##x"),
+    ("refmod-escaped-dollar-if-lbracket", "$m.t\\$#if(true)["),
+    ("refmod-dollar-else-hashes", "#if(true)$f.c$#else##'#end|#if(false)$f.c$#else##'#end|#if(false)$f.c$#{else}x.y#end"),
+    # Inside a comment '#**' takes the character after it: no '*#' closes there.
+    ("block-comment-formal-prefix-inside", "#*#***# x *# y|#*#**** x *# y|#* #***# x *# y|#*#*#**# x *# y|#**#***# x *# y"),
+    ("block-comment-formal-prefix-unclosed", "#*#***##if($n)#if([]&&[])#end#end#[[]]#"),
 ]
 
 
