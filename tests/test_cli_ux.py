@@ -50,6 +50,14 @@ def test_no_command_lists_the_commands(capsys) -> None:
 
 
 @pytest.mark.parametrize("command", ["render", "lint"])
+def test_help_shows_examples_and_exit_statuses(command, capsys) -> None:
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert f"examples:\n  vtl {command} " in out
+    assert "exit status: 0 " in out and "docs/cli.md" in out
+
+
+@pytest.mark.parametrize("command", ["render", "lint"])
 def test_unknown_option_names_the_subcommand(command, write, capsys) -> None:
     assert main([command, write("t.vm", "x"), "--frob"]) == 2
     err = capsys.readouterr().err
@@ -83,6 +91,7 @@ def test_broken_pipe_is_quiet(monkeypatch, capsys) -> None:
     ("event", "says"),
     [
         ({"body": 5}, "event['body'] must be str or None, not int"),
+        ({"body": {"name": "Ada"}}, 'not dict (a proxy event carries the body as text: "body": "{\\"name\\": \\"Ada\\"}", or use --body)'),
         ({"headers": "Accept"}, "event['headers']"),
         ({"version": "2.0", "rawPath": "/"}, "HTTP API (payload 2.0)"),
         ({"body": "not base64!", "isBase64Encoded": True}, "not valid base64"),
@@ -318,3 +327,13 @@ def test_examples_readme_names_what_lint_reports(capsys) -> None:
     assert found == {("passthrough.vm", "VTL304"), ("passthrough.vm", "VTL303")}
     readme = (examples / "README.md").read_text(encoding="utf-8")
     assert "(VTL304)" in readme and "(VTL303)" in readme
+
+
+@needs_engine
+def test_error_without_a_position_names_the_template(write, capsys) -> None:
+    bad = write("bad.vm", "#set($context.responseOverride.status = 2.5)ok")
+    assert main(["render", bad]) == 1
+    assert capsys.readouterr().err == f"{bad}: $context.responseOverride.status must be an HTTP status code, not '2.5'\n"
+    good = write("good.vm", "ok")
+    assert main(["render", good, "--request-template", bad, "--response-body", "{}"]) == 1
+    assert capsys.readouterr().err.startswith(f"{bad}: ")

@@ -46,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     except VtlError as err:
         if args.debug:
             raise
-        print(_error_text(err), file=sys.stderr)
+        template = getattr(args, "template", None)
+        print(_error_text(err, "<stdin>" if template == "-" else template), file=sys.stderr)
         return 1
     except Exception as err:  # noqa: BLE001 - one line, not a traceback, without --debug
         if args.debug:
@@ -65,9 +66,16 @@ def _silence_stdout() -> None:
         pass
 
 
-def _error_text(err: VtlError) -> str:
-    """``str(err)``, with an excerpt even at the very end of the file and long lines cut."""
-    if err.line is None or err.source is None:
+def _error_text(err: VtlError, template: str | None = None) -> str:
+    """``str(err)``, with an excerpt even at the very end of the file and long lines cut.
+
+    An error without a position (an override with a bad value, found after rendering) is
+    prefixed with the template's name, so that it is clear which file it is about.
+    """
+    if err.line is None:
+        name = err.name if err.name != "<template>" else template
+        return f"{name}: {err.message}" if name else str(err)
+    if err.source is None:
         return str(err)
     from .lint.report import excerpt
 
@@ -89,6 +97,25 @@ def _version() -> str:
     return f"vtl (apigw-vtl) {__version__}"
 
 
+_RENDER_EPILOG = """\
+examples:
+  vtl render request.vm --body '{"name": "Ada"}' --query page=2 --header 'Accept: text/csv'
+  vtl render request.vm --event event.json --path-param id=42 --json
+  vtl render response.vm --response-body @lambda-output.json --request-template request.vm
+
+exit status: 0 rendered, 1 the template failed, 2 usage error or unreadable input.
+Reference: docs/cli.md"""
+
+_LINT_EPILOG = """\
+examples:
+  vtl lint .                          every template below the current directory
+  vtl lint template.yaml --format github
+  vtl lint --explain VTL303
+
+exit status: 0 no diagnostics, 1 diagnostics, 2 usage error or unreadable file.
+Silence a line with '## vtl: noqa: VTL303'. Reference: docs/cli.md"""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vtl", description="Render and lint Amazon API Gateway mapping templates.")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks")
@@ -100,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser("render", parents=[common], help="render a template", description=(
         "Render TEMPLATE as API Gateway does and print the body exactly (no newline is added)."
-    ))
+    ), epilog=_RENDER_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     render.add_argument("template", metavar="TEMPLATE", help="template file, or - for standard input")
     render.add_argument("--event", metavar="FILE", help="API Gateway REST proxy event (JSON file, or -); with --profile velocity: a JSON object of variables")
     render.add_argument("--body", metavar="TEXT|@FILE", help="request body")
@@ -119,7 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     lint = commands.add_parser("lint", parents=[common], help="check templates", description=(
         "Check mapping templates in .vm/.vtl files, OpenAPI documents, CloudFormation/SAM/CDK "
         "templates and serverless.yml. Directories are searched recursively."
-    ))
+    ), epilog=_LINT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     lint.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .); - reads a template from standard input")
     lint.add_argument("--format", choices=("text", "json", "github", "sarif"), help="output format (default: text)")
     lint.add_argument("--select", metavar="CODES", action="append", help="comma-separated codes or prefixes to run")
@@ -219,7 +246,11 @@ def _run_render(args: argparse.Namespace) -> int:
                                  "answered, which TEMPLATE reads)")
             request_name = "<stdin>" if args.request_template == "-" else args.request_template
             request_template = vtl.compile(_read(args.request_template, "request template"), name=request_name)
-            previous = vtl.render(request_template, event)
+            try:
+                previous = vtl.render(request_template, event)
+            except VtlError as err:  # name the request template, not TEMPLATE
+                err.name = request_name if err.name == "<template>" else err.name
+                raise
         rendered = vtl.render(template, event, response_body=response_body, previous=previous)
         result = {
             "body": rendered.body,
@@ -268,7 +299,10 @@ def _check_event(event: dict, name: str) -> None:
         read_event(event)
     except TypeError as err:
         where = "<stdin>" if name == "-" else name
-        raise UsageError(f"{where} is not a usable API Gateway REST proxy event: {err}") from None
+        hint = ""
+        if isinstance(event.get("body"), (dict, list)):  # a hand-written event, body as JSON
+            hint = ' (a proxy event carries the body as text: "body": "{\\"name\\": \\"Ada\\"}", or use --body)'
+        raise UsageError(f"{where} is not a usable API Gateway REST proxy event: {err}{hint}") from None
 
 
 def _grouped(pairs: list[tuple[str, str]], fold_case: bool = False) -> dict[str, list[str]]:
