@@ -337,3 +337,20 @@ def test_error_without_a_position_names_the_template(write, capsys) -> None:
     good = write("good.vm", "ok")
     assert main(["render", good, "--request-template", bad, "--response-body", "{}"]) == 1
     assert capsys.readouterr().err.startswith(f"{bad}: ")
+
+
+def test_byte_order_mark_is_not_part_of_the_file(write, capsys) -> None:
+    bom = "\ufeff"
+    template = write("t.vm", bom + '{"a": "$input.params(\'a\')"}')
+    assert main(["lint", template]) == 1  # the JSON rules still see the leading '{'
+    assert capsys.readouterr().out.startswith(f"{template}:1:8: VTL303")
+    document = write("api.json", bom + '{"x-amazon-apigateway-integration": {"requestTemplates": {"a": "$input.json(\'$\')x"}}}')
+    assert main(["lint", document, "--select", "VTL001,VTL9"]) == 0
+    broken = write("b.vm", (bom + "ok\nab").encode() + b"\xe9")
+    assert main(["lint", broken]) == 2
+    assert "(byte 0xe9 at line 2, column 3)" in capsys.readouterr().out
+    assert main(["render", template, "--profile", "velocity"]) == 0
+    assert capsys.readouterr().out == '{"a": "$input.params(\'a\')"}'
+    event = write("event.json", bom + '{"body": "hi"}')
+    assert main(["render", write("r.vm", "$input.body"), "--event", event]) == 0
+    assert capsys.readouterr().out == "hi"

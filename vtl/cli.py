@@ -198,6 +198,15 @@ def _read(name: str, what: str) -> str:
                          f"at line {line}, column {column})") from None
 
 
+def _without_bom(text: str) -> str:
+    """A file's text without the byte-order mark some Windows editors write first.
+
+    The mark says how the file is encoded; it is not part of a template or an event (bodies
+    given with ``@FILE`` are data and keep it).
+    """
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 def _text_or_file(value: str | None, what: str) -> str | None:
     if value is not None and value.startswith("@"):
         return _read(value[1:], what)
@@ -215,9 +224,9 @@ def _run_render(args: argparse.Namespace) -> int:
     ) if value == "-"]
     if len(from_stdin) > 1:
         raise UsageError(f"{' and '.join(from_stdin)} cannot both come from standard input")
-    source = _read(args.template, "template")
+    source = _without_bom(_read(args.template, "template"))
     name = "<stdin>" if args.template == "-" else args.template
-    event_data = _load_json(_read(args.event, "event"), args.event) if args.event else None
+    event_data = _load_json(_without_bom(_read(args.event, "event")), args.event) if args.event else None
     if args.profile == "velocity":
         given = [flag for flag, value in (
             ("--body", args.body), ("--header", args.header), ("--query", args.query),
@@ -245,7 +254,8 @@ def _run_render(args: argparse.Namespace) -> int:
                 raise UsageError("--request-template needs --response-body (what the integration "
                                  "answered, which TEMPLATE reads)")
             request_name = "<stdin>" if args.request_template == "-" else args.request_template
-            request_template = vtl.compile(_read(args.request_template, "request template"), name=request_name)
+            request_source = _without_bom(_read(args.request_template, "request template"))
+            request_template = vtl.compile(request_source, name=request_name)
             try:
                 previous = vtl.render(request_template, event)
             except VtlError as err:  # name the request template, not TEMPLATE

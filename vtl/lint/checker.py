@@ -216,8 +216,10 @@ def lint_file(path: Path, codes: Iterable[str]) -> tuple[list[Diagnostic], bool]
 
 
 def decode(data: bytes) -> str:
-    """A file's text as Python reads it with ``encoding="utf-8"`` (``\\r\\n`` becomes ``\\n``)."""
-    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    """A file's text as Python reads it with ``encoding="utf-8-sig"``: ``\\r\\n`` becomes ``\\n``,
+    and a leading byte-order mark is dropped (editors do not count it as a column, and it
+    would hide a template's leading ``{`` from the JSON rules)."""
+    return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def unreadable(path: str, message: str, line: int = 1, column: int = 1) -> Diagnostic:
@@ -227,10 +229,11 @@ def unreadable(path: str, message: str, line: int = 1, column: int = 1) -> Diagn
 
 def undecodable(path: str, data: bytes, err: UnicodeDecodeError) -> Diagnostic:
     """VTL901 at the first byte that is not UTF-8, saying so in plain words."""
-    before = decode(data[:err.start])
+    decoded = bytes(err.object)  # what was decoded: without a byte-order mark
+    before = decode(decoded[:err.start])
     line = before.count("\n") + 1
     column = len(before) - (before.rfind("\n") + 1) + 1
-    where = f"byte 0x{data[err.start]:02x} at line {line}, column {column}"
+    where = f"byte 0x{decoded[err.start]:02x} at line {line}, column {column}"
     if b"\0" in data[:8192]:
         return unreadable(path, f"cannot read: a binary file, not text ({where} is not UTF-8)", line, column)
     return unreadable(path, f"cannot read: not UTF-8 text ({where}); save the file as UTF-8", line, column)
