@@ -1612,6 +1612,101 @@ c=$c count=$input.path('$.Count') size=$input.path('$.ids').size() last=$input.p
 ]
 
 
+MTLS = make_event(
+    method="GET",
+    path="/secure",
+    identity={
+        "clientCert": {
+            "clientCertPem": "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----",
+            "subjectDN": "CN=client.example.com,O=Example Corp,C=DE",
+            "issuerDN": "CN=Example Private CA",
+            "serialNumber": "a1:b2:c3:d4",
+            "validity": {"notBefore": "May 28 12:30:02 2019 GMT", "notAfter": "Aug  5 09:36:04 2030 GMT"},
+        },
+        "apiKey": "k-1", "apiKeyId": "kid-1", "accountId": "999999999999", "caller": "AROAEXAMPLE:session",
+        "userArn": "arn:aws:sts::999999999999:assumed-role/reader/session", "user": "AROAEXAMPLE:session",
+    },
+)
+UNICODE = make_event(method="POST", path="/u", body=json.dumps(
+    {"name": "Straße İstanbul ǅ ﬁ", "emoji": "👍🏽 thumbs 🇩🇪", "csv": "a,b,,c,,", "spaces": " a  b ",
+     "tabs": "x\ty\u00a0z\u2003w", "greek": "ΣΊΣΥΦΟΣ", "mixed": "MiXeD-Case_id"}, ensure_ascii=False))
+
+#: Bodies clients really send, through the passthrough idioms ($input.json('$') and its escaped
+#: form), as a method request and as an integration response.
+CLIENT_BODIES = {
+    "dupkeys": '{"a": 1, "b": 2, "a": 3}',
+    "numbers": '{"a": 1e3, "b": 1E+2, "c": -0, "d": 0.1e1, "e": 1.0, "f": 100, "g": 12345678901234567890, '
+               '"h": 0.12345678901234567890123, "i": -1.5e-10, "j": 1e400, "k": 9007199254740993, "l": 2147483648, '
+               '"m": 1.0000000000000001}',
+    "escapes": '{"s": "caf\\u00e9 \\/ \\" \\\\ \\b\\f\\n\\r\\t \\u2028 \\u001f \\u007f \\u0080 \\u00a0 \\u20ac \\u2100 '
+               '\\ud83d\\ude00 \\uFFFF"}',
+    "raw-unicode": '{"s": "café € ✓ 😀 \u2028 \u0085"}',
+    "lenient": "{a: 1, 'b': 'two', c: [x, y z], d: true, e: null, f: NaN, g: 'it''s'}",
+    "trailing-comma": '{"a": [1, 2,], "b": {"c": 1,},}',
+    "bom": '\ufeff{"a": 1}',
+    "leading-ws": '\n\t  {"a": 1}\n\n',
+    "array-root": '[1, "a", null, true, {"b": []}]',
+    "nested-empty": '{"a": {}, "b": [], "c": [{}], "d": [[]], "e": ""}',
+    "control-raw": '{"s": "line1\nline2\ttab"}',
+    "comment": '{"a": 1 /* c */, "b": 2}',
+    "true-caps": '{"a": True, "b": FALSE}',
+    "empty-key": '{"": 1, " ": 2}',
+    "unquoted-values": '{"a": hello world, "b": 12abc, "c": -}',
+    "big-exp": '{"a": 1e-400, "b": -1E400, "c": 5e-324, "d": 1.7976931348623157e308}',
+    "ints": '{"a": 00, "b": -00, "c": 01}',
+    "number-root": "  -12.50  ",
+    "spaces-in-keys": '{"first name": "a", "x/y": "b", "é": "c"}',
+}
+CLIENT_BODY_TEMPLATE = r"""json=$input.json('$')
+esc=$util.escapeJavaScript($input.json('$')).replaceAll("\\'","'")
+path=$input.path('$')
+b64=$util.base64Encode($input.json('$'))"""
+
+_SWEEP_PATHS = (
+    "$.items[*]", "$.items[0:1]", "$.items[:2].sku", "$.items[1:].sku", "$.customer.*", "$..name", "$..size",
+    "$..[0]", "$.items[*].attrs.*", "$.items[?(@.attrs.size == 'L')].sku", "$.missing[*]", "$.items[5]",
+    "$.items[-5]", "$.customer[*]", "$.items.*.sku", "$[0]", "$.items['sku']", "$.items[*]['sku','qty']",
+    "$.matrix[*][*]", "$.matrix[1][*]", "$..matrix..[1]", "$.items[?(@.price > 1 && @.qty < 5)].name",
+    "$.items[?(!@.tags)]", "$.items[?(@.tags.length() > 0)].sku", "$.items[?(@.sku =~ /sku-\\d/i)].sku",
+    "$.items[?(@.qty in [2, 3])].sku", "$.items[?(@.qty nin [2])].sku", "$.items[?(@.attrs.color)].sku",
+    "$.items[?(@.attrs.color == null)].sku", "$.items[(@.length-1)]", "$['orderId', 'count']",
+    "$.customer['name','email']", "$.*", "$..*", "$.items[*].qty.sum()", "$.items.length()",
+    "$.customer.tags.length()", "$.items[?(@.price)].price", "$.items[?(@.price == 1)].sku",
+    "$.items[?(@.price == 1.0)].sku", "$.items[?(@.name == 'Café ☕')].sku", "$.notes[*]", "$.meta.*", "$.count",
+    "$.gift", "$.coupon",
+)
+JSONPATH_SWEEP = "\n".join(f'{p} => $input.json("{p}") | [$input.path("{p}")]' for p in _SWEEP_PATHS)
+
+WAVE4_REQUESTS: list[tuple[str, dict, str]] = [
+    ("mtls-client-cert", MTLS, r"""#set($cert = $context.identity.clientCert)
+{
+  "subject": "$cert.subjectDN",
+  "cn": "$cert.subjectDN.replaceAll('^CN=([^,]+).*$', '$1')",
+  "org": "#foreach($part in $cert.subjectDN.split(','))#if($part.startsWith('O='))$part.substring(2)#end#end",
+  "issuer": "$cert.issuerDN",
+  "serial": "$cert.serialNumber.replace(':', '').toUpperCase()",
+  "notAfter": "$cert.validity.notAfter",
+  "expiresIn2030": $cert.validity.notAfter.contains('2030'),
+  "pemLines": $cert.clientCertPem.split('\n').size(),
+  "caller": "$context.identity.caller",
+  "role": "$context.identity.userArn.split('/')[1]",
+  "apiKeyId": "$context.identity.apiKeyId"
+}"""),
+    ("unicode-case-mapping", UNICODE, r"""#set($o = $input.path('$'))$o.name.toUpperCase()|$o.name.toLowerCase()|$o.greek.toLowerCase()|$o.mixed.toLowerCase().replace('_', '-')|$o.name.length()"""),
+    ("unicode-emoji-slicing", UNICODE, r"""#set($e = $input.path('$.emoji'))len=$e.length() sub=[$e.substring(0, 1)] sub2=[$e.substring(0, 2)] idx=$e.indexOf('thumbs') char=[$e.charAt(1)] up=$e.toUpperCase() esc=$util.escapeJavaScript($e) url=$util.urlEncode($e.substring(0, 2))"""),
+    ("csv-and-whitespace-splitting", UNICODE, r"""#set($o = $input.path('$'))$o.csv.split(',').size() $o.csv.split(',', -1).size() $o.spaces.split(' ').size() [$o.spaces.split(' ')[0]] $o.spaces.trim().split('\s+').size() $o.tabs.split('\s').size() $o.tabs.trim() [$o.tabs.replaceAll('\s', '_')] [$o.tabs.replaceAll('\p{Z}', '_')]
+#foreach($f in $o.csv.split(','))[$f]#end"""),
+    ("regex-unicode-classes", UNICODE, r"""#set($o = $input.path('$'))$o.name.matches('.*\p{Lu}.*') $o.name.replaceAll('[^\w ]', '?') $o.name.replaceAll('(?U)[^\w ]', '?') $o.emoji.replaceAll('[^\x00-\x7F]', '') $o.greek.matches('(?i)σίσυφος') $o.greek.equalsIgnoreCase('σίσυφος')"""),
+    ("string-compare-and-hash", UNICODE, r"""#set($o = $input.path('$'))#if($o.mixed > 'a')gt#end $o.mixed.compareTo('MiXeD') $o.mixed.compareToIgnoreCase('mixed-case_id') $o.mixed.hashCode() $o.emoji.hashCode() $o.mixed.contentEquals('x') $o.mixed.regionMatches(true, 0, 'mix', 0, 3)"""),
+    ("jsonpath-sweep", SHOP, JSONPATH_SWEEP),
+    ("util-decode-partial-utf8", SHOP, r"""c=$util.urlDecode('%E2%82') d=$util.urlDecode('a+b%2Bc') e=$util.urlDecode('%C3%A9%20%F0%9F%98%80') f=$util.base64Decode('/w==')|$util.base64Decode('wyg=')|$util.base64Decode('7aCA')"""),
+    ("util-null-arguments", SHOP, r"""a=[$util.escapeJavaScript($input.params('none'))] b=[$util.escapeJavaScript($input.path('$.coupon'))] c=[$util.urlEncode($input.path('$.coupon'))] d=[$util.base64Encode($input.path('$.nothing'))] e=[$util.parseJson($input.path('$.coupon'))]"""),
+    ("util-parse-json-of-path", SHOP, r"""a=[$util.parseJson($input.json('$.items'))] b=[$util.parseJson($input.path('$.orderId'))] c=[$util.parseJson($input.json('$.orderId'))]"""),
+    ("mistake-url-decode-trailing-percent", SHOP, r"""{"discount": "$util.urlDecode('100%')"}"""),
+    ("mistake-base64-urlsafe-jwt", SHOP, r"""{"payload": "$util.base64Decode('eyJzdWIiOiIxMjM0In0-_8')"}"""),
+]
+
+
 def cases() -> Cases:
     out = Cases()
     for name, template in TEMPLATES.items():
@@ -1645,4 +1740,10 @@ def cases() -> Cases:
         out.add(name, template, event=event)
     for name, event, template in QUOTA_REQUESTS:
         out.add(name, template, event=event)
+    for name, event, template in WAVE4_REQUESTS:
+        out.add(name, template, event=event)
+    for kind, body in CLIENT_BODIES.items():
+        client = make_event(method="POST", path="/passthrough", body=body)
+        out.add(f"client-body-{kind}", CLIENT_BODY_TEMPLATE, event=client)
+        out.add(f"resp-client-body-{kind}", CLIENT_BODY_TEMPLATE, event=SHOP, response_body=body)
     return out
