@@ -301,3 +301,19 @@ def test_java_exceptions_fail_the_render(template, java_class):
         vtl.render("x\n  " + template, event())
     assert java_class in str(info.value) or java_class in (info.value.java_class or "")
     assert info.value.line == 2
+
+
+@pytest.mark.parametrize("function", ["urlEncode", "urlDecode", "base64Encode", "base64Decode", "parseJson"])
+def test_a_null_argument_throws_where_java_dereferences_it(function):
+    # An index into a String gives a real null (the profile's "" applies to printing and to
+    # property and method results only); Velocity 1.7 then fails with the method's NPE
+    # (recorded: mapping_templates/util-null-from-index-*).
+    with pytest.raises(vtl.VtlRuntimeError) as info:
+        vtl.render(f"#set($s = 'abc')[$util.{function}($s['x'])]", event())
+    assert info.value.java_class == "MethodInvocationException"
+    assert "NullPointerException" in str(info.value)
+
+
+def test_escape_javascript_of_null_is_null():
+    # commons-lang returns null for null, which prints as "" in the API Gateway profile.
+    assert _render("#set($s = 'abc')[$util.escapeJavaScript($s['x'])]") == "[]"

@@ -1707,6 +1707,28 @@ WAVE4_REQUESTS: list[tuple[str, dict, str]] = [
 ]
 
 
+ANONYMOUS = make_event(
+    method="POST",
+    path="/orders",
+    headers={"Content-Type": "application/json", "Host": "api.example.com"},
+    body='{"orderId": "o-9", "tags": ["a", null, "c"], "note": null}',
+    stage_variables={"topicArn": "arn:aws:sns:us-east-1:123456789012:orders"},
+)
+
+#: Real nulls reaching $util: an index into the "" an absent authorizer reads as (a template
+#: tested from the console, where no authorizer runs) and null list elements.
+NULL_ARGUMENT_REQUESTS: list[tuple[str, dict, str]] = [
+    ("sns-publish-without-authorizer", ANONYMOUS, r"""Action=Publish&TopicArn=$util.urlEncode($stageVariables.topicArn)&Message=$util.urlEncode($input.json('$'))&MessageAttributes.entry.1.Name=tenant&MessageAttributes.entry.1.Value.DataType=String&MessageAttributes.entry.1.Value.StringValue=$util.urlEncode($context.authorizer.claims['custom:tenant'])"""),
+    ("claims-escaped-without-authorizer", ANONYMOUS, r"""{"user": "$util.escapeJavaScript($context.authorizer.claims['cognito:username'])", "sub": "$context.authorizer.claims.sub"}"""),
+    ("kinesis-key-without-authorizer", ANONYMOUS, r"""{"Data": "$util.base64Encode($input.json('$'))", "PartitionKey": "$util.base64Encode($context.authorizer['principalId'])"}"""),
+    ("url-encode-null-list-element", ANONYMOUS, r"""Action=SendMessage#foreach($t in $input.path('$.tags'))&Tag.$foreach.count=$util.urlEncode($t)#end"""),
+    ("escape-null-list-element", ANONYMOUS, r"""[#foreach($t in $input.path('$.tags'))"$util.escapeJavaScript($t)"#if($foreach.hasNext),#end#end]"""),
+]
+for _function in ("urlEncode", "urlDecode", "base64Encode", "base64Decode", "parseJson", "escapeJavaScript"):
+    NULL_ARGUMENT_REQUESTS.append(
+        (f"util-null-from-index-{_function}", ANONYMOUS, f"#set($s = 'abc')[$util.{_function}($s['x'])]"))
+
+
 def cases() -> Cases:
     out = Cases()
     for name, template in TEMPLATES.items():
@@ -1746,4 +1768,6 @@ def cases() -> Cases:
         client = make_event(method="POST", path="/passthrough", body=body)
         out.add(f"client-body-{kind}", CLIENT_BODY_TEMPLATE, event=client)
         out.add(f"resp-client-body-{kind}", CLIENT_BODY_TEMPLATE, event=SHOP, response_body=body)
+    for name, event, template in NULL_ARGUMENT_REQUESTS:
+        out.add(name, template, event=event)
     return out
