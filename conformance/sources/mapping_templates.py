@@ -1293,6 +1293,9 @@ $o
 #set($o2 = $util.parseJson($input.path('$.output')))
 $o2.nested $o2.nested.b $o2.nested.a $o2.items[0].sku $o2.items.size()
 $input.json('$.output')"""),
+    ("resp-status-from-missing-field", SHOP, LAMBDA_ERR, r"""#set($code = $input.path('$.statusCode'))
+#set($context.responseOverride.status = $code)
+{"message": $input.json('$.errorMessage')}"""),
     ("resp-kinesis-failed-records", SHOP, KINESIS_OUT, r"""#set($records = $input.path('$.Records'))
 #foreach($r in $records)
 $foreach.index: $r.ShardId.replace('shardId-', '').replaceAll('^0+', '') seq-len=$r.SequenceNumber.length()#if($r.ErrorCode) err=$r.ErrorCode#end
@@ -1729,6 +1732,25 @@ for _function in ("urlEncode", "urlDecode", "base64Encode", "base64Decode", "par
         (f"util-null-from-index-{_function}", ANONYMOUS, f"#set($s = 'abc')[$util.{_function}($s['x'])]"))
 
 
+#: Loops and lookups built from variables: JSONPath with an interpolated value, index ranges,
+#: formal references around method calls, legacy loop variables.
+WAVE6_REQUESTS: list[tuple[str, dict, str]] = [
+    ("formal-references-with-calls", SHOP, r"""[$!{input.params('nope')}] [${input.path('$.orderId')}] [${input.params().header.Origin}] [$!{context.authorizer.claims.email}]"""),
+    ("jsonpath-with-interpolated-value", SHOP, r"""#foreach($sku in ['SKU-1', 'SKU-3', 'X'])$sku=$input.json("$.items[?(@.sku == '$sku')].qty") #end"""),
+    ("index-range-loop", SHOP, r"""#set($n = $input.path('$.items').size() - 1)#foreach($i in [0..$n])$input.path("$.items[$i].sku")#if($i < $n),#end#end"""),
+    ("index-range-loop-reverse", SHOP, r"""#set($n = $input.path('$.items').size() - 1)#foreach($i in [$n..0])$input.json("$.items[$i].price") #end"""),
+    ("params-get-chain", SHOP, r"""$input.params().get('header').get('Origin') $input.params().get('querystring').get('tag') $input.params().path.get('userId')"""),
+    ("overrides-read-before-set", SHOP, r"""[$context.requestOverride.header.X] [$context.responseOverride.status] [$context.responseOverride.header.get('X')]"""),
+    ("escape-crlf-body", make_event(method="POST", path="/x", body='{\r\n  "a": "b\\r\\n"\r\n}'),
+     r"""$util.escapeJavaScript($input.body)|$input.json('$')|$input.body.length()"""),
+    ("legacy-velocity-has-next", SHOP, r"""#foreach($i in $input.path('$.items'))$i.sku#if($velocityHasNext),#end#end"""),
+    ("nested-foreach-same-variable", SHOP, r"""#foreach($i in $input.path('$.items'))#foreach($i in $i.tags)$i#end|$i.sku #end"""),
+    ("set-inside-foreach-outlives-it", SHOP, r"""#foreach($i in $input.path('$.items'))#set($last = $i.sku)#end$last $i"""),
+    ("map-literal-with-interpolation", SHOP, r"""#set($m = {"id": "$input.path('$.orderId')", "n": $input.path('$.items').size(), "t": $input.path('$.gift'), "l": [$input.path('$.count'), "x"]})$m $m.n.class.simpleName"""),
+    ("string-building-in-set", SHOP, r"""#set($a = "x")#set($a = "$a-$input.path('$.orderId')")#set($a = $a + "-" + 5)$a"""),
+]
+
+
 def cases() -> Cases:
     out = Cases()
     for name, template in TEMPLATES.items():
@@ -1769,5 +1791,7 @@ def cases() -> Cases:
         out.add(f"client-body-{kind}", CLIENT_BODY_TEMPLATE, event=client)
         out.add(f"resp-client-body-{kind}", CLIENT_BODY_TEMPLATE, event=SHOP, response_body=body)
     for name, event, template in NULL_ARGUMENT_REQUESTS:
+        out.add(name, template, event=event)
+    for name, event, template in WAVE6_REQUESTS:
         out.add(name, template, event=event)
     return out
