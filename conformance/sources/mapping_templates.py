@@ -1751,6 +1751,20 @@ WAVE6_REQUESTS: list[tuple[str, dict, str]] = [
 ]
 
 
+#: Backslashes, dollars and hashes as templates carry them in JSON text and string literals.
+ESCAPING_REQUESTS: list[tuple[str, dict, str]] = [
+    ("mistake-backslash-quote-in-string", SHOP, r"""#set($j = "{\"a\": 1}")$j"""),
+    ("backslash-quote-in-single-quotes", SHOP, r"""#set($j = '{\"a\": 1}')$j $util.parseJson($j).a"""),
+    ("backslashes-in-json-text", SHOP, r"""{"msg": "say \"hi\"", "path": "C:\\temp", "esc": "\$input"}"""),
+    ("backslashes-before-references", SHOP, r"""\$input.path('$.orderId') \\$input.path('$.orderId') \\\$input.path('$.orderId')"""),
+    ("backslashes-before-directives", SHOP, r"""\#set($x = 1) \\#set($y = 2)[$y] \#if(true)x\#end"""),
+    ("mistake-dollar-bang-at-end", SHOP, r"""Total: $$input.path('$.total') USD, $5.00, $ 5, $-x, ${}, $!"""),
+    ("hashes-in-text", SHOP, r"""#1 ## comment
+# heading #
+color: #fff; #{notdirective} done"""),
+]
+
+
 def cases() -> Cases:
     out = Cases()
     for name, template in TEMPLATES.items():
@@ -1793,5 +1807,7 @@ def cases() -> Cases:
     for name, event, template in NULL_ARGUMENT_REQUESTS:
         out.add(name, template, event=event)
     for name, event, template in WAVE6_REQUESTS:
+        out.add(name, template, event=event)
+    for name, event, template in ESCAPING_REQUESTS:
         out.add(name, template, event=event)
     return out
