@@ -354,3 +354,16 @@ def test_byte_order_mark_is_not_part_of_the_file(write, capsys) -> None:
     event = write("event.json", bom + '{"body": "hi"}')
     assert main(["render", write("r.vm", "$input.body"), "--event", event]) == 0
     assert capsys.readouterr().out == "hi"
+
+
+def test_exclude_patterns_are_relative_to_the_pyproject(tmp_path, monkeypatch, capsys) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.vtl.lint]\nexclude = ["legacy/*"]\n')
+    (tmp_path / "legacy").mkdir()
+    bad = '{"a": "$input.params(\'a\')"}'
+    (tmp_path / "legacy" / "old.vm").write_text(bad)
+    (tmp_path / "new.vm").write_text(bad)
+    monkeypatch.chdir(tmp_path / "legacy")  # run from below the pyproject.toml
+    for argv in (["old.vm"], ["."], [str(tmp_path / "legacy" / "old.vm")]):
+        assert main(["lint", *argv]) == 0, argv
+    assert main(["lint", str(tmp_path)]) == 1
+    assert "new.vm" in capsys.readouterr().out

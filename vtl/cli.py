@@ -421,7 +421,8 @@ def _run_lint(args: argparse.Namespace) -> int:
             print(f"vtl lint: error: {name}: no such file or directory", file=sys.stderr)
             io_error = True
             continue
-        for path in iter_files([name], config.exclude):
+        base = config.path.parent if config.path is not None else None
+        for path in iter_files([name], config.exclude, base):
             found, unreadable = lint_file(path, codes)
             diagnostics.extend(found)
             io_error |= unreadable
