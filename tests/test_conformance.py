@@ -54,13 +54,6 @@ XFAIL: dict[str, str] = {
         "harness representation: a list assigned to a response header override is a multi-value header "
         "([doc] 'foo,bar'); vtl reports the final header as 'vip,beta', the oracle the list itself"
     ),
-    **dict.fromkeys(
-        ["mapping_templates/aliasing-body-enrichment", "mapping_templates/enrich-body-then-forward",
-         "mapping_templates/enrich-items-in-loop", "mapping_templates/list-set-and-remove"],
-        "engine gap with a fix ready: Velocity reads the payload afresh on every $input.path call, "
-        "vtl shares one tree, so a change made through path() shows in later reads; the fix "
-        "(vtl/apigateway/input.py) waits for tests/test_compact.py to stop asserting the shared tree",
-    ),
     "mapping_templates/ddb-scan-page-over-quota": (
         "oracle doubt: Debian's json-smart 2.2-2+deb12u1 (the oracle's jar) never lowers its nesting "
         "counter when a non-empty object closes, so a body holding about 400 non-empty objects fails "

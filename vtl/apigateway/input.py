@@ -10,9 +10,12 @@
 * ``$input.params()`` is ``{path={...}, querystring={...}, header={...}}``;
   ``$input.params(name)`` looks in that order and gives ``""`` when absent.
 
-The payload is parsed at most once per render, and only if ``path``/``json`` is called; the
-calls of one render share the parsed document, so a map a template changes through
-``path()`` shows the change in later calls [inf]. Until a call needs the document,
+Every ``path``/``json`` call reads the payload as it was sent, as Velocity with Jayway does
+(each call parses the body afresh): a map or list a template changes after ``path()`` handed
+it out does not show the change in later calls. The payload is parsed only when a call needs
+it; the first map or list handed out is the parsed tree itself, and only a call after that
+parses again, once, keeping that second tree private and handing out copies of its parts
+(a template that reads one container costs no copy). Until a call needs the document,
 ``json('$')`` makes the text compact directly (:mod:`.compact`: same text, no tree, a
 fraction of the time and memory for big payloads).
 Wherever Jayway would throw (a path that does not parse, a path that does not apply to the
@@ -24,7 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import JavaException
-from ..runtime import MISSING, HostObject, JavaChar, json_smart_string
+from ..runtime import MISSING, HostObject, JavaChar, JsonArray, json_smart_string
 from ..runtime.exceptions import java_exception
 from .compact import compact_json
 from .javajson import parse_json
@@ -35,6 +38,30 @@ __all__ = ["Input"]
 
 _UNPARSED: Any = object()
 _UNPARSABLE: Any = object()
+# What became of the parsed tree (Input._state): nothing of it handed out, a container of it
+# handed out (the template may change it), or a private tree parsed again that only copies leave.
+_PRIVATE, _LENT, _COPYING = 0, 1, 2
+
+
+def _copy(value: Any) -> Any:
+    """A copy of a json-smart tree: new maps and lists all the way down, leaves shared.
+
+    Iterative, so a body nested as deep as json-smart allows copies without deep recursion.
+    """
+    top = dict(value) if type(value) is dict else JsonArray(value)
+    stack = [top]
+    pop, push, containers = stack.pop, stack.append, _CONTAINERS
+    while stack:
+        node = pop()
+        for key, item in (node.items() if type(node) is dict else enumerate(node)):
+            kind = type(item)
+            if kind in containers:
+                item = node[key] = dict(item) if kind is dict else JsonArray(item)
+                push(item)
+    return top
+
+
+_CONTAINERS = frozenset((dict, JsonArray))
 
 
 def _is_string(value: Any) -> bool:
@@ -44,13 +71,14 @@ def _is_string(value: Any) -> bool:
 class Input(HostObject):
     """The ``$input`` variable of one render."""
 
-    __slots__ = ("_body", "_request", "_root", "_params", "_compact")
+    __slots__ = ("_body", "_request", "_root", "_state", "_params", "_compact")
     java_class = "com.amazonaws.apigateway.mapping.Input"
 
     def __init__(self, body: str | None, request: Request) -> None:
         self._body = body if body else "{}"
         self._request = request
         self._root: Any = _UNPARSED
+        self._state = _PRIVATE
         self._params: dict[str, Any] | None = None
         #: ``$input.json('$')`` made from the text while no tree was handed out (see json).
         self._compact: str | None = None
@@ -79,6 +107,10 @@ class Input(HostObject):
             compiled = compile_path(path)
         except JsonPathSyntaxError:
             return NOT_FOUND
+        if self._state == _LENT:
+            # The template holds part of the tree and may have changed it: read a fresh one.
+            self._root = _UNPARSED
+            self._state = _COPYING
         root = self._document()
         if root is _UNPARSABLE:
             return NOT_FOUND
@@ -88,7 +120,13 @@ class Input(HostObject):
         if path is not None and not _is_string(path):
             return MISSING
         value = self._read(path)
-        return None if value is NOT_FOUND else value
+        if value is NOT_FOUND:
+            return None
+        if type(value) in _CONTAINERS:
+            if self._state == _COPYING:
+                return _copy(value)
+            self._state = _LENT
+        return value
 
     def json(self, path: Any) -> Any:
         if path is not None and not _is_string(path):
