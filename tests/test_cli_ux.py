@@ -367,3 +367,28 @@ def test_exclude_patterns_are_relative_to_the_pyproject(tmp_path, monkeypatch, c
         assert main(["lint", *argv]) == 0, argv
     assert main(["lint", str(tmp_path)]) == 1
     assert "new.vm" in capsys.readouterr().out
+
+
+def test_template_lost_to_a_yaml_comment(write, capsys) -> None:
+    path = write("api.yaml", (
+        "x-amazon-apigateway-integration:\n"
+        "  requestTemplates:\n"
+        "    application/json: #set($b = $input.path('$')) {\"a\": \"$b.a\"}\n"
+        "    text/plain: # an ordinary YAML comment: not reported\n"
+        "  responses:\n"
+        "    default:\n"
+        "      responseTemplates:\n"
+        "        application/json: '#set($x = 1)$x'\n"
+    ))
+    assert main(["lint", path]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (f"{path}:3:23: VTL004 this template is a YAML comment ('#' after 'key: '), "
+                      "so the value is empty: quote it or use a block (|)")
+    assert len(out) == 3
+    sls = write("serverless.yml", (
+        "service: s\nfunctions:\n  f:\n    events:\n      - http:\n          integration: lambda\n"
+        "          request:\n            template: #if($input.params('a'))yes#end\n"
+    ))
+    assert main(["lint", sls, "--format", "json"]) == 1
+    (found,) = json.loads(capsys.readouterr().out)
+    assert (found["line"], found["column"], found["code"]) == (8, 23, "VTL004")

@@ -36,6 +36,9 @@ _NOQA = re.compile(r"##\s*vtl:\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]*(?:[\s,]+[A-Z]
 def check_template(tpl: EmbeddedTemplate, codes: Iterable[str], name: str = "<template>") -> list[Finding]:
     """Findings (in template offsets) of the rules in ``codes``, ``noqa`` lines removed."""
     codes = frozenset(codes)
+    if tpl.yaml_comment:  # nothing reaches API Gateway: the one thing to say
+        message = "this template is a YAML comment ('#' after 'key: '), so the value is empty: quote it or use a block (|)"
+        return [Finding("VTL004", 0, message)] if "VTL004" in codes else []
     findings: list[Finding] = []
     size = len(tpl.text.encode("utf-8"))
     if size > MAX_TEMPLATE_BYTES:

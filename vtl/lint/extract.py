@@ -35,6 +35,8 @@ class EmbeddedTemplate:
     ``offsets[i]`` is the file offset of ``text[i]``; ``offsets[len(text)]`` is one past its
     end. ``kind`` is ``file``, ``request``, ``response`` or ``gateway``. ``proxy`` is set when
     the template belongs to a proxy integration, which never applies templates.
+    ``yaml_comment`` is set when YAML read the template as a comment (``key: #set(...)``):
+    ``text`` is then that comment, and the content type has no template.
     """
 
     text: str
@@ -43,6 +45,7 @@ class EmbeddedTemplate:
     content_type: str | None = None
     where: str = ""
     proxy: bool = False
+    yaml_comment: bool = False
 
 
 def template_file(text: str) -> EmbeddedTemplate:
@@ -151,16 +154,21 @@ def _serverless(functions: dict) -> Iterator[EmbeddedTemplate]:
             proxy = str(http.get("integration", "lambda-proxy")).lower() not in _SLS_TEMPLATE_INTEGRATIONS
             request = http.get("request")
             if isinstance(request, dict):
-                yield from _sls_templates(request.get("template"), REQUEST, (*here, "request", "template"), proxy)
+                where = (*here, "request", "template")
+                yield from _sls_templates(request.get("template"), REQUEST, where, proxy)
+                yield from _commented(request, "template", REQUEST, where, proxy)
             response = http.get("response")
             if isinstance(response, dict):
-                yield from _sls_templates(response.get("template"), RESPONSE, (*here, "response", "template"), proxy)
+                where = (*here, "response", "template")
+                yield from _sls_templates(response.get("template"), RESPONSE, where, proxy)
+                yield from _commented(response, "template", RESPONSE, where, proxy)
                 codes = response.get("statusCodes")
                 if isinstance(codes, dict):
                     for code, spec in codes.items():
                         if isinstance(spec, dict):
                             where = (*here, "response", "statusCodes", str(code), "template")
                             yield from _sls_templates(spec.get("template"), RESPONSE, where, proxy)
+                            yield from _commented(spec, "template", RESPONSE, where, proxy)
 
 
 def _sls_templates(value: object, kind: str, where: tuple[str, ...], proxy: bool) -> Iterator[EmbeddedTemplate]:
@@ -184,6 +192,15 @@ def _by_type(templates: object, kind: str, where: tuple[str, ...], proxy: bool =
         tpl = _template(value, kind, str(content_type), (*where, str(content_type)), proxy)
         if tpl is not None:
             yield tpl
+        else:
+            yield from _commented(templates, content_type, kind, (*where, str(content_type)), proxy)
+
+
+def _commented(mapping: object, key: str, kind: str, where: tuple[str, ...], proxy: bool) -> Iterator[EmbeddedTemplate]:
+    """The template YAML read as a comment under ``mapping[key]`` (``key: #set(...)``), if any."""
+    comment = getattr(mapping, "comments", {}).get(key) if isinstance(mapping, dict) else None
+    if comment is not None and mapping.get(key) is None:
+        yield EmbeddedTemplate(str(comment), comment.offsets(), kind, key, "/".join(where), proxy, yaml_comment=True)
 
 
 def _template(value: object, kind: str, content_type: str | None, where: tuple[str, ...], proxy: bool) -> EmbeddedTemplate | None:

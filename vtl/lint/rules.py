@@ -27,7 +27,8 @@ _RULES = [
     Rule("VTL001", "syntax-error", "the template does not parse", """
 API Gateway parses a template when it is used: a syntax error makes every request that
 selects it fail with a 500 (`Internal server error`), and the deployment does not warn you.
-The message is the parser's own and the position is where parsing stopped. Typical causes: an
+The message is the parser's own and the position is where parsing stopped (for a block that
+is never closed: its opening directive). Typical causes: an
 unclosed `#if`/`#foreach` (missing `#end`), a `$` followed by nothing, a `"\\"...\\""` string
 literal (Velocity 1.7 has no backslash escapes in strings: double the quote instead).""", ERROR),
     Rule("VTL002", "template-too-large", "the template is larger than API Gateway's 300 KB quota", """
@@ -39,6 +40,11 @@ Proxy integrations (AWS_PROXY, HTTP_PROXY, Serverless Framework's default `lambd
 pass the request and the response through untouched; their request and response templates
 are ignored. Switch the integration to AWS/HTTP (`integration: lambda` in serverless.yml) or
 delete the template."""),
+    Rule("VTL004", "template-is-yaml-comment", "the template is a YAML comment: its value is empty", """
+In YAML, a `#` after `key: ` starts a comment, so `application/json: #set($b = ...) {...}`
+gives the content type no template at all (null): the whole line is dropped before API
+Gateway, CloudFormation or the Serverless Framework sees it. Quote the value or write the
+template as a block scalar (`application/json: |` and the template on the next lines).""", ERROR),
     Rule("VTL101", "macro-disabled", "#macro is disabled on API Gateway", """
 API Gateway turns off inline macros: a `#macro(...)...#end` definition is dropped without a
 word, and a call `#name(...)` is printed literally, arguments and all. Inline the macro's

@@ -12,6 +12,7 @@ produced; when they differ the scalar's characters all map to its start.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import yaml
@@ -35,6 +36,9 @@ class YamlError(ValueError):
         self.message = message
         self.offset = offset
 
+
+#: ``: #set(...)``, ``: #if(...)``, ``: ##``, ``: #*``, ``: #{...}``: a template YAML took for a comment.
+_VALUE_COMMENT = re.compile(r"[ \t]*:[ \t]+(?P<comment>#(?:[A-Za-z]+[ \t]*\(|#|\*|\{)[^\r\n]*)")
 
 #: PyYAML's contexts for constructs that something must close, in plain words.
 _OPENED = {
@@ -118,12 +122,30 @@ class _Converter:
             for key_node, value_node in node.value:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node)
                 result[str(key)] = self.convert(value_node)
+                if result[str(key)] is None:
+                    self._note_comment(result, str(key), key_node)
             return result
         if isinstance(node, yaml.SequenceNode):
             items = List(self.convert(item) for item in node.value)
             items.start = start
             return items
         return self._scalar(node)
+
+    def _note_comment(self, mapping: Dict, key: str, key_node: yaml.Node) -> None:
+        """Keep a VTL-looking comment that took a key's value (``key: #set(...)``) on the mapping.
+
+        YAML reads it as a comment and the key as null; :mod:`.extract` reports it as a lost
+        template. The comment is kept as a located string in ``mapping.comments[key]``.
+        """
+        m = _VALUE_COMMENT.match(self.text, key_node.end_mark.index)
+        if m is None:
+            return
+        start = m.start("comment")
+        comment = m.group("comment").rstrip()
+        located = Str(comment, start, lambda: range(start, start + len(comment) + 1))
+        if not hasattr(mapping, "comments"):
+            mapping.comments = {}
+        mapping.comments[key] = located
 
     def _scalar(self, node: yaml.ScalarNode) -> object:
         value = node.value
