@@ -69,8 +69,10 @@ _REFMOD_PREFIX = re.compile(r"#{0,2}\\*\$(?:\\*!)?")
 _REFMOD_HASHED = re.compile(r"\$!?#(?=\.[A-Za-z]|\[(?!\[))")
 _ESCAPED_DOLLAR_HASH = re.compile(r"\\+\$!?#")
 _REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
+_BRACE_CHAIN = re.compile(r"(?:#?\\*\$(?:\\*!)?)*")
 _DOLLAR_CHAIN = re.compile(r"(?:\\*\$(?:\\*!)?)*")
 _HASH_DOLLARS = re.compile(r"#(?:\$!?)+#")
+_LPAREN_REF = re.compile(r"(?:\$!?#?)+(?:\{[A-Za-z_][A-Za-z0-9_-]*\}|[A-Za-z_][A-Za-z0-9_-]*)")
 _LPAREN_TEXT_STOP = re.compile(r"[^A-Za-z0-9_]")
 # What a '$' or '$!' prefix not followed by a name may be glued to in an argument list.
 _ARG_PREFIXED = frozenset("'\"0123456789()-+*/%<>=!&|,: \t\r\n$\\")
@@ -547,8 +549,9 @@ class Lexer:
         index, a comment, a reference that a ``$`` began there), or one before a ``#``
         after ``.name``: LPAREN opens an argument list that never closes. Up to the end of
         the template only words, block comments and directives (``#x``, ``#if(...)``,
-        ``#end``) may follow, which print as usual; anything else (a blank, ``)``, ``|``,
-        ``##``) is an error. Only checks: the text is lexed as usual afterwards."""
+        ``#end``) and references (``$x``, ``$!{x}``, ``$#$x``) may follow, which print as
+        usual; anything else (a blank, ``)``, ``|``, ``##``) is an error. Only checks: the
+        text is lexed as usual afterwards."""
         text = self.text
         i = pos + 1
         while True:
@@ -556,6 +559,11 @@ class Lexer:
             if bad is None:
                 return
             i = bad.start()
+            if text[i] == "$":
+                m = _LPAREN_REF.match(text, i)
+                if m:
+                    i = self._skip_suffixes(m.end())
+                    continue
             if text[i] != "#":
                 raise self.error(i, "unexpected text after a '(' following a property")
             i = self._skip_hash_item(i)
@@ -720,9 +728,10 @@ class Lexer:
         while braces < self.n and text[braces] == "{":
             braces += 1
         m = _IDENT.match(text, braces)
-        if not m and text.startswith("$", braces):
-            # '{$name...}': DOLLAR prefixes glue to the identifier there.
-            m = _IDENT.match(text, _DOLLAR_CHAIN.match(text, braces).end())
+        if not m and text.startswith(("$", "#$", "\\"), braces):
+            # '{$name...}', '{\\$name', '{#$name': DOLLAR (and HASH) prefixes glue to the
+            # identifier there.
+            m = _IDENT.match(text, _BRACE_CHAIN.match(text, braces).end())
         if not m:
             if text.startswith("[", braces):
                 raise self.error(braces, "unexpected '[' after '{' following a reference")
@@ -980,7 +989,9 @@ class Lexer:
                     # '#$.x': the DOLLAR beats EMPTY_INDEX; its prefixes are lost.
                     self.literal_drops.append((start, p))
                     return self.after_reference_words(p, True)
-            self.emit("TEXT", text[start : hash_pos + 1], start, hash_pos + 1)
+            # Only the '$' and '#' of a '$!' prefix print ('a$!# x' prints 'a$# x').
+            lit = text[start : hash_pos + 1]
+            self.emit("TEXT", lit if "!" not in lit else _special_text(lit), start, hash_pos + 1)
             return hash_pos + 1
         if start < hash_pos and name in _DEDICATED_DIRECTIVE_TOKENS:
             start = hash_pos
@@ -1044,6 +1055,13 @@ class Lexer:
         no ``#`` (it prints itself: ``#${a}x(y)`` prints ``#Ax(y)``, and unclosed
         arguments fail), ``if``, ``elseif``, ``else`` and ``end`` are those directives."""
         text = self.text
+        m = _SET.match(text, pos) if text.startswith("#", pos) else None
+        if m:
+            # No SET_DIRECTIVE there: '#set' is a word and its '=' an error.
+            name_end = text.index("t", pos) + 1 + (text[pos + 1] == "{")
+            self.emit("WORD_START", text[pos:name_end], pos, name_end)
+            self.emit("DIR_LPAREN", text[name_end : m.end()], name_end, m.end())
+            return self.lex_args(m.end(), ARGS)
         name, name_end, braced = self.directive_name(pos - 1)
         if name is None:
             return pos

@@ -188,7 +188,7 @@ _HEAD_CHAIN = re.compile(r"[#\\$!]*")
 _PENDING_DOLLARS = re.compile(r"(?:\\*\$(?:\\*!)?)+\Z")
 # A chain of '$' prefixes that starts no reference ('$ x', '$! x', '$!1'): #literal shows
 # the special text the lexer made of it (no '!'), a block macro call nothing.
-_FAILED_DOLLAR = re.compile(r"\\*\$[\\$!]*")
+_FAILED_DOLLAR = re.compile(r"\\*\$[\\$!]*#?")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
 
 
@@ -406,6 +406,11 @@ class _AstBuilder:
             ):
                 parts.append(seg(pos, tok.start_pos))
                 parts.append(str(tok))
+                pos = tok.end_pos
+            elif kind == "TEXT" and body[tok.start_pos] in "$\\" and _failed_dollar(body, tokens, i, block_call):
+                parts.append(seg(pos, tok.start_pos))
+                if not block_call:
+                    parts.append(str(tok))
                 pos = tok.end_pos
             elif kind == "TEXT" and block_call and "#" in tok:
                 # A '#' that only prefixes a DIRECTIVE_TERMINATOR is not in the images.

@@ -162,6 +162,8 @@ def cases() -> Cases:
         ("hash-braced-ref-then-word", "#${s}x(y)|#$!{s}x|#${m.k}if(true)z#end|#${s}{x}(y)|#${s}5(y)"),
         ("hash-braced-ref-then-word-open", "#${s}x(y"),
         ("hash-braced-ref-then-end", "#${s}end"),
+        ("hash-braced-ref-then-set", "#${zz}#set($x = 1)"),
+        ("hash-braced-ref-then-set-word", "#${zz}#set($x)|#${s}#{set} ($x)"),
         ("hash-dollar-rbrace-then-word", "#$}x(y)|#$!}if(true)x#end"),
         ("hash-dollar-rbrace-then-word-open", "#$}x("),
         ("hash-ref-directive-then-word", "#$s#e()x(y)|#$m.k#e()x|#$m.get('k')#e()x(y)|#$s#if(true)x(y)#end|#if(true)#$s#end x(y)|#$s#e x(y)"),

@@ -263,6 +263,17 @@ EXTRA = [
     ("dollar-dot-words-lparen-end", "$!.x.y(", {}),
     ("dollar-dot-words-index-lparen-end", "\\$.x[0].y(", {}),
     ("lbrace-dot-words-lparen-end", "${.x.y.z(", {}),
+    # After a stray '{', '$' and '#' prefixes glue to the identifier up to a '}'.
+    ("stray-brace-prefixed-name", "$a{$#$a}|$a{\\$zz}|$a{#$a}x", {"a": "A"}),
+    ("stray-brace-hash-dollar-open", "$a{#$a", {"a": "A"}),
+    ("stray-brace-hash-dollar-then-ref", "$a{#$a$!{a}", {"a": "A"}),
+    ("stray-brace-escaped-dollar-open", "$a{\\$zz", {"a": "A"}),
+    # A '(' left open after '$a.b$c' takes references too.
+    ("refmod-lparen-references", "$h.t$a($f|$h.t$a($#$f|$h.t$a($!f|$h.t$a($f#if(true)y#end|$h.t$a(${f}|$h.t$a($#$!a|$h.t$a($f.x(1)[0]",
+     {"h": {"t": "T"}, "a": 1, "f": "F"}),
+    # '$!#' before a character that ends the directive: only '$#' prints.
+    ("dollarbang-hash-terminator", "a$!# x|a$!#.|$h.t##}$!#  |$h.t$!# x|#literal()a$!# x#end|#@m()a$!# x#end|#@m()a$# x#end",
+     {"h": {"t": "T"}}),
     ("dollarbang-rbrace", "$!}|a$!}}b|\\$!}|#if(true)$!}#end|#set($s = \"$!}\")$s|#literal()$!}#end", {}),
 ]
 
