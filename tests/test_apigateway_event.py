@@ -62,7 +62,7 @@ def test_bytes_bodies_are_sent_base64():
     ev = event(body=b"\x00\xffhi")
     assert ev["isBase64Encoded"] is True
     assert base64.b64decode(ev["body"]) == b"\x00\xffhi"
-    assert vtl.render("$input.body.length()", ev).body == "4"
+    assert vtl.render("$input.body.length()", ev).body == "8"  # the Base64 text: AP9oaQ==
 
 
 def test_prepare_without_an_event_uses_the_default_one():

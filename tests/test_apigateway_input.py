@@ -53,11 +53,25 @@ def test_body_is_raw_and_empty_reads_as_braces():
     assert render("$input.getBody()", body="x") == "x"
 
 
-def test_base64_bodies_are_decoded_and_bad_utf8_becomes_replacement_characters():
+def test_a_binary_payload_is_read_as_its_base64_text():
+    # Developer guide ("binary-input-body" in ../shared/reference/doc-examples.json): after
+    # CONVERT_TO_TEXT a template reads a binary payload only as its Base64 string.
     raw = "héllo".encode() + b"\xff"
-    ev = event(body=base64.b64encode(raw).decode(), is_base64=True)
-    assert vtl.render("$input.body", ev).body == "héllo\ufffd"  # new String(bytes, UTF_8)
-    assert vtl.render("$input.body", event(body=b"\xc3\xa9")).body == "é"
+    text = base64.b64encode(raw).decode()
+    ev = event(body=text, is_base64=True)
+    assert vtl.render('{"data": "$input.body"}', ev).body == '{"data": "' + text + '"}'
+    assert vtl.render("$input.json('$')|$input.path('$')", ev).body == (
+        '"' + text.replace("/", "\\/") + '"|' + text)
+    assert vtl.render("$util.base64Decode($input.body)", ev).body == "héllo\ufffd"
+    ev = event(body=b"\x00\xffhi")  # bytes from Python: a binary payload too
+    assert vtl.render("$input.body", ev).body == ev["body"] == "AP9oaQ=="
+    assert ev["headers"]["Content-Type"] == "application/octet-stream"
+
+
+def test_raw_bytes_in_an_event_are_read_as_utf8():
+    # A bytes body put into an event dict by hand (no JSON event can hold one) is the text's
+    # bytes: new String(bytes, UTF_8), with U+FFFD for what is not UTF-8.
+    assert vtl.render("$input.body", {"body": b"\xc3\xa9\xff"}).body == "é\ufffd"
 
 
 def test_json_is_compact_and_quotes_string_leaves():

@@ -65,11 +65,6 @@ XFAIL: dict[str, str] = {
         "is stored as it is by ApiGateway.java; vtl fails the render, taking it that API Gateway answers "
         "5XX for a status it cannot send (unrecorded either way)"
     ),
-    "mapping_templates/binary-body": (
-        "event model: vtl decodes an isBase64Encoded body into $input.body (vtl/apigateway/request.py); "
-        "the oracle reads event.body as it is, which is what AWS shows a template under CONVERT_TO_TEXT "
-        "(the base64 string); open product decision, reported"
-    ),
     "errors/parse-foreach-no-parens": _BARE_FOREACH,
     "probes/D24": _BARE_FOREACH,
     "java_methods/class-forname-string": (

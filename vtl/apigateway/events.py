@@ -103,11 +103,13 @@ def event(
 ) -> dict[str, Any]:
     """A REST API (v1) proxy event.
 
-    ``body`` may be text, bytes (sent base64-encoded, ``isBase64Encoded`` true) or a JSON-able
+    ``body`` may be text, bytes (a binary payload: sent base64-encoded with ``isBase64Encoded``
+    true, and templates read that Base64 text, as after API Gateway's CONVERT_TO_TEXT) or a JSON-able
     value (serialised with ``json.dumps``). ``query`` is a dict (a list value repeats the
     parameter) or a raw query string, which is URL-decoded as API Gateway does. Without
     ``headers`` the event carries a small curl-like set (``Accept``, ``Host``, ``User-Agent``,
-    ``X-Forwarded-*``, plus ``Content-Type: application/json`` with a body); given headers are
+    ``X-Forwarded-*``, plus ``Content-Type: application/json`` with a body,
+    ``application/octet-stream`` with bytes); given headers are
     used as they are. ``identity`` entries override the caller identity; ``authorizer`` becomes
     ``requestContext.authorizer``. Any other keyword is set on the event itself, and a
     ``requestContext`` dict is deep-merged into the generated one.
@@ -117,7 +119,8 @@ def event(
     if headers is None:
         headers = {"Accept": "*/*", "Host": _domain(api_id), "User-Agent": DEFAULTS["userAgent"]}
         if body_text is not None:
-            headers["Content-Type"] = "application/json"
+            binary = isinstance(body, (bytes, bytearray))
+            headers["Content-Type"] = "application/octet-stream" if binary else "application/json"
         headers.update({"X-Forwarded-For": DEFAULTS["sourceIp"], "X-Forwarded-Port": "443",
                         "X-Forwarded-Proto": "https"})
     else:

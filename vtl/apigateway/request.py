@@ -12,8 +12,12 @@ Decisions (the reference leaves them open or inferred):
 * A multi-valued header or query parameter shows its last value (``multiValue*`` fields win
   over the single-valued ones when both are given).
 * Event values are taken as already URL-decoded, as in a real proxy event.
-* ``isBase64Encoded`` bodies are decoded and read as UTF-8; bytes that are not UTF-8 become
-  U+FFFD as Java's ``new String(bytes, UTF_8)`` makes them.
+* An ``isBase64Encoded`` body is a binary payload, and templates read its Base64 text as it
+  stands: API Gateway applies a template to a binary payload only after CONVERT_TO_TEXT
+  turned it into that text (developer guide, "Content type conversions"). The text must be
+  valid Base64. A ``bytes`` body (not JSON, an extension for Python callers) is the payload's
+  raw bytes, read as UTF-8 (bytes that are not UTF-8 become U+FFFD, as Java's
+  ``new String(bytes, UTF_8)`` makes them).
 """
 
 from __future__ import annotations
@@ -169,11 +173,11 @@ def _body(event: dict[str, Any]) -> str | None:
         raise _type_error("['body']", "str or None", body)
     if encoded:
         try:
-            return utf8_decode(base64.b64decode(body, validate=True))
+            base64.b64decode(body, validate=True)
         except (binascii.Error, ValueError):
             raise MalformedBodyError(
                 "event['body'] is not valid base64 although isBase64Encoded is true") from None
-    return body
+    return body  # (a binary payload: templates read its Base64 text)
 
 
 def _plain_str(event: dict[str, Any], name: str, default: str) -> str:
