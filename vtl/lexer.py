@@ -69,6 +69,8 @@ _REFMOD_PREFIX = re.compile(r"#{0,2}\\*\$(?:\\*!)?")
 _REFMOD_HASHED = re.compile(r"\$!?#(?=\.[A-Za-z]|\[(?!\[))")
 _ESCAPED_DOLLAR_HASH = re.compile(r"\\+\$!?#")
 _REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
+_HASH_DOLLAR_RUN = re.compile(r"(?:#\$!?)+")
+_CHAIN_TO_COMMENT = re.compile(r"(?:\$!?#)+(?=\*|\[\[)")
 _BRACE_CHAIN = re.compile(r"(?:#?\\*\$(?:\\*!)?)*")
 _DOLLAR_CHAIN = re.compile(r"(?:\\*\$(?:\\*!)?)*")
 _HASH_DOLLARS = re.compile(r"#(?:\$!?)+#")
@@ -231,6 +233,10 @@ class Lexer:
             raise self.error(dollar, "a reference needs a name after '$'")
         ch = text[pos]
         if ch == "#":
+            if start < dollar and (dollar - start) % 2:
+                end = self.escaped_hash_chain(start, dollar, pos)
+                if end >= 0:
+                    return end
             return self.lex_hash_after_dollar(start, dollar, pos, bang)
         if ch == "$" or ch == "\\":
             return self.lex_dollar_chain(start, dollar)
@@ -273,6 +279,23 @@ class Lexer:
             return name_start
         pos = self.lex_reference(start, name_start, m, braced)
         return pos if braced else self.after_reference(pos)
+
+    def escaped_hash_chain(self, start: int, dollar: int, pos: int) -> int:
+        """``\\$#$a``: an odd escape, then HASH and DOLLAR prefixes before a name make one
+        escaped reference whose prefixes between the first and the last ``$`` are not
+        printed (``\\$#$a`` prints ``$a``, as ``\\$a`` does). -1 when no name follows."""
+        text = self.text
+        m = _HASH_DOLLAR_RUN.match(text, pos)
+        if m is None:
+            return -1
+        braced = text.startswith("{", m.end())
+        name_start = m.end() + braced
+        name = _IDENT.match(text, name_start)
+        if name is None or name.group() in ("true", "false"):
+            return -1
+        last = text.rfind("$", pos, m.end())
+        end = self.lex_reference(start, name_start, name, braced, drop=(dollar, last))
+        return end if braced else self.after_reference(end)
 
     def after_reference(self, pos: int) -> int:
         """What follows a reference without braces, in Velocity's reference state.
@@ -955,6 +978,10 @@ class Lexer:
                     # '# #set(', '## #set(': SET_DIRECTIVE swallows the '#' prefix.
                     return self.lex_set(hash_pos + 1, m.end())
             if nxt == "$":
+                m = _CHAIN_TO_COMMENT.match(text, hash_pos + 1)
+                if m:
+                    # '$#$!#*c*#': the comment or text block takes the whole chain.
+                    return self.lex_hash(start, m.end() - 1)
                 p = hash_pos + 3 if text.startswith("!", hash_pos + 2) else hash_pos + 2
                 if p < self.n and text[p] in "$\\":
                     # '#' heads a chain of '$' prefixes ('#$\\$a' prints '#$\\A').
@@ -991,7 +1018,8 @@ class Lexer:
                     return self.after_reference_words(p, True)
             # Only the '$' and '#' of a '$!' prefix print ('a$!# x' prints 'a$# x').
             lit = text[start : hash_pos + 1]
-            self.emit("TEXT", lit if "!" not in lit else _special_text(lit), start, hash_pos + 1)
+            special = "!" in lit and nxt not in "$\\"
+            self.emit("TEXT", _special_text(lit) if special else lit, start, hash_pos + 1)
             return hash_pos + 1
         if start < hash_pos and name in _DEDICATED_DIRECTIVE_TOKENS:
             start = hash_pos

@@ -93,6 +93,10 @@ def cases() -> Cases:
         ("blockcall-failed-dollar", "#@foo()$ x|$1|$!1|\\$!1|$$!1|$!$a|$!{ x#end"),
         # An escaped name that is no directive is text: no argument list follows it.
         ("escaped-unknown-directive-paren", "\\#foo($a|\\\\\\#{foo}( $a|\\#foo ($a"),
+        # An odd escape before '$#$a': one escaped reference, its middle prefixes dropped.
+        ("escaped-dollar-hash-dollar", "\\$#$a|\\$#$z|\\\\\\$#$a|\\$#${a}x|\\$#$a.length()|\\$#$!a|\\$!#$a|\\$#$#$a|\\$#$z.y"),
+        # '$#$!#*...*#': the comment takes the whole chain of prefixes.
+        ("dollar-hash-chain-comment", "$#$!#* c *#x|$#$#* c *#x|#$#* c *#x|#$#$#[[t]]#x|$#$!#[[t]]#x|=$!#$a|$!#$a"),
     ]
     for cid, template in extra:
         out.add(cid, template, ENV)
