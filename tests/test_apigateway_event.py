@@ -105,3 +105,15 @@ def test_a_body_that_is_not_base64_is_refused():
 def test_previous_must_be_a_render_result():
     with pytest.raises(TypeError, match="previous"):
         prepare(None, previous={"body": ""})
+
+
+def test_a_json_body_given_as_an_object_says_to_serialise_it():
+    with pytest.raises(TypeError, match=r"event\['body'\] must be str or None, not dict .*json.dumps"):
+        vtl.render("$input.body", {"body": {"a": 1}})
+
+
+def test_an_unusable_override_names_the_template():
+    template = vtl.compile("#set($context.responseOverride.status = 2.5)x", name="resp.vm")
+    with pytest.raises(vtl.VtlRuntimeError, match="HTTP status code") as info:
+        template.render_request(event())
+    assert info.value.name == "resp.vm"

@@ -67,24 +67,13 @@ def _silence_stdout() -> None:
 
 
 def _error_text(err: VtlError, template: str | None = None) -> str:
-    """``str(err)``, with an excerpt even at the very end of the file and long lines cut.
-
-    An error without a position (an override with a bad value, found after rendering) is
-    prefixed with the template's name, so that it is clear which file it is about.
-    """
+    """``str(err)``; an error without a position (an override with a bad value, found after
+    rendering) is prefixed with the template's name, so that it is clear which file it is
+    about."""
     if err.line is None:
         name = err.name if err.name != "<template>" else template
         return f"{name}: {err.message}" if name else str(err)
-    if err.source is None:
-        return str(err)
-    from .lint.report import excerpt
-
-    lines = err.source.split("\n")
-    text = lines[err.line - 1].rstrip("\r") if 1 <= err.line <= len(lines) else ""
-    shown, caret = excerpt(text, err.column or 1)
-    gutter = str(err.line)
-    pad = " " * len(gutter)
-    return f"{err.message}\n  --> {err.name}:{err.line}:{err.column}\n{pad} |\n{gutter} | {shown}\n{pad} | {caret}"
+    return str(err)
 
 
 #: The subcommand parsers by name (for error messages that show the right usage line).
@@ -309,10 +298,12 @@ def _check_event(event: dict, name: str) -> None:
         read_event(event)
     except TypeError as err:
         where = "<stdin>" if name == "-" else name
-        hint = ""
-        if isinstance(event.get("body"), (dict, list)):  # a hand-written event, body as JSON
-            hint = ' (a proxy event carries the body as text: "body": "{\\"name\\": \\"Ada\\"}", or use --body)'
-        raise UsageError(f"{where} is not a usable API Gateway REST proxy event: {err}{hint}") from None
+        problem = str(err)
+        body = event.get("body")
+        if isinstance(body, (dict, list)) and "['body']" in problem:  # a hand-written event, body as JSON
+            problem = (f"event['body'] must be str or None, not {type(body).__name__} (a proxy event "
+                       'carries the body as text: "body": "{\\"name\\": \\"Ada\\"}", or use --body)')
+        raise UsageError(f"{where} is not a usable API Gateway REST proxy event: {problem}") from None
 
 
 def _grouped(pairs: list[tuple[str, str]], fold_case: bool = False) -> dict[str, list[str]]:

@@ -6,6 +6,27 @@ shows the message, the position and an excerpt of the offending line with a care
 
 from __future__ import annotations
 
+#: Longest source line shown whole under a message; longer ones (minified JSON, a 300 KB
+#: template on one line) are cut to this many characters around the column.
+EXCERPT_WIDTH = 160
+
+
+def line_excerpt(line: str, column: int, width: int = EXCERPT_WIDTH) -> tuple[str, str]:
+    """The part of ``line`` to show and the caret line under 1-based ``column``.
+
+    A line longer than ``width`` is cut around the column, with ``...`` where text was left
+    out; tabs are kept in the caret line so that it lines up under the same character.
+    """
+    index = max(0, column - 1)
+    if len(line) > width:
+        start = max(0, min(index - width // 2, len(line) - width))
+        shown = ("..." if start else "") + line[start:start + width] + ("..." if start + width < len(line) else "")
+        index = index - start + (3 if start else 0)
+    else:
+        shown = line
+    caret = "".join("\t" if ch == "\t" else " " for ch in shown[:index]) + "^"
+    return shown, caret
+
 
 class VtlError(Exception):
     """Base class of every error raised by apigw-vtl."""
@@ -40,18 +61,20 @@ class VtlError(Exception):
         return self
 
     def excerpt(self) -> str:
-        """The offending source line with a caret under the column (empty if unknown)."""
+        """The offending source line with a caret under the column (empty if unknown).
+
+        Lines are counted at ``\n`` as positions are; a position just past a final newline
+        shows that empty line, and a long line is cut around the column.
+        """
         if self.source is None or self.line is None:
             return ""
-        lines = self.source.splitlines() or [""]
+        lines = self.source.split("\n")
         if not 1 <= self.line <= len(lines):
             return ""
-        text = lines[self.line - 1]
-        col = max(1, self.column or 1)
+        shown, caret = line_excerpt(lines[self.line - 1].rstrip("\r"), self.column or 1)
         gutter = str(self.line)
         pad = " " * len(gutter)
-        caret = "".join("\t" if ch == "\t" else " " for ch in text[: col - 1]) + "^"
-        return f"{pad} |\n{gutter} | {text}\n{pad} | {caret}"
+        return f"{pad} |\n{gutter} | {shown}\n{pad} | {caret}"
 
     def __str__(self) -> str:
         where = ""

@@ -147,7 +147,13 @@ class Template:
         variables, finish = prepare(
             event, response_body=response_body, previous=previous, uses_context=self._uses_context
         )
-        return finish(self._run(variables))
+        text = self._run(variables)
+        try:
+            return finish(text)
+        except VtlError as err:  # an override the template set is unusable
+            if err.name == "<template>":
+                err.name = self.name
+            raise
 
 
 def _recompile(source: str, profile: str, name: str, limits: Limits) -> Template:

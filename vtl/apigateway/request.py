@@ -170,7 +170,11 @@ def _body(event: dict[str, Any]) -> str | None:
     if isinstance(body, (bytes, bytearray)):
         return utf8_decode(bytes(body))
     if not isinstance(body, str):
-        raise _type_error("['body']", "str or None", body)
+        error = _type_error("['body']", "str or None", body)
+        if isinstance(body, (dict, list)):
+            error.args = (f"{error.args[0]} (a JSON body is text: serialise it with json.dumps, "
+                          "or build the event with vtl.event(body=...), which does)",)
+        raise error
     if encoded:
         try:
             base64.b64decode(body, validate=True)

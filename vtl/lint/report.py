@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from ..errors import line_excerpt as excerpt
 from .diagnostic import Diagnostic
 from .rules import RULES
 
@@ -15,29 +16,6 @@ FORMATS = ("text", "json", "github", "sarif")
 def format_diagnostics(diagnostics: list[Diagnostic], fmt: str) -> str:
     """Render ``diagnostics`` in format ``fmt`` (one of :data:`FORMATS`)."""
     return _FORMATTERS[fmt](diagnostics)
-
-
-#: Longest source line shown whole under a message; longer ones (minified JSON, a 300 KB
-#: template on one line) are cut to this many characters around the column.
-EXCERPT_WIDTH = 160
-
-
-def excerpt(line: str, column: int, width: int = EXCERPT_WIDTH) -> tuple[str, str]:
-    """The part of ``line`` to show and the caret line under 1-based ``column``.
-
-    A line longer than ``width`` is cut around the column, with ``...`` where text was left
-    out; tabs are kept in the caret line so that it lines up under the same character.
-    """
-    index = max(0, column - 1)
-    start = 0
-    if len(line) > width:
-        start = max(0, min(index - width // 2, len(line) - width))
-        shown = ("..." if start else "") + line[start:start + width] + ("..." if start + width < len(line) else "")
-        index = index - start + (3 if start else 0)
-    else:
-        shown = line
-    caret = "".join("\t" if ch == "\t" else " " for ch in shown[:index]) + "^"
-    return shown, caret
 
 
 def _text(diagnostics: list[Diagnostic]) -> str:
