@@ -392,3 +392,12 @@ def test_template_lost_to_a_yaml_comment(write, capsys) -> None:
     assert main(["lint", sls, "--format", "json"]) == 1
     (found,) = json.loads(capsys.readouterr().out)
     assert (found["line"], found["column"], found["code"]) == (8, 23, "VTL004")
+
+
+def test_lint_of_a_directory_without_templates_warns(tmp_path, write, capsys) -> None:
+    (tmp_path / "empty").mkdir()
+    assert main(["lint", "--no-config", str(tmp_path / "empty")]) == 0
+    assert "no template files found" in capsys.readouterr().err
+    write("t.vm", "$input.body\n")
+    assert main(["lint", "--no-config", str(tmp_path)]) == 0
+    assert capsys.readouterr().err == ""

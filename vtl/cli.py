@@ -413,10 +413,14 @@ def _run_lint(args: argparse.Namespace) -> int:
             io_error = True
             continue
         base = config.path.parent if config.path is not None else None
+        checked = 0
         for path in iter_files([name], config.exclude, base):
             found, unreadable = lint_file(path, codes)
             diagnostics.extend(found)
             io_error |= unreadable
+            checked += 1
+        if not checked:  # a mistyped directory must not pass a CI job unnoticed
+            print(f"vtl lint: warning: {name}: no template files found there", file=sys.stderr)
     _write_exact(format_diagnostics(diagnostics, fmt))  # file text in any console encoding
     if io_error:
         return 2
