@@ -1083,13 +1083,25 @@ class Lexer:
         no ``#`` (it prints itself: ``#${a}x(y)`` prints ``#Ax(y)``, and unclosed
         arguments fail), ``if``, ``elseif``, ``else`` and ``end`` are those directives."""
         text = self.text
-        m = _SET.match(text, pos) if text.startswith("#", pos) else None
-        if m:
-            # No SET_DIRECTIVE there: '#set' is a word and its '=' an error.
-            name_end = text.index("t", pos) + 1 + (text[pos + 1] == "{")
-            self.emit("WORD_START", text[pos:name_end], pos, name_end)
-            self.emit("DIR_LPAREN", text[name_end : m.end()], name_end, m.end())
-            return self.lex_args(m.end(), ARGS)
+        while text.startswith("#", pos):
+            # A HASH there pushes this state again: after its directive's ')', the next
+            # token is lexed here too.
+            m = _SET.match(text, pos)
+            if m:
+                # No SET_DIRECTIVE there: '#set' is a word and its '=' an error.
+                name_end = text.index("t", pos) + 1 + (text[pos + 1] == "{")
+                self.emit("WORD_START", text[pos:name_end], pos, name_end)
+                self.emit("DIR_LPAREN", text[name_end : m.end()], name_end, m.end())
+                pos = self.lex_args(m.end(), ARGS)
+                continue
+            if text.startswith(("##", "#*", "#[["), pos):
+                pos = self.lex_hash(pos, pos)  # comments return here too
+                continue
+            if self.directive_name(pos)[0] is None:
+                return pos
+            pos = self.lex_hash(pos, pos)
+            if self.tokens[-1].type not in ("WORD_START", "DIR_RPAREN"):
+                return pos
         name, name_end, braced = self.directive_name(pos - 1)
         if name is None:
             return pos

@@ -163,6 +163,12 @@ def cases() -> Cases:
         ("hash-braced-ref-then-word-open", "#${s}x(y"),
         ("hash-braced-ref-then-end", "#${s}end"),
         ("hash-braced-ref-then-set", "#${zz}#set($x = 1)"),
+        # A directive or comment in that state returns to it afterwards.
+        ("hash-braced-ref-hash-directive-then-word", "#${zz}#e()x(y)|#${zz}#e()#f()x(y)z(w)|#${s}#if(true)x(y)#end|#${zz}#foreach($i in [1])x(y)#end"
+         "|#${zz}##c\nx(y)|#${zz}#*c*#x(y)|#${zz}#[[t]]#x(y)|#${zz}#**c*#if(true)z#end|#${zz}#e x(y)"),
+        ("hash-braced-ref-hash-directive-then-word-open", "#${zz}#e()#f()x(y)z(w"),
+        ("hash-braced-ref-comment-then-word-open", "#${zz}##c\nx(y"),
+        ("refmod-hash-comment-define-then-word-open", "$m.p###\n#define()t(#end"),
         ("hash-braced-ref-then-set-word", "#${zz}#set($x)|#${s}#{set} ($x)"),
         ("hash-dollar-rbrace-then-word", "#$}x(y)|#$!}if(true)x#end"),
         ("hash-dollar-rbrace-then-word-open", "#$}x("),
