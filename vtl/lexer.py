@@ -1018,7 +1018,7 @@ class Lexer:
                     return self.after_reference_words(p, True)
             # Only the '$' and '#' of a '$!' prefix print ('a$!# x' prints 'a$# x').
             lit = text[start : hash_pos + 1]
-            special = "!" in lit and nxt not in "$\\"
+            special = "!" in lit and nxt not in "$\\" and not _NUMBER.match(text, hash_pos + 1)
             self.emit("TEXT", _special_text(lit) if special else lit, start, hash_pos + 1)
             return hash_pos + 1
         if start < hash_pos and name in _DEDICATED_DIRECTIVE_TOKENS:
@@ -1057,7 +1057,9 @@ class Lexer:
                 if mm:
                     self.macro_names.add(mm.group())
             return self.lex_args(p + 1, ARGS)
-        if kind in ("FOREACH", "MACRO", "DEFINE", "LITERAL", "BLOCKCALL_START"):
+        if kind == "BLOCKCALL_START":
+            kind = "WORD_START"  # '#@foo' with no arguments is no block: it prints itself
+        elif kind in ("FOREACH", "MACRO", "DEFINE", "LITERAL"):
             raise self.error(name_end, f"#{name} needs its arguments in parentheses")
         self.emit(kind, image, start, name_end)
         return name_end

@@ -7,6 +7,9 @@ from . import Cases
 ENV = {"a": "A", "l": [1, 2], "m": {"k": "v"}, "n": None}
 
 CASES = [
+    # '#@name' with no parentheses opens no block: it prints itself.
+    ("block-call-no-parens", "#@foo|#@foo x|#@foo\nx|#macro(foo)F#end#@foo x|k#@null"),
+    ("block-call-no-parens-stray-end", "#macro(foo)F#end#@foo x#end"),
     ("no-args", "#macro(m)X#end#m()#m"),
     ("one-arg", "#macro(m $p)[$p]#end#m('x')#m($a)#m(1)#m([1, 2])#m({'k': 1})"),
     ("two-args-spaces", "#macro(m $p $q)[$p|$q]#end#m(1 2)#m(1, 2)#m( 1 ,2 )"),

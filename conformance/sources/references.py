@@ -274,6 +274,8 @@ EXTRA = [
     # '$!#' before a character that ends the directive: only '$#' prints.
     ("dollarbang-hash-terminator", "a$!# x|a$!#.|$h.t##}$!#  |$h.t$!# x|#literal()a$!# x#end|#@m()a$!# x#end|#@m()a$# x#end",
      {"h": {"t": "T"}}),
+    # Before a number (a token there) '$!#' keeps its '!'.
+    ("dollarbang-hash-number", "$!#1|$!#-1|$!#.5|$!#-x|$\\$zz$s.length()$!#1#1", {"s": "abc"}),
     ("dollarbang-rbrace", "$!}|a$!}}b|\\$!}|#if(true)$!}#end|#set($s = \"$!}\")$s|#literal()$!}#end", {}),
 ]
 
