@@ -29,7 +29,8 @@ def test_a_smaller_budget_is_honoured_and_then_forgotten() -> None:
     # The next render, with the default Limits, has the default budget again.
     source = "#set($l = [1])#foreach($i in [1..10])#set($x = $l.addAll($l))#end$l.size()"
     assert vtl.compile(source, profile="velocity").render({}) == "1024"
-    assert budgets._budgets.get() == (budgets.DEFAULT_STRING_SIZE, budgets.DEFAULT_COLLECTION_SIZE)
+    assert budgets._budgets.get() == (
+        budgets.DEFAULT_STRING_SIZE, budgets.DEFAULT_COLLECTION_SIZE, budgets.DEFAULT_NUMBER_DIGITS)
 
 
 def test_exactly_the_budget_is_allowed() -> None:

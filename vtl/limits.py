@@ -40,6 +40,9 @@ class Limits:
     #: Largest list ``addAll`` may build, in elements (raises): doubling a list in a loop
     #: would otherwise take all the memory there is.
     max_collection_size: int = 10_000_000
+    #: Most decimal digits of one BigInteger (or BigDecimal coefficient) a render may build,
+    #: parse or print (raises): squaring a number in a loop doubles its length each time.
+    max_number_digits: int = 1_000_000
     #: Nesting depth of macro calls, as Velocity's ``velocimacro.max.depth`` (raises).
     max_macro_depth: int = 20
     #: Nesting depth of #evaluate / interpolated strings / blocks at render time (raises).

@@ -21,6 +21,8 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import VtlLimitError, VtlRuntimeError
+from .bignum import check_decimal_text, int_from_digits, int_text
+from .budgets import string_limit
 from .doubles import double_digits, double_to_hex_string
 from .exceptions import java_exception
 from .hashing import java_hash
@@ -398,7 +400,7 @@ def _print_big_integer(spec: _Spec, value: int) -> str:
     v = abs(value)
     sign = _leading_sign(spec, neg)
     if c == "d":
-        s = _magnitude(spec, sign, str(v), _adjust_width(spec, spec.width, neg))
+        s = _magnitude(spec, sign, int_text(v), _adjust_width(spec, spec.width, neg))
     else:
         digits = f"{v:o}" if c == "o" else f"{v:x}"
         length = len(digits) + len(sign) + (1 if neg and spec.has("(") else 0)
@@ -598,13 +600,13 @@ def _hex_double(d: float, prec: int) -> str:
 
 def _unscaled_scale(d: Decimal) -> tuple[int, int]:
     sign, digits, exponent = d.as_tuple()
-    unscaled = int("".join(map(str, digits)) or "0")
+    unscaled = int_from_digits("".join(map(str, digits)) or "0")
     return (-unscaled if sign else unscaled), -int(exponent)
 
 
 def _round_sig(unscaled: int, scale: int, prec: int) -> tuple[int, int]:
     """``new BigDecimal(unscaled, scale, new MathContext(prec))`` (HALF_UP)."""
-    digits = len(str(abs(unscaled)))
+    digits = len(int_text(abs(unscaled)))
     if prec <= 0 or digits <= prec:
         return unscaled, scale
     drop = digits - prec
@@ -612,7 +614,7 @@ def _round_sig(unscaled: int, scale: int, prec: int) -> tuple[int, int]:
     if 2 * r >= 10**drop:
         q += 1
     scale -= drop
-    if len(str(q)) > prec:  # 999.. rounded up to 1000..: one digit fewer
+    if len(int_text(q)) > prec:  # 999.. rounded up to 1000..: one digit fewer
         q //= 10
         scale -= 1
     return (-q if unscaled < 0 else q), scale
@@ -620,7 +622,7 @@ def _round_sig(unscaled: int, scale: int, prec: int) -> tuple[int, int]:
 
 def _layout(unscaled: int, scale: int, scientific: bool) -> tuple[str, str | None, bool, int]:
     """BigDecimalLayout: (mantissa, exponent, has dot, scale)."""
-    coeff = str(unscaled)
+    coeff = int_text(unscaled)
     n = len(coeff)
     if scale == 0:
         if n > 1:
@@ -646,6 +648,8 @@ def _layout(unscaled: int, scale: int, scientific: bool) -> tuple[str, str | Non
 def _print_decimal(spec: _Spec, value: Decimal) -> str:
     neg = value < 0
     sign = _leading_sign(spec, neg)
+    if spec.conv == "f":
+        check_decimal_text(value, string_limit())  # 1E+999999999 has a billion digits
     unscaled, scale = _unscaled_scale(abs(value))
     body = _decimal_body(spec, unscaled, scale, spec.conv, spec.precision, sign, neg)
     return _justify(spec, body + _trailing_sign(spec, neg))
@@ -654,7 +658,7 @@ def _print_decimal(spec: _Spec, value: Decimal) -> str:
 def _decimal_body(spec: _Spec, unscaled: int, scale: int, c: str, precision: int, sign: str, neg: bool) -> str:
     if c == "e":
         prec = 6 if precision == -1 else precision
-        orig_prec = len(str(unscaled))
+        orig_prec = len(int_text(unscaled))
         if prec > orig_prec - 1:
             comp_prec, nzeros = orig_prec, prec - (orig_prec - 1)
         else:
@@ -671,9 +675,9 @@ def _decimal_body(spec: _Spec, unscaled: int, scale: int, c: str, precision: int
     if c == "f":
         prec = 6 if precision == -1 else precision
         if scale > prec:
-            comp_prec = len(str(unscaled))
+            comp_prec = len(int_text(unscaled))
             if comp_prec <= scale:
-                q = Decimal(unscaled).scaleb(-scale).quantize(Decimal(1).scaleb(-prec), rounding=decimal.ROUND_HALF_UP)
+                q = Decimal(int_text(unscaled)).scaleb(-scale).quantize(Decimal(1).scaleb(-prec), rounding=decimal.ROUND_HALF_UP)
                 unscaled, scale = _unscaled_scale(q)
             else:
                 unscaled, scale = _round_sig(unscaled, scale, comp_prec - (scale - prec))
@@ -686,8 +690,8 @@ def _decimal_body(spec: _Spec, unscaled: int, scale: int, c: str, precision: int
     # g
     prec = 6 if precision == -1 else (1 if precision == 0 else precision)
     unscaled, scale = _round_sig(unscaled, scale, prec)
-    value = Decimal(unscaled).scaleb(-scale)
+    value = Decimal(int_text(unscaled)).scaleb(-scale)
     if unscaled == 0 and scale == 0 or (Decimal("0.0001") <= value < Decimal(10) ** prec):
-        e = -scale + (len(str(unscaled)) - 1)
+        e = -scale + (len(int_text(unscaled)) - 1)
         return _decimal_body(spec, unscaled, scale, "f", prec - e - 1, sign, neg)
     return _decimal_body(spec, unscaled, scale, "e", prec - 1, sign, neg)

@@ -6,6 +6,7 @@ import struct
 from decimal import Decimal
 from typing import Any
 
+from .bignum import int_from_digits
 from .exceptions import java_exception
 from .values import JavaArray, JavaChar, JavaClass, JavaFloat, JavaKey, MapEntry
 
@@ -32,13 +33,12 @@ def _long_hash(value: int) -> int:
 
 
 def _big_integer_hash(value: int) -> int:
+    """``BigInteger.hashCode``: the 32-bit words of the magnitude, most significant first
+    (read in one pass: shifting the number word by word would take quadratic time)."""
     mag = abs(value)
-    words = []
-    while mag:
-        words.append(mag & 0xFFFFFFFF)
-        mag >>= 32
+    data = mag.to_bytes((mag.bit_length() + 31) // 32 * 4, "big")
     h = 0
-    for word in reversed(words):
+    for (word,) in struct.iter_unpack(">I", data):
         h = (31 * h + word) & 0xFFFFFFFF
     return _int32(h * (1 if value > 0 else -1 if value < 0 else 0))
 
@@ -53,7 +53,7 @@ def _double_hash(value: float) -> int:
 
 def _decimal_hash(value: Decimal) -> int:
     sign, digits, exponent = value.as_tuple()
-    unscaled = int("".join(map(str, digits)) or "0") * (-1 if sign else 1)
+    unscaled = int_from_digits("".join(map(str, digits)) or "0") * (-1 if sign else 1)
     scale = -exponent
     if -(2**63) < unscaled < 2**63:  # BigDecimal's compact form
         mag = abs(unscaled)

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import JavaException, VtlLimitError
 from . import regex as jregex
+from .bignum import check_bits, check_decimal_text, int_from_digits, int_text
 from .budgets import check_collection_size, string_limit
 from .compare import java_equals, map_lookup
 from .doubles import double_to_hex_string, to_float32
@@ -834,7 +835,8 @@ def _parse_int(text: str | None, radix: int, lo: int, hi: int) -> int:
         d = _digit(ch, radix)
         if d < 0:
             raise bad
-        value = value * radix + d
+        if value <= hi:  # past the range already: only the digits are still checked
+            value = value * radix + d
     value = -value if negative else value
     if not lo <= value <= hi:
         raise bad
@@ -889,7 +891,7 @@ def _n_int_value(n: Any) -> int:
     if isinstance(n, float):
         return _d2i(n, INT_MIN, INT_MAX)
     if type(n) is Decimal:
-        return _wrap32(int(n))
+        return _wrap32(_decimal_low_bits(n))
     return _wrap32(n)
 
 
@@ -902,8 +904,21 @@ def _n_long_value(n: Any) -> int:
     if isinstance(n, float):
         return _d2i(n, LONG_MIN, LONG_MAX)
     if type(n) is Decimal:
-        return _wrap64(int(n))
+        return _wrap64(_decimal_low_bits(n))
     return _wrap64(n)
+
+
+def _decimal_low_bits(n: Decimal) -> int:
+    """The integer part of ``n``, or for a long one that part modulo 2**64 (all that
+    ``intValue``/``longValue`` keep): ``int(n)`` of ``1E+999999999`` would take minutes."""
+    if not n.is_finite() or n.adjusted() < 600:
+        return int(n) if n.is_finite() else 0
+    sign, digits, exp = n.as_tuple()
+    text = "".join(map(str, digits))
+    if exp < 0:
+        return (-1 if sign else 1) * int_from_digits(text[:exp])
+    low = int_from_digits(text) * pow(10, exp, 1 << 64) % (1 << 64)
+    return -low if sign else low
 
 
 def _n_double_value(n: Any) -> float:
@@ -920,15 +935,45 @@ def _integer_to_string(value: int, radix: int = 10) -> str:
     if not 2 <= radix <= 36:
         radix = 10
     if radix == 10:
-        return str(value)
+        return int_text(value)
+    sign = "-" if value < 0 else ""
+    n = abs(value)
+    if radix in _POWER_RADIX:
+        return sign + format(n, _POWER_RADIX[radix])
+    if radix & (radix - 1) == 0:  # 4 or 32: regroup the bits, linear time
+        return sign + _power_of_two_text(n, radix)
+    check_bits(n.bit_length() * _SLOW_RADIX_COST, "the text of this integer in radix " + str(radix))
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    n, out = abs(value), []
+    # peel several digits per division (a divisor below 2**30 divides in one pass)
+    per = 1
+    while radix ** (per + 1) < 1 << 30:
+        per += 1
+    chunk = radix**per
+    out = []
     while True:
-        n, r = divmod(n, radix)
-        out.append(digits[r])
+        n, r = divmod(n, chunk)
+        for _ in range(per):
+            r, d = divmod(r, radix)
+            out.append(digits[d])
         if not n:
             break
-    return ("-" if value < 0 else "") + "".join(reversed(out))
+    text = "".join(reversed(out)).lstrip("0") or "0"
+    return sign + text
+
+
+_POWER_RADIX = {2: "b", 8: "o", 16: "x"}
+#: toString(radix) for a radix that is no power of two takes quadratic time: it may handle
+#: numbers 1/_SLOW_RADIX_COST as long as ``max_number_digits`` allows.
+_SLOW_RADIX_COST = 10
+
+
+def _power_of_two_text(n: int, radix: int) -> str:
+    """``n`` in radix 4 or 32 (lower-case letters), from its binary text."""
+    width = radix.bit_length() - 1
+    bits = format(n, "b")
+    bits = "0" * (-len(bits) % width) + bits
+    digits = "0123456789abcdefghijklmnopqrstuv"
+    return "".join(digits[int(bits[i:i + width], 2)] for i in range(0, len(bits), width))
 
 
 _NUMBER_COMMON: Table = {
@@ -1047,7 +1092,7 @@ LONG_METHODS: Table = {
 
 BIGINTEGER_METHODS: Table = {
     **_NUMBER_COMMON,
-    "toString": [((), str), (("int",), lambda v, r: _integer_to_string(v, r))],
+    "toString": [((), int_text), (("int",), lambda v, r: _integer_to_string(v, r))],
     "signum": [((), _signum)],
     "abs": [((), abs)],
     "negate": [((), lambda v: -v)],
@@ -1099,10 +1144,16 @@ FLOAT_METHODS: Table = {
     "valueOf": [(("String",), lambda _, text: _float(_parse_double(text))), (("float",), lambda _, f: _float(f))],
 }
 
+def _plain_decimal(d: Decimal) -> str:
+    """``BigDecimal.toPlainString``: no exponent, however many zeros that takes."""
+    check_decimal_text(d, string_limit())
+    return format(d, "f")
+
+
 DECIMAL_METHODS: Table = {
     **_NUMBER_COMMON,
     "toString": [((), to_string)],
-    "toPlainString": [((), lambda d: format(d, "f"))],
+    "toPlainString": [((), lambda d: _plain_decimal(d))],
     "scale": [((), lambda d: -d.as_tuple().exponent)],
 }
 

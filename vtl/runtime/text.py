@@ -15,6 +15,7 @@ from itertools import chain
 from typing import Any
 
 from ..errors import VtlLimitError
+from .bignum import int_text
 from .doubles import double_to_string, float_to_string
 from .exceptions import java_exception
 from .values import (
@@ -56,13 +57,18 @@ def to_string(value: Any) -> str:
     if t is bool:
         return "true" if value else "false"
     if t is int:
-        return str(value)
+        return str(value) if -_SHORT_INT < value < _SHORT_INT else int_text(value)
     if t is float:
         return double_to_string(value)
     kind = _print_kind(value, t)
     if kind:
         return _compose(value, kind, None, None)
     return _leaf_string(value)
+
+
+#: Integers inside (-_SHORT_INT, _SHORT_INT) print with ``str`` whatever the process's digit
+#: limit; longer ones go through :func:`vtl.runtime.bignum.int_text`.
+_SHORT_INT = 1 << 2000
 
 
 def to_string_within(value: Any, limit: int, check: Callable[[], None] | None = None) -> str:
@@ -139,7 +145,7 @@ def _leaf_string(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        return str(int(value))
+        return int_text(int(value))
     if isinstance(value, JavaFloat):
         return float_to_string(value)
     if isinstance(value, float):
@@ -213,7 +219,7 @@ def _compose(top: Any, kind: int, limit: int | None, check: Callable[[], None] |
             elif item is None:
                 text = "null"
             elif t is int:
-                text = str(item)
+                text = str(item) if -_SHORT_INT < item < _SHORT_INT else int_text(item)
             elif t is bool:
                 text = "true" if item else "false"
             elif t is float:
@@ -408,7 +414,7 @@ def _json_write(value: Any, out: list[str], seen: set[int]) -> None:
     elif t is bool:
         out.append("true" if value else "false")
     elif t is int:
-        out.append(str(value))
+        out.append(int_text(value))
     elif t is float:
         out.append("null" if value in (float("inf"), float("-inf")) else double_to_string(value))
     elif isinstance(value, JavaChar):

@@ -32,6 +32,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ..errors import VtlRuntimeError
+
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 LONG_MIN, LONG_MAX = -(2**63), 2**63 - 1
 
@@ -294,9 +296,22 @@ def from_json(value: Any, profile: str) -> Any:
     Objects become new ``dict``s in the same order; arrays become :class:`JsonArray`
     (json-smart, profile ``"apigateway"``) or :class:`JavaList` (profile ``"velocity"``).
     Values that are already Java values (host objects, ...) pass through unchanged.
+
+    Subclasses of ``str``, ``int`` and ``float`` become the plain values they hold, read
+    without calling any method the subclass overrides, so a hostile ``__str__``/``__len__``
+    /``__eq__`` never runs inside a render. A mapping or sequence whose own methods fail
+    while it is copied raises :class:`vtl.VtlRuntimeError` (``RecursionError`` propagates:
+    the caller reports a value nested too deeply).
     """
     array_type = JsonArray if profile == "apigateway" else JavaList
-    return _convert(value, array_type)
+    try:
+        return _convert(value, array_type)
+    except RecursionError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a caller's object failed while being copied
+        raise VtlRuntimeError(
+            f"a variable could not be read: {type(exc).__name__}: {exc}", line=1, column=1
+        ) from exc
 
 
 def _stored_key(key: Any) -> Any:
@@ -304,9 +319,30 @@ def _stored_key(key: Any) -> Any:
     t = type(key)
     if t is int or key is None or t is JavaKey:
         return key
+    plain = _plain_scalar(key, t)
+    if plain is not _NOT_SCALAR:
+        if type(plain) is str or type(plain) is int:
+            return plain
+        key = plain
     from .hashing import java_key  # hashing imports this module
 
     return java_key(key)
+
+
+_NOT_SCALAR: Any = object()
+
+
+def _plain_scalar(value: Any, t: type) -> Any:
+    """The plain ``str``/``int``/``float`` a subclass instance holds (``_NOT_SCALAR`` for
+    anything else, and for the model's own subclasses ``JavaChar``, ``JavaFloat``, ``bool``).
+    The base type's own slot copies the value: no method of the subclass is called."""
+    if issubclass(t, str):
+        return _NOT_SCALAR if t is JavaChar else str.__str__(value)
+    if issubclass(t, int):
+        return _NOT_SCALAR if t is bool else int.__int__(value)
+    if issubclass(t, float):
+        return _NOT_SCALAR if t is JavaFloat else float.__float__(value)
+    return _NOT_SCALAR
 
 
 def _convert(value: Any, array_type: type) -> Any:
@@ -319,4 +355,5 @@ def _convert(value: Any, array_type: type) -> Any:
         return array_type(_convert(v, array_type) for v in value)
     if isinstance(value, JavaList):
         return type(value)(_convert(v, array_type) for v in value)
-    return value
+    plain = _plain_scalar(value, t)
+    return value if plain is _NOT_SCALAR else plain

@@ -1,0 +1,173 @@
+"""Hostile templates and hostile variables: every failure is a ``VtlError`` with a position,
+renders stay bounded, and long numbers print as Java prints them.
+
+Expected outputs of the BigInteger cases were taken from Apache Velocity 1.7 (the oracle);
+time bounds are orders of magnitude (the machine is shared), not measurements.
+"""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+
+import vtl
+from vtl.runtime.bignum import int_from_digits, int_text
+
+# Long.MAX_VALUE squared n times: 2**(n+6)-ish bits, 310,721 digits after 14 rounds.
+SQUARED = "#set($x=9223372036854775807)#foreach($i in [1..{n}])#set($x=$x*$x)#end"
+
+
+def render(source: str, variables: dict | None = None, profile: str = "velocity", **limits: object) -> str:
+    template = vtl.compile(source, profile=profile, limits=vtl.Limits(**limits) if limits else None)
+    return template.render(variables or {})
+
+
+# -- BigInteger text -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("profile", ["velocity", "apigateway"])
+def test_long_biginteger_prints_all_its_digits(profile: str) -> None:
+    source = SQUARED.format(n=14) + "#set($s = $x + '')$x.toString().length() $x.bitLength() $s.length()"
+    assert render(source, profile=profile) == "310721 1032192 310721"
+
+
+def test_biginteger_methods_on_long_numbers_match_velocity() -> None:
+    base = SQUARED.format(n=8)
+    assert render(base + "$x.toString(36).length() $x.toString(2).length() $x.toString(7).length()") == "3120 16128 5745"
+    assert render(base + "#set($f='%d')$f.format($f, $x).length() $x.hashCode()") == "4856 -409333062"
+    assert render(base + "$x.toString(36).hashCode() $x.toString(2).hashCode() $x.toString(7).hashCode() "
+                  "$x.toString(4).hashCode() $x.toString(32).hashCode() $x.toString(1).length() "
+                  "$x.negate().toString(3).hashCode()") == (
+        "-1637224248 -677296039 -139495783 812234703 1960414512 4856 -502074362")
+
+
+def test_long_bigdecimal_methods_match_velocity() -> None:
+    base = SQUARED.format(n=8)
+    assert render(base + "#set($y=$x*1.5)$y.toString().length() $y.toPlainString().length() "
+                  "$y.hashCode() $y.intValue() $y.longValue()") == "4858 4858 -1766148314 1 1"
+    assert render(base + "#set($y=$x*-1.5)#set($z=$y*$y)$z.hashCode() $z.intValue() $z.longValue() "
+                  "$z.toString().length()") == "648615670 2 2 9714"
+
+
+@pytest.mark.parametrize("digits", [1, 599, 600, 601, 1234, 1235, 2467, 4299])
+def test_integer_text_round_trips(digits: int) -> None:
+    for n in (10**digits - 1, 10 ** (digits - 1), 7**digits % 10**digits or 1):
+        text = int_text(n)
+        assert text == str(n)  # below Python's own 4,300-digit limit both must agree
+        assert int_text(-n) == "-" + text
+        assert int_from_digits(text) == n
+        assert int_from_digits("000" + text) == n
+
+
+def test_a_number_longer_than_max_number_digits_is_a_positioned_limit_error() -> None:
+    with pytest.raises(vtl.VtlLimitError, match="max_number_digits") as info:
+        render("ok $x.toString()", {"x": 10**3000}, max_number_digits=2000)
+    assert (info.value.line, info.value.column) == (1, 4)
+    assert render("$x.toString().length()", {"x": 10**3000}, max_number_digits=3001) == "3001"
+
+
+def test_printing_a_very_long_integer_takes_well_under_a_second_per_million_bits() -> None:
+    x = (1 << 3_000_000) - 12345  # 903,090 digits
+    start = time.monotonic()
+    text = render("$x.toString()", {"x": x})
+    assert time.monotonic() - start < 20  # Python's own conversion: minutes
+    assert len(text) == 903090 and text.endswith(str(((1 << 3_000_000) - 12345) % 10**50).zfill(50))
+
+
+def test_biginteger_hash_code_is_linear() -> None:
+    # 2**3000000: words [1, 0 x 93750], so the hash is 31**93750 in 32 bits
+    expected = pow(31, 93750, 1 << 32)
+    expected -= (1 << 32) if expected >> 31 else 0
+    start = time.monotonic()
+    assert render("$x.hashCode()", {"x": 1 << 3_000_000}) == str(expected)
+    assert time.monotonic() - start < 10  # word by word shifting: minutes
+
+
+def test_radix_text_of_a_long_number_is_bounded() -> None:
+    x = 1 << 3_000_000
+    assert render("$x.toString(16).length() $x.toString(32).length()", {"x": x}) == "750001 600001"
+    with pytest.raises(vtl.VtlLimitError, match="radix 7"):
+        render("$x.toString(7)", {"x": x})
+
+
+def test_parsing_a_long_text_as_long_stops_early() -> None:
+    digits = "9" * 300_000
+    start = time.monotonic()
+    with pytest.raises(vtl.VtlRuntimeError, match="NumberFormatException"):
+        render("$l.parseLong($s)", {"l": 1 << 40, "s": digits})
+    assert time.monotonic() - start < 10  # digit by digit over the whole text: minutes
+    assert render("$l.parseLong($s)", {"l": 1 << 40, "s": "-" + "0" * 5000 + "9223372036854775808"}) == (
+        "-9223372036854775808")
+
+
+def test_bigdecimal_with_a_huge_exponent_is_bounded() -> None:
+    d = Decimal("1E+99999999")  # one hundred million digits written out
+    with pytest.raises(vtl.VtlLimitError):
+        render("$d.toPlainString()", {"d": d})
+    with pytest.raises(vtl.VtlLimitError):
+        render("#set($f='%f')$f.format($f, $d)", {"d": d})
+    start = time.monotonic()
+    assert render("$d.intValue() $d.longValue() $d", {"d": Decimal("3E+9999999")}) == "0 0 3E+9999999"
+    assert time.monotonic() - start < 10  # int() of it: minutes
+
+
+def test_max_number_digits_is_validated() -> None:
+    with pytest.raises(ValueError):
+        vtl.Limits(max_number_digits=-1)
+    with pytest.raises(TypeError):
+        vtl.Limits(max_number_digits=1.5)  # type: ignore[arg-type]
+
+
+# -- hostile variables ------------------------------------------------------------------------
+
+
+class _Boom(RuntimeError):
+    pass
+
+
+class _HostileStr(str):
+    def __str__(self) -> str:
+        raise _Boom("str")
+
+    def __len__(self) -> int:
+        raise _Boom("len")
+
+    def __eq__(self, other: object) -> bool:
+        raise _Boom("eq")
+
+    __hash__ = str.__hash__
+
+
+class _HostileInt(int):
+    def __str__(self) -> str:
+        raise _Boom("str")
+
+    def __add__(self, other: object) -> int:
+        raise _Boom("add")
+
+
+class _HostileDict(dict):
+    def items(self):  # type: ignore[override]
+        raise _Boom("items")
+
+
+class _HostileList(list):
+    def __iter__(self):  # type: ignore[override]
+        raise _Boom("iter")
+
+
+@pytest.mark.parametrize("profile", ["velocity", "apigateway"])
+def test_str_and_int_subclasses_are_read_as_plain_values(profile: str) -> None:
+    out = render("$s $s.length() $s.equals('abc') #set($y = $n + 1)$y $m", {
+        "s": _HostileStr("abc"), "n": _HostileInt(5), "m": {_HostileStr("k"): _HostileInt(2)}},
+        profile=profile)
+    assert out == "abc 3 true6 {k=2}"
+
+
+@pytest.mark.parametrize("value", [_HostileDict(a=1), _HostileList([1]), {"a": [_HostileList([1])]}])
+def test_a_container_failing_while_copied_is_a_vtl_error(value: object) -> None:
+    with pytest.raises(vtl.VtlRuntimeError, match="could not be read") as info:
+        render("$x", {"x": value})
+    assert isinstance(info.value.__cause__, _Boom)
