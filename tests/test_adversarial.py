@@ -171,3 +171,25 @@ def test_a_container_failing_while_copied_is_a_vtl_error(value: object) -> None:
     with pytest.raises(vtl.VtlRuntimeError, match="could not be read") as info:
         render("$x", {"x": value})
     assert isinstance(info.value.__cause__, _Boom)
+
+
+# -- methods that build large values ------------------------------------------------------------
+
+
+def test_indent_by_a_huge_amount_is_refused_before_allocating() -> None:
+    start = time.monotonic()
+    with pytest.raises(vtl.VtlLimitError, match="indent") as info:
+        render("#set($s='a')\n$s.indent(2147483647).length()")  # was 2 GB, then MemoryError
+    assert time.monotonic() - start < 5
+    assert (info.value.line, info.value.column) == (2, 1)
+    assert render("#set($s='a\nb')$s.indent(2).length()", max_string_size=8) == "8"
+
+
+@pytest.mark.parametrize("method", ["toCharArray()", "getBytes()"])
+def test_arrays_built_from_a_long_string_respect_max_collection_size(method: str) -> None:
+    # 16 M JavaChar objects took about a gigabyte before the render ran out of memory
+    with pytest.raises(vtl.VtlLimitError, match="more than 1000 elements"):
+        render(f"#set($c = $s.{method})$c.size()", {"s": "x" * 1001}, max_collection_size=1000)
+    assert render(f"#set($c = $s.{method})$c.size()", {"s": "x" * 1000}, max_collection_size=1000) == "1000"
+    with pytest.raises(vtl.VtlLimitError, match="more than 1000 elements"):
+        render("#set($c = $s.getBytes())$c.size()", {"s": "\u20ac" * 400}, max_collection_size=1000)

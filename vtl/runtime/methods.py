@@ -659,11 +659,14 @@ def _s_to_lower(s: str) -> str:
 
 
 def _s_bytes(s: str) -> JavaArray:
+    check_collection_size(len(s))  # before encoding: every character is at least one byte
     data = s.encode("utf-8", "replace")
+    check_collection_size(len(data))
     return JavaArray([b - 256 if b > 127 else b for b in data], "byte")
 
 
 def _s_to_char_array(s: str) -> JavaArray:
+    check_collection_size(len(s))  # one JavaChar object per character: about 80 bytes each
     return JavaArray([JavaChar(c) for c in to_units(s)], "char")
 
 
@@ -747,6 +750,8 @@ def _s_indent(s: str, n: int) -> str:
         return ""
     lines = _java_lines(s)
     if n > 0:
+        if sum(map(len, lines)) + (n + 1) * len(lines) > string_limit():  # indent(2**31-1): GBs
+            raise VtlLimitError(f"String.indent would build more than {string_limit()} characters")
         lines = [" " * n + line for line in lines]
     elif n < 0:
         out = []
