@@ -509,6 +509,11 @@ class Lexer:
         suffixes (``$h.t$x#if(true)w.y`` prints ``TXw``); after another directive the rules
         of :meth:`after_refmod` carry on."""
         name = self.directive_name(pos)[0]
+        if name is None and self.text.startswith("(", pos + 1):
+            # '$a.b$c#(': the '(' ends the HASH and is an LPAREN in REFMODIFIER.
+            self.emit("TEXT", "#", pos, pos + 1)
+            self.refmod_lparen(pos + 1)
+            return pos + 1
         if name in _REF_REFMOD_LEAVERS:
             end = self.lex_hash(pos, pos)
             if name not in ("if", "elseif"):
@@ -1104,6 +1109,9 @@ class Lexer:
             pos = self.lex_hash(pos, pos)
             if self.tokens[-1].type not in ("WORD_START", "DIR_RPAREN"):
                 return pos
+        if text.startswith("$", pos) and _IDENT.match(text, pos + 2 if text.startswith("!", pos + 1) else pos + 1):
+            # A reference there: a directive right after it returns here again.
+            return self.lex_hash_ref(self.lex_dollar(pos, pos))
         name, name_end, braced = self.directive_name(pos - 1)
         if name is None:
             return pos

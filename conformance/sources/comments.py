@@ -113,6 +113,9 @@ CASES = [
     ("refmod-dollar-else-hashes", "#if(true)$f.c$#else##'#end|#if(false)$f.c$#else##'#end|#if(false)$f.c$#{else}x.y#end"),
     # Inside a comment '#**' takes the character after it: no '*#' closes there.
     ("block-comment-formal-prefix-inside", "#*#***# x *# y|#*#**** x *# y|#* #***# x *# y|#*#*#**# x *# y|#**#***# x *# y"),
+    # '$a.b$c#(': the '(' is an LPAREN after the HASH.
+    ("refmod-ref-hash-lparen", "$a.length$a#(#if(true)y#end|#literal()$a.v$a#(#if(true)#end#end"),
+    ("refmod-ref-hash-lparen-blank", "$a.length$a#(#if(true)y#end "),
     ("block-comment-formal-prefix-unclosed", "#*#***##if($n)#if([]&&[])#end#end#[[]]#"),
 ]
 

@@ -169,6 +169,8 @@ def cases() -> Cases:
         ("hash-braced-ref-hash-directive-then-word-open", "#${zz}#e()#f()x(y)z(w"),
         ("hash-braced-ref-comment-then-word-open", "#${zz}##c\nx(y"),
         ("refmod-hash-comment-define-then-word-open", "$m.p###\n#define()t(#end"),
+        ("pre-directive-ref-directive-then-word", "$m.d###\n$s#e()t(y)|$m.d###\n$s x(y)|#${zz}$s#e()x(y)"),
+        ("pre-directive-ref-foreach-then-word-open", "$m.d###\n$m#foreach()t(#end"),
         ("hash-braced-ref-then-set-word", "#${zz}#set($x)|#${s}#{set} ($x)"),
         ("hash-dollar-rbrace-then-word", "#$}x(y)|#$!}if(true)x#end"),
         ("hash-dollar-rbrace-then-word-open", "#$}x("),
