@@ -193,3 +193,31 @@ def test_arrays_built_from_a_long_string_respect_max_collection_size(method: str
     assert render(f"#set($c = $s.{method})$c.size()", {"s": "x" * 1000}, max_collection_size=1000) == "1000"
     with pytest.raises(vtl.VtlLimitError, match="more than 1000 elements"):
         render("#set($c = $s.getBytes())$c.size()", {"s": "\u20ac" * 400}, max_collection_size=1000)
+
+
+@pytest.mark.parametrize("pattern", ["", ",", "[,;]", "(?=,)"])
+def test_split_into_more_pieces_than_max_collection_size_is_refused(pattern: str) -> None:
+    source = "#set($p = $s.split($r))$p.size()"
+    with pytest.raises(vtl.VtlLimitError, match="more than 5000 elements"):
+        render(source, {"s": ",x" * 6000, "r": pattern}, max_collection_size=5000)
+    assert render(source, {"s": ",x" * 2000, "r": pattern}, max_collection_size=5000) in ("2000", "2001", "4000")
+
+
+def test_split_of_a_long_text_by_the_empty_pattern_stops_at_the_budget() -> None:
+    start = time.monotonic()
+    with pytest.raises(vtl.VtlLimitError, match="elements"):
+        render("#set($p = $s.split(''))$p.size()", {"s": "a" * 200_000}, max_collection_size=100_000)
+    assert time.monotonic() - start < 10
+
+
+class _Unprintable:
+    def __str__(self) -> str:
+        raise _Boom("str")
+
+
+@pytest.mark.parametrize("source", ["ab $x", "ab $x.toString()", "#set($s = \"$x\")", "ab ${x}", "$l"])
+def test_an_object_that_cannot_be_printed_is_a_positioned_vtl_error(source: str) -> None:
+    with pytest.raises(vtl.VtlRuntimeError, match="could not be printed") as info:
+        render(source, {"x": _Unprintable(), "l": [1, _Unprintable()]})
+    assert "internal error" not in str(info.value)
+    assert info.value.line == 1 and info.value.column is not None

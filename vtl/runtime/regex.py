@@ -35,6 +35,7 @@ from typing import Any
 import regex as _re
 
 from ..errors import JavaException, VtlLimitError
+from .budgets import check_collection_size
 from .exceptions import java_exception
 from .regex_translate import translate
 from .strings import from_units, is_bmp, to_units
@@ -678,7 +679,12 @@ def _split_literal(text: str, literal: str, limit: int) -> list[str]:
     """``String.split`` by a pattern that matches only ``literal``, in C."""
     if limit == 1:  # one piece: the whole text
         return _split_rules([text, ""] if literal in text else [text], text, -1)[:1]
+    if limit <= 0 or limit > 1024:  # counted in C before millions of pieces are built
+        check_collection_size(text.count(literal) + 1 if limit <= 0 else min(limit, text.count(literal) + 1))
     return _split_rules(text.split(literal, limit - 1 if limit > 0 else -1), text, limit)
+
+
+_PIECES_CHECK = 4096  # pieces between two checks of max_collection_size
 
 
 def _split_guarded(compiled: Any, text: str, limit: int, budget: _Budget) -> list[str]:
@@ -687,11 +693,16 @@ def _split_guarded(compiled: Any, text: str, limit: int, budget: _Budget) -> lis
     subject = text if is_bmp(text) else to_units(text)  # _find_all reports UTF-16 positions
     pieces: list[str] = []
     index = 0
+    countdown = _PIECES_CHECK
     for start, end, _ in _find_all(compiled, text, budget):
         if not limited or len(pieces) < limit - 1:
             if index == 0 and start == 0 and end == 0:
                 continue  # no leading empty piece for a zero-width match at the start
             pieces.append(subject[index:start])
+            countdown -= 1
+            if not countdown:  # split("") of a long text: millions of pieces
+                check_collection_size(len(pieces) + 1)
+                countdown = _PIECES_CHECK
             index = end
         else:
             pieces.append(subject[index:])
@@ -701,6 +712,7 @@ def _split_guarded(compiled: Any, text: str, limit: int, budget: _Budget) -> lis
         return [text]
     if not limited or len(pieces) < limit:
         pieces.append(subject[index:])
+    check_collection_size(len(pieces))
     if limit == 0:
         while pieces and pieces[-1] == "":
             pieces.pop()
@@ -723,6 +735,7 @@ def _split_simple(compiled: Any, literal: str | None, items: int, text: str, lim
         raise budget.error() from None
     if compiled.groups:  # the engine puts each match's groups between the pieces
         pieces = pieces[:: compiled.groups + 1]
+    check_collection_size(len(pieces))
     return _split_rules(pieces, text, limit)
 
 

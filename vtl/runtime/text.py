@@ -14,7 +14,7 @@ from decimal import Decimal
 from itertools import chain
 from typing import Any
 
-from ..errors import VtlLimitError
+from ..errors import VtlLimitError, VtlRuntimeError
 from .bignum import int_text
 from .doubles import double_to_string, float_to_string
 from .exceptions import java_exception
@@ -162,7 +162,21 @@ def _leaf_string(value: Any) -> str:
         return "class " + value.name
     if isinstance(value, Decimal):
         return decimal_to_string(value)
-    return str(value)
+    return _host_text(value)
+
+
+def _host_text(value: Any) -> str:
+    """``str()`` of an opaque object the application passed: its failure is the caller's, so
+    it surfaces as a :class:`vtl.VtlRuntimeError` at the reference that printed it."""
+    try:
+        text = str(value)
+    except RecursionError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of a caller's __str__
+        raise VtlRuntimeError(f"a variable could not be printed: {type(exc).__name__}: {exc}") from exc
+    if type(text) is not str:  # a str subclass: its own methods are not trusted either
+        text = str.__str__(text)
+    return text
 
 
 def _stack_overflow() -> Exception:
