@@ -770,15 +770,12 @@ class Compiler:
 
     def macro_call(self, node: ast.Directive) -> Stmt:
         macro_name = node.name
-        for arg in node.args:
-            if isinstance(arg, ast.Word):
-                # Velocity rejects a bare word passed to a defined macro when it initialises
-                # the call (D30).
-                raise VtlSyntaxError(
-                    f"invalid argument '{arg.value}' in call of macro #{macro_name}",
-                    line=arg.line, column=arg.column, source=self.source, name=self.name,
-                    java_class="TemplateInitException",
-                )
+        # Velocity rejects a bare word passed to a defined macro when the call first runs
+        # (D30): what the template printed before stays, and a call never reached is fine.
+        bad = next((arg for arg in node.args if isinstance(arg, ast.Word)), None)
+        if bad is not None:
+            message = f"Invalid arg '{bad.value}' in macro #{macro_name}"
+            return _raise_later(message, "TemplateInitException", bad.line, bad.column)
         arg_fns = [self.expr(a) for a in node.args]
         arg_texts = [self.source[a.start : a.end] for a in node.args]
         body_fn = self.block(node.body) if node.body is not None else None
@@ -830,7 +827,7 @@ class Compiler:
     def prints_plainly(self, node: ast.Reference) -> bool:
         """Whether printing ``node`` takes the print-run path (no backslashes before it, and
         not a bare macro parameter)."""
-        plain_param = bool(self.macros) and not node.suffixes and not node.silent
+        plain_param = bool(self.macros) and not node.suffixes and not node.silent and not node.braced
         return node.backslashes == 0 and not plain_param
 
     def escaped_chain(self, node: ast.Reference, text: str) -> tuple[int, str] | None:
@@ -888,7 +885,7 @@ class Compiler:
         escaped = n % 2 == 1
         line, column = node.line, node.column
         # Only stock Velocity has macros, whose null arguments print as written.
-        plain_param = bool(self.macros) and not node.suffixes and not silent and n == 0
+        plain_param = bool(self.macros) and not node.suffixes and not silent and n == 0 and not node.braced
         root = node.name
 
         if self.prints_plainly(node) and chain is None:
@@ -1638,11 +1635,12 @@ def _text_of(stmt: Stmt) -> str | None:
     return getattr(stmt, "vtl_text", None)
 
 
-def _raise_later(message: str, java_class: str) -> Stmt:
-    """A statement that fails when rendered (Velocity reports these at render time)."""
+def _raise_later(message: str, java_class: str, line: int | None = None, column: int | None = None) -> Stmt:
+    """A statement that fails when rendered (Velocity reports these at render time), at
+    ``line``:``column`` if given (else where the statement is)."""
 
     def fail(state: State) -> None:
-        raise VtlRuntimeError(message, java_class=java_class)
+        raise VtlRuntimeError(message, java_class=java_class, line=line, column=column)
 
     return fail
 

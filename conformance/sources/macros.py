@@ -64,6 +64,10 @@ CASES = [
     ("macro-arg-index", "#macro(m $p)[$p]#end#m($l[0])#m($m['k'])"),
     ("macro-arg-method", "#macro(m $p)[$p]#end#m($a.toLowerCase())"),
     ("macro-doc-pattern", "#macro(field $name $value)\"$name\": \"$value\"#end{#field('a' $a), #field('b' 'B')}"),
+    ("macro-bare-word-after-text", "x#macro(m)y#end#m(a)"),
+    ("macro-bare-word-not-reached", "#macro(m)y#end#if(false)#m(a)#end z"),
+    ("macro-braced-null-arg", "#macro(m1 $p)${p}|$p#end#m1($zz)"),
+    ("macro-quiet-braced-null-arg", "#macro(m1 $p)$!{p}|$!p#end#m1($zz)"),
 ]
 
 
