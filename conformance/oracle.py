@@ -124,8 +124,10 @@ class Oracle:
         # Reflection keeps its native accessors: once inflated to generated ones (after 15
         # calls of a method), Java 17 throws IllegalArgumentException without its message
         # ("wrong number of arguments"), so a recording would depend on what ran before it.
+        # For the same reason the JIT may not replace an exception thrown often at one place
+        # by a preallocated one without message (ArrayIndexOutOfBoundsException's index).
         cmd = ["java", "-Xmx1g", "-XX:+UseSerialGC", "-Dsun.reflect.inflationThreshold=2147483647",
-               "-cp", _classpath(), "Oracle", str(int(self.timeout * 1000))]
+               "-XX:-OmitStackTraceInFastThrow", "-cp", _classpath(), "Oracle", str(int(self.timeout * 1000))]
         self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                       stderr=subprocess.DEVNULL)
         self._buf = b""
