@@ -31,7 +31,8 @@ from .values import (
     java_class_name,
 )
 
-__all__ = ["to_string", "to_string_within", "json_smart_string", "identity_string", "decimal_to_string"]
+__all__ = ["to_string", "to_string_within", "json_smart_string", "identity_string", "decimal_to_string",
+           "SHORT_INT"]
 
 
 def identity_string(value: Any) -> str:
@@ -57,7 +58,7 @@ def to_string(value: Any) -> str:
     if t is bool:
         return "true" if value else "false"
     if t is int:
-        return str(value) if -_SHORT_INT < value < _SHORT_INT else int_text(value)
+        return str(value) if -SHORT_INT < value < SHORT_INT else int_text(value)
     if t is float:
         return double_to_string(value)
     kind = _print_kind(value, t)
@@ -66,9 +67,9 @@ def to_string(value: Any) -> str:
     return _leaf_string(value)
 
 
-#: Integers inside (-_SHORT_INT, _SHORT_INT) print with ``str`` whatever the process's digit
+#: Integers inside (-SHORT_INT, SHORT_INT) print with ``str`` whatever the process's digit
 #: limit; longer ones go through :func:`vtl.runtime.bignum.int_text`.
-_SHORT_INT = 1 << 2000
+SHORT_INT = 1 << 2000
 
 
 def to_string_within(value: Any, limit: int, check: Callable[[], None] | None = None) -> str:
@@ -233,7 +234,7 @@ def _compose(top: Any, kind: int, limit: int | None, check: Callable[[], None] |
             elif item is None:
                 text = "null"
             elif t is int:
-                text = str(item) if -_SHORT_INT < item < _SHORT_INT else int_text(item)
+                text = str(item) if -SHORT_INT < item < SHORT_INT else int_text(item)
             elif t is bool:
                 text = "true" if item else "false"
             elif t is float:
