@@ -64,6 +64,17 @@ def cases() -> Cases:
         ("compare-triple", "#if($i === 42)T#end", {"i": 42}),
         ("compare-lt-word-nospace", "#if(1lt 2)T#end#if($i eq'x')T#{else}F#end", {"i": 42}),
         ("compare-word-glued", "#if(1 lt2)T#end", {}),
+        ("list-vs-empty-keyset", "#if([] == $e.keySet())T#{else}F#end#if([]eq$e.keySet()){#end", {"e": {}}),
+        ("list-vs-keyset", "#if(['a', 'b'] == $m.keySet())T#{else}F#end #if($m.keySet() != ['a', 'b'])T#{else}F#end",
+         {"m": {"a": 1, "b": 2}}),
+        ("keyset-vs-keyset", "#if($m.keySet() == $m2.keySet())T#{else}F#end #if($m.keySet() == $m.keySet())T#{else}F#end",
+         {"m": {"a": 1}, "m2": {"a": 2}}),
+        ("keyset-vs-values", "#if($m.keySet() == $m2.values())T#{else}F#end #if($m.values() == $m.values())T#{else}F#end",
+         {"m": {"a": 1}, "m2": {"b": "a"}}),
+        ("entryset-vs-list", "#if($m.entrySet() == ['a=1'])T#{else}F#end #if($m.entrySet() == $m.keySet())T#{else}F#end",
+         {"m": {"a": 1}}),
+        ("sublist-vs-list", "#if($l.subList(0, 2) == [1, 2])T#{else}F#end #if($l.subList(0, 2) == '[1, 2]')T#{else}F#end",
+         {"l": [1, 2, 3]}),
     ]
     for cid, template, env in extra:
         out.add(cid, template, env)

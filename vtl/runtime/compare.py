@@ -124,8 +124,11 @@ def _related(a: Any, b: Any) -> bool:
     if ta is bool or tb is bool:
         return ta is tb
     if _is_list(a) and _is_list(b):
-        # JSONArray extends ArrayList: related either way; ArrayList vs ArrayList too.
-        return True
+        # JSONArray extends ArrayList: related either way; ArrayList vs ArrayList too. A
+        # map's keySet, values or entrySet is related only to a view of its own class.
+        if getattr(ta, "java_kind", "list") == getattr(tb, "java_kind", "list") == "list":
+            return True
+        return ta is tb
     if isinstance(a, JavaArray) and isinstance(b, JavaArray):
         return True
     if isinstance(a, dict) and isinstance(b, dict):
