@@ -68,19 +68,9 @@ def test_the_http_api_event_is_refused_with_a_reason() -> None:
         vtl.render("$input.body", event)
 
 
-@pytest.fixture(scope="module")
-def oracle():
-    from conformance.oracle import Oracle, available
-
-    if not available():
-        pytest.skip("Java or Velocity 1.7 is not installed")
-    with Oracle() as running:
-        yield running
-
-
 @pytest.mark.parametrize("name", EVENTS)
 @pytest.mark.parametrize("template", sorted(TEMPLATES))
-def test_agrees_with_velocity(oracle, name: str, template: str) -> None:
+def test_agrees_with_velocity(oracle, name: str, template: str) -> None:  # (oracle: conftest.py)
     event = _unambiguous(_event(name))
     source = TEMPLATES[template]
     expected = oracle.render(source, {}, profile="apigateway", event=event)
