@@ -223,26 +223,20 @@ def test_an_object_that_cannot_be_printed_is_a_positioned_vtl_error(source: str)
     assert info.value.line == 1 and info.value.column is not None
 
 
-# -- waiting for changes outside the runtime (see the xfail reasons) -----------------------------
+# -- numbers the compiler prints, arithmetic makes and a JSON body holds -------------------------
 
 
-@pytest.mark.xfail(reason="vtl/compiler.py prints an int with str() on its fast paths (print_run, "
-                   "write_other): needs the SHORT_INT bound of vtl.runtime.text", strict=False)
 def test_a_long_biginteger_printed_directly_shows_its_digits() -> None:
     assert render(SQUARED.format(n=14) + "#set($s = \"$x\")$s.length() $x", profile="velocity").startswith(
         "310721 5666102101024861725538716662357935272069513560520699686787798672704265893345832527711")
 
 
-@pytest.mark.xfail(reason="vtl/apigateway/javajson.py reads a number token with int(), limited to "
-                   "4,300 digits: needs vtl.runtime.bignum.int_from_digits", strict=False)
 def test_a_body_number_longer_than_4300_digits_is_a_biginteger() -> None:
     event = vtl.event(body="9" * 5000)
     template = vtl.compile("$input.path('$').class.name $input.json('$').length()")
     assert vtl.render(template, event).body == "java.math.BigInteger 5000"
 
 
-@pytest.mark.xfail(reason="vtl/runtime/arith.py multiplies BigIntegers/BigDecimals unchecked: needs "
-                   "vtl.runtime.bignum.check_product before '*'", strict=False)
 def test_squaring_in_a_loop_stops_at_max_number_digits() -> None:
     with pytest.raises(vtl.VtlLimitError, match="max_number_digits") as info:
         render(SQUARED.format(n=12) + "$x.bitLength()", max_number_digits=1000)

@@ -36,7 +36,7 @@ from .runtime.doubles import double_to_string
 from .runtime.hashing import java_key
 from .runtime.methods import MapView, find_method, int_value
 from .runtime.strings import from_units
-from .runtime.text import to_string_within
+from .runtime.text import SHORT_INT, to_string_within
 
 Stmt = Callable[["State"], None]
 Expr = Callable[["State"], Any]
@@ -899,7 +899,7 @@ class Compiler:
                 """Write a value that is not a str."""
                 if value is None or value is MISSING:
                     out.append(null_text)
-                elif type(value) is int:
+                elif type(value) is int and -SHORT_INT < value < SHORT_INT:
                     out.append(str(value))
                 elif type(value) is float:
                     out.append(repr(value) if 1e-3 <= value < 1e7 else double_to_string(value))
@@ -1581,7 +1581,10 @@ def _print_run(specs: tuple[tuple[Any, ...], ...]) -> Stmt:
                 t = type(value)
                 if t is not str:
                     if t is int:
-                        value = str(value)
+                        try:
+                            value = str(value)
+                        except ValueError:  # beyond str()'s digit limit: printed by write_other
+                            value = None
                     elif t is float and 1e-3 <= value < 1e7:
                         value = repr(value)
                     else:

@@ -26,6 +26,7 @@ from typing import Any
 
 from ..errors import JavaException
 from ..runtime import JsonArray
+from ..runtime.bignum import int_from_digits
 from ..runtime.exceptions import java_exception
 from ..runtime.strings import java_trim
 from ..runtime.values import JavaFloat
@@ -86,10 +87,7 @@ def _extract_float(text: str) -> float | Decimal:
 def _parse_integer(text: str) -> int:
     """``parseNumber``: the digits (json-smart accepts ``-`` alone, as 0)."""
     digits = text[1:] if text[:1] == "-" else text
-    try:
-        value = int(digits) if digits else 0
-    except ValueError:  # beyond Python's int-from-text limit
-        raise _number_format_error(text) from None
+    value = int_from_digits(digits) if digits else 0  # any length, up to max_number_digits
     return -value if text[:1] == "-" else value
 
 

@@ -22,6 +22,7 @@ import math
 from decimal import Decimal
 from typing import Any
 
+from .bignum import check_product
 from .doubles import to_float32
 from .exceptions import java_exception
 from .strings import concat_units
@@ -143,6 +144,7 @@ def _arith(op: str, a: Any, b: Any) -> Any:
         if op == "-":
             return a - b
         if op == "*":
+            check_product(a, b)
             return a * b
         if op == "/":
             return _java_div(a, b)
@@ -161,6 +163,7 @@ def _arith(op: str, a: Any, b: Any) -> Any:
     if op == "-":
         return _clean(_EXACT.subtract(x, y))
     if op == "*":
+        check_product(x, y)
         return _clean(_EXACT.multiply(x, y))
     if op == "/":
         return _clean(_divide_half_down(x, y))
