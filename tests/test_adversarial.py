@@ -244,3 +244,16 @@ def test_squaring_in_a_loop_stops_at_max_number_digits() -> None:
     with pytest.raises(vtl.VtlLimitError, match="max_number_digits"):
         render(SQUARED.format(n=6) + "#set($y = $x * 1.5)#foreach($i in [1..12])#set($y=$y*$y)#end",
                max_number_digits=1000)
+
+
+def test_a_jsonpath_search_that_multiplies_stops_at_the_deadline() -> None:
+    # Four chained deep scans over a body nested 300 levels deep: about 300**4 steps.
+    body = '{"a":' * 300 + "1" + "}" * 300
+    template = vtl.compile("x $input.json('$..a..a..a..a').length()", limits=vtl.Limits(deadline=0.5))
+    started = time.monotonic()
+    with pytest.raises(vtl.VtlLimitError, match="deadline") as info:
+        template.render_request(vtl.event(body=body))
+    assert time.monotonic() - started < 30  # (minutes without the check)
+    assert (info.value.line, info.value.column) == (1, 3)
+    # An ordinary deep scan is not affected.
+    assert vtl.render("$input.json('$..a')", vtl.event(body='{"a": {"a": 1}}')).body == '[{"a":1},1]'

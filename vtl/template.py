@@ -145,7 +145,8 @@ class Template:
         the request template).
         """
         variables, finish = prepare(
-            event, response_body=response_body, previous=previous, uses_context=self._uses_context
+            event, response_body=response_body, previous=previous, uses_context=self._uses_context,
+            deadline=self.limits.deadline,
         )
         text = self._run(variables)
         try:

@@ -71,12 +71,14 @@ def _is_string(value: Any) -> bool:
 class Input(HostObject):
     """The ``$input`` variable of one render."""
 
-    __slots__ = ("_body", "_request", "_root", "_state", "_params", "_compact")
+    __slots__ = ("_body", "_request", "_root", "_state", "_params", "_compact", "_search_seconds")
     java_class = "com.amazonaws.apigateway.mapping.Input"
 
-    def __init__(self, body: str | None, request: Request) -> None:
+    def __init__(self, body: str | None, request: Request, search_seconds: float | None = None) -> None:
         self._body = body if body else "{}"
         self._request = request
+        #: How long one JSONPath search may run (the render's deadline; None: unbounded).
+        self._search_seconds = search_seconds
         self._root: Any = _UNPARSED
         self._state = _PRIVATE
         self._params: dict[str, Any] | None = None
@@ -114,7 +116,7 @@ class Input(HostObject):
         root = self._document()
         if root is _UNPARSABLE:
             return NOT_FOUND
-        return compiled.read(root)
+        return compiled.read(root, self._search_seconds)
 
     def path(self, path: Any) -> Any:
         if path is not None and not _is_string(path):

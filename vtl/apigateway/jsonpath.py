@@ -31,11 +31,13 @@ values of other kinds do not match.
 from __future__ import annotations
 
 import re
+import time
+from contextvars import ContextVar
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from ..errors import JavaException
+from ..errors import JavaException, VtlLimitError
 from ..runtime import JsonArray, java_matches, to_string
 from ..runtime.doubles import double_to_string
 from ..runtime.regex import compile_java_regex
@@ -69,15 +71,28 @@ class _Missing(_Failed):
 
 
 class _Context:
-    """One evaluation: the matches found, the root document, and whether missing properties
-    of a multi-property leaf throw (``Option.REQUIRE_PROPERTIES``, set by existence tests)."""
+    """One evaluation: the matches found, the root document, whether missing properties
+    of a multi-property leaf throw (``Option.REQUIRE_PROPERTIES``, set by existence tests),
+    and the nodes a deep scan has visited."""
 
-    __slots__ = ("found", "root", "require")
+    __slots__ = ("found", "root", "require", "visited")
 
     def __init__(self, root: Any, require: bool = False) -> None:
         self.found: list[Any] = []
         self.root = root
         self.require = require
+        self.visited = 0
+
+
+#: When the running search must stop (``time.monotonic()``; None: no bound). Chained deep
+#: scans multiply (``$..a..a..a`` over a deeply nested body), so a search checks it as it goes.
+_deadline: ContextVar[float | None] = ContextVar("vtl_jsonpath_deadline", default=None)
+
+
+def _check_deadline() -> None:
+    deadline = _deadline.get()
+    if deadline is not None and time.monotonic() > deadline:
+        raise VtlLimitError("a JSONPath search ran past the render's deadline")
 
 
 # -- tokens ------------------------------------------------------------------------------------
@@ -243,6 +258,9 @@ class _Scan(_Token):
         return False
 
     def walk(self, path: JsonPath, at: int, target: _Token, model: Any, ctx: _Context) -> None:
+        ctx.visited += 1
+        if not ctx.visited & 4095:
+            _check_deadline()
         if isinstance(model, dict):
             if self.matches(target, model, ctx):
                 target.evaluate(path, at, model, ctx)
@@ -282,9 +300,13 @@ class JsonPath:
         #: For a path of single properties and non-negative indices, the keys it walks.
         self.keys = _simple_keys(tokens)
 
-    def read(self, root: Any) -> Any:
+    def read(self, root: Any, seconds: float | None = None) -> Any:
         """The value of a definite path, a ``JsonArray`` of matches for any other path, or
-        ``NOT_FOUND`` where Jayway throws."""
+        ``NOT_FOUND`` where Jayway throws.
+
+        Raises:
+            VtlLimitError: the search took more than ``seconds`` (None: no bound).
+        """
         keys = self.keys
         if keys is not None:
             node = root
@@ -296,10 +318,14 @@ class JsonPath:
                     return NOT_FOUND
                 node = node[key]
             return node
+        token = _deadline.set(time.monotonic() + seconds) if seconds is not None else None
         try:
             found = self._evaluate(root, root, False)
         except (_Failed, RecursionError):
             return NOT_FOUND
+        finally:
+            if token is not None:
+                _deadline.reset(token)
         if self.definite:
             return found[0] if found else NOT_FOUND
         return JsonArray(found)

@@ -130,6 +130,7 @@ def prepare(
     response_body: str | None = None,
     previous: RenderResult | None = None,
     uses_context: bool = True,
+    deadline: float | None = None,
 ) -> tuple[dict[str, Any], Callable[[str], RenderResult]]:
     """The variables for one render and the ``finish(text) -> RenderResult`` callback.
 
@@ -138,6 +139,7 @@ def prepare(
     ``$input.params()`` still shows the method request. ``previous`` (a request template's
     result) supplies ``$context`` and, when ``event`` is ``None``, the request.
     ``uses_context=False`` (the template never names ``$context``) skips building it.
+    ``deadline`` (seconds) bounds each JSONPath search of ``$input``.
 
     Raises:
         TypeError: the event (or ``previous``) has the wrong shape; a base64 body that does
@@ -160,7 +162,7 @@ def prepare(
         # (a response template chained to this result builds a fresh one).
         context = build_context(request) if uses_context else {}
     variables = {
-        "input": Input(request.body if response_body is None else response_body, request),
+        "input": Input(request.body if response_body is None else response_body, request, deadline),
         "util": UTIL,
         "context": context,
         "stageVariables": dict(request.stage_variables),
