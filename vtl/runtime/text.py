@@ -58,7 +58,10 @@ def to_string(value: Any) -> str:
     if t is bool:
         return "true" if value else "false"
     if t is int:
-        return str(value) if -SHORT_INT < value < SHORT_INT else int_text(value)
+        try:
+            return str(value)
+        except ValueError:  # past str()'s digit limit
+            return int_text(value)
     if t is float:
         return double_to_string(value)
     kind = _print_kind(value, t)
