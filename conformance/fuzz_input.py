@@ -12,8 +12,9 @@ shrunk (template, then body) while they keep disagreeing the same way.
 
 Not counted: an answer that shows the oracle's own stand-in for ``$input`` (printing
 ``$input`` itself gives ``ApiGateway$Input@...``, not AWS's class). Not generated: templates
-that change a value ``$input.path`` returned and read the body again (the oracle parses the
-body on every call, apigw-vtl once per render).
+that change a value ``$input.path`` returned and read the body again (both read the payload
+as sent; the corpus pins it: ``mapping_templates/aliasing-body-enrichment`` and its
+neighbours).
 """
 
 from __future__ import annotations
