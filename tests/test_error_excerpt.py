@@ -3,6 +3,8 @@ lines cut around the column."""
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 import vtl
@@ -26,3 +28,15 @@ def test_error_excerpt_of_a_long_line_is_cut_around_the_column():
     assert "#set($a = )" in shown[1] and shown[1].startswith("1 | ...")
     caret_column = shown[2].index("^") - shown[1].index("...")
     assert shown[1][shown[1].index("..."):][caret_column] == source[info.value.column - 1]
+
+
+def test_a_block_left_open_is_named_in_the_error() -> None:
+    with pytest.raises(vtl.VtlSyntaxError) as info:
+        vtl.compile('{\n  #foreach($i in [1])\n  #if(true)x#end\n}\n')
+    err = info.value
+    assert err.unclosed == ("#foreach", 2, 3)
+    assert "missing #end for #foreach opened at 2:3" in err.message
+    assert pickle.loads(pickle.dumps(err)).unclosed == ("#foreach", 2, 3)
+    with pytest.raises(vtl.VtlSyntaxError) as info:
+        vtl.compile("#set($a = )")
+    assert info.value.unclosed is None

@@ -97,6 +97,10 @@ def _rebuild(cls, message, state):
 class VtlSyntaxError(VtlError):
     """The template does not parse (Velocity's ``ParseErrorException``)."""
 
+    #: For a template that ends inside a block: ``(directive, line, column)`` of the block
+    #: left open (``("#if", 3, 1)``), as far as the parser can tell; otherwise ``None``.
+    unclosed: tuple[str, int, int] | None = None
+
 
 class VtlRuntimeError(VtlError):
     """Rendering failed (a Java method threw, an override was set twice, ...)."""

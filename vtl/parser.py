@@ -124,8 +124,13 @@ def parse(source: str, *, macros_enabled: bool = True, name: str = "<template>")
 def _syntax_error(err: UnexpectedInput, source: str, name: str) -> VtlSyntaxError:
     if isinstance(err, UnexpectedToken) and err.token.type == "$END" or isinstance(err, UnexpectedEOF):
         line, col = _end_position(source)
-        msg = "unexpected end of template" + _open_block_hint(source)
-        return VtlSyntaxError(msg, line=line, column=col, source=source, name=name, java_class="ParseErrorException")
+        block = _open_block(source)
+        msg = "unexpected end of template"
+        if block is not None:
+            msg += f": missing #end for {block[0]} opened at {block[1]}:{block[2]}"
+        error = VtlSyntaxError(msg, line=line, column=col, source=source, name=name, java_class="ParseErrorException")
+        error.unclosed = block
+        return error
     if isinstance(err, UnexpectedToken):
         tok = err.token
         label = _TOKEN_LABELS.get(tok.type, repr(str(tok).strip() or str(tok)))
@@ -158,8 +163,8 @@ def _end_position(source: str) -> tuple[int, int]:
 _OPENERS = re.compile(r"#\{?(if|foreach|macro|define|literal|@[A-Za-z_][A-Za-z0-9_@]*)\b|#\{?(end)\b")
 
 
-def _open_block_hint(source: str) -> str:
-    """Best effort: name the block left open (``missing #end for #if opened at 3:1``)."""
+def _open_block(source: str) -> tuple[str, int, int] | None:
+    """Best effort: the block left open, as ``("#if", line, column)``."""
     stack: list[tuple[str, int]] = []
     for m in _OPENERS.finditer(source):
         if m.group(2):
@@ -168,11 +173,11 @@ def _open_block_hint(source: str) -> str:
         else:
             stack.append((m.group(1), m.start()))
     if not stack:
-        return ""
+        return None
     word, pos = stack[-1]
     line = source.count("\n", 0, pos) + 1
     col = pos - (source.rfind("\n", 0, pos) + 1) + 1
-    return f": missing #end for #{word} opened at {line}:{col}"
+    return f"#{word}", line, col
 
 
 def _pos(tok: Token) -> tuple[int, int, int, int]:

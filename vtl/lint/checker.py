@@ -80,9 +80,6 @@ def _vtl_findings(tpl: EmbeddedTemplate, codes: frozenset[str], name: str) -> li
     return findings
 
 
-_UNCLOSED = re.compile(r"missing #end for (#\w+) opened at (\d+):(\d+)")
-
-
 def _syntax_finding(text: str, err: VtlError) -> Finding:
     """VTL001 where the user can act on it.
 
@@ -91,10 +88,11 @@ def _syntax_finding(text: str, err: VtlError) -> Finding:
     diagnostic goes to the unclosed directive instead (and any other error found at the end
     goes right after the template's last visible character).
     """
-    unclosed = _UNCLOSED.search(err.message)
+    unclosed = getattr(err, "unclosed", None)
     if unclosed is not None:
-        offset = _offset_of(text, int(unclosed.group(2)), int(unclosed.group(3)))
-        return Finding("VTL001", offset, f"{unclosed.group(1)} is never closed: the template ends before its #end")
+        directive, line, column = unclosed
+        offset = _offset_of(text, line, column)
+        return Finding("VTL001", offset, f"{directive} is never closed: the template ends before its #end")
     offset = min(_offset_of(text, err.line or 1, err.column or 1), len(text.rstrip()))
     message = err.message
     if text[max(0, offset - 2):offset] == '\\"':  # "\"q\"": the string ended at \", then q
