@@ -11,10 +11,8 @@ json-smart) render it; disagreements are counted by kind and the first ``--show`
 shrunk (template, then body) while they keep disagreeing the same way.
 
 Not counted: an answer that shows the oracle's own stand-in for ``$input`` (printing
-``$input`` itself gives ``ApiGateway$Input@...``, not AWS's class). Not generated: templates
-that change a value ``$input.path`` returned and read the body again (both read the payload
-as sent; the corpus pins it: ``mapping_templates/aliasing-body-enrichment`` and its
-neighbours).
+``$input`` itself gives ``ApiGateway$Input@...``, not AWS's class). Some templates change a
+value ``$input.path`` returned and then read the payload again, which must show it as sent.
 """
 
 from __future__ import annotations
@@ -356,6 +354,11 @@ FORMS = [
     "$input.path(@Q@)", "$input.json(@Q@)", "#set($p = @P@)$input.json($p)|$input.path($p).size()",
     "#foreach($kv in $input.path('$').split('&'))#set($p = $kv.split('='))$p[0]=$util.urlDecode($p[1]);#end",
     "#set($b = $input.path('$'))#foreach($k in $b.keySet())\"$k\": $input.json(\"$['$k']\"),#end",
+    # Changing what path() handed out, then reading again: later reads see the payload as sent.
+    "#set($v = $input.path(@P@))#set($x = $v.put('id', 'new'))$v|$input.json(@P@)|$input.path(@P@)",
+    "#set($v = $input.path(@P@))#set($x = $v.add(7))$v|$input.json(@P@)|$input.path(@P@).size()",
+    "#set($v = $input.path('$'))#set($x = $v.clear())$v|$input.json('$')|$input.path(@P@)",
+    "#set($v = $input.path(@P@))#set($x = $v.remove(0))$v|$input.path(@P@)|$input.json('$')",
 ]
 
 
