@@ -38,6 +38,7 @@ _GOBBLE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
 _TEXT = re.compile(r"[^$#\\]+")
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 _WS = re.compile(r"[ \t\r\n]+")
+_CONTROL_WORDS = frozenset(("if", "elseif", "else", "end"))
 _NUMBER = re.compile(
     r"-?(?:[0-9]+\.\.(?!\.)|[0-9]+\.[0-9]*(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?|[0-9]+[eE][+-]?[0-9]+|[0-9]+)"
 )
@@ -1029,18 +1030,8 @@ class Lexer:
         if start < hash_pos and name in _DEDICATED_DIRECTIVE_TOKENS:
             start = hash_pos
         image = text[start:name_end]
-        if name in ("if", "elseif"):
-            m = _WS.match(text, name_end)
-            p = m.end() if m else name_end
-            if p < self.n and text[p] == "(":
-                self.emit("IF_START" if name == "if" else "ELSEIF_START", text[start : p + 1], start, p + 1)
-                return self.lex_args(p + 1, EXPR)
-            raise self.error(p, f"#{name} must be followed by '(' and a condition")
-        if name in ("else", "end"):
-            m = _GOBBLE.match(text, name_end)
-            end = m.end() if m else name_end
-            self.emit("ELSE" if name == "else" else "END", text[start:end], start, end)
-            return end
+        if name in _CONTROL_WORDS:
+            return self.lex_control(name, start, name_end)
         if name == "set" and not braced:
             # '#set' not followed by ' *(' is an ordinary word (D18, D19).
             pass
@@ -1115,23 +1106,29 @@ class Lexer:
         name, name_end, braced = self.directive_name(pos - 1)
         if name is None:
             return pos
-        if name in ("if", "elseif"):
-            p = _skip_ws(text, name_end)
-            if p < self.n and text[p] == "(":
-                self.emit("IF_START" if name == "if" else "ELSEIF_START", text[pos : p + 1], pos, p + 1)
-                return self.lex_args(p + 1, EXPR)
-            raise self.error(p, f"#{name} must be followed by '(' and a condition")
-        if name in ("else", "end"):
-            m = _GOBBLE.match(text, name_end)
-            end = m.end() if m else name_end
-            self.emit("ELSE" if name == "else" else "END", text[pos:end], pos, end)
-            return end
+        if name in _CONTROL_WORDS:
+            return self.lex_control(name, pos, name_end)
         self.emit("WORD_START", text[pos:name_end], pos, name_end)
         p = _skip_ws(text, name_end)
         if p < self.n and text[p] == "(":
             self.emit("DIR_LPAREN", text[name_end : p + 1], name_end, p + 1)
             return self.lex_args(p + 1, ARGS)
         return name_end
+
+    def lex_control(self, name: str, start: int, name_end: int) -> int:
+        """``#if(``/``#elseif(`` (then the condition) or ``#else``/``#end`` (with the
+        whitespace they swallow), whose image starts at ``start``; returns where lexing goes on."""
+        text = self.text
+        if name in ("if", "elseif"):
+            p = _skip_ws(text, name_end)
+            if p < self.n and text[p] == "(":
+                self.emit("IF_START" if name == "if" else "ELSEIF_START", text[start : p + 1], start, p + 1)
+                return self.lex_args(p + 1, EXPR)
+            raise self.error(p, f"#{name} must be followed by '(' and a condition")
+        m = _GOBBLE.match(text, name_end)
+        end = m.end() if m else name_end
+        self.emit("ELSE" if name == "else" else "END", text[start:end], start, end)
+        return end
 
     def lex_block_comment(self, start: int, hash_pos: int) -> int:
         """``#* ... *#`` or the doc comment ``#** ... *#``, with any ``$`` prefix from ``start``.
