@@ -193,17 +193,67 @@ class DefinedBlock(HostObject):
         return text
 
 
-class _NullItem:
-    """A ``#foreach`` variable bound to a null element.
+class NullHolder:
+    """What a ``#foreach`` variable holds while the loop's body runs for a null element.
 
-    Velocity keeps such a variable null even in the API Gateway profile, where other unset
-    names read as ``""`` (recorded: ``[$x]`` prints itself for a null list element).
+    Velocity 1.7 renders such a body in a ``NullHolderContext`` over the loop's context: one
+    per loop run, reused by every null element. While ``active`` it reads the variable as
+    null, even in the API Gateway profile where other unset names read as ``""`` (recorded:
+    ``[$x]`` prints itself for a null list element). A write of a value passes through to
+    the context beneath (``outer``: another holder of an enclosing loop, or the value itself,
+    ``None`` when unset) without changing what the variable reads as; a write of null (an
+    inner loop's null element) makes the holder active again, and a removal (an inner loop
+    putting back an unset variable) makes it inactive for the rest of the loop.
     """
 
-    __slots__ = ()
+    __slots__ = ("active", "outer")
+
+    def __init__(self) -> None:
+        self.active = True
+        self.outer: Any = None
+
+    def read(self, unset: Any) -> Any:
+        """The variable's value seen through this holder and those beneath it: ``None``
+        while a holder is active, ``unset`` when the name is unset beneath them all."""
+        holder = self
+        while True:
+            if holder.active:
+                return None
+            holder = holder.outer
+            if type(holder) is not NullHolder:
+                return unset if holder is None else holder
 
 
-NULL_ITEM = _NullItem()
+def _drop_holder(variables: dict[str, Any], name: str, holder: NullHolder) -> None:
+    """Take a loop's null holder off ``name`` (if on top), leaving what lies beneath it."""
+    if variables.get(name) is holder:
+        beneath = holder.outer
+        if beneath is None:
+            del variables[name]
+        else:
+            variables[name] = beneath
+
+
+def _write_through(variables: dict[str, Any], name: str, value: Any, remove: bool = False) -> None:
+    """Put ``value`` into (``remove``: take ``name`` out of) the context a template writes
+    to, through the null holders over ``name`` if any."""
+    holder = variables.get(name)
+    if type(holder) is not NullHolder:
+        if remove or value is None:
+            variables.pop(name, None)
+        else:
+            variables[name] = value
+        return
+    while True:
+        if remove:
+            holder.active = False
+        elif value is None:
+            holder.active = True
+        beneath = holder.outer
+        if type(beneath) is not NullHolder:
+            holder.outer = None if remove else value
+            return
+        holder = beneath
 
 
 class MacroArg:
@@ -275,6 +325,7 @@ class Compiler:
         # its source (names: None, any name may be read); _set_names: those #set rebinds.
         self.names: frozenset[str] | None = None
         self._set_names: frozenset[str] | None = None
+        self._loop_names: frozenset[str] | None = None  # the names #foreach binds
         # Whether anything in the template could change a collection's size while a
         # #foreach walks it (a call outside the read-only list, #set($m.k = ...)).
         self.may_resize = not self.aws
@@ -287,12 +338,15 @@ class Compiler:
             self.macros = parent.macros
             self.compiled_macros = parent.compiled_macros
             self.names, self._set_names = parent.names, parent._set_names
+            self._loop_names = parent._loop_names
             self.may_resize, self.reads_index = parent.may_resize, parent.reads_index
         elif self.aws:
-            read, rebound = set(), set()
+            read, rebound, looped = set(), set(), set()
             for n in ast.walk(template.body):
                 if isinstance(n, ast.Reference):
                     read.add(n.name)
+                elif isinstance(n, ast.Foreach):
+                    looped.add(n.var.name)
                 elif isinstance(n, ast.Set):
                     rebound.add(n.target.name)
                     self.may_resize = self.may_resize or bool(n.target.suffixes)
@@ -305,6 +359,7 @@ class Compiler:
                     if n.name in _INDEX_MEMBERS:
                         self.reads_index = True
             self.names, self._set_names = frozenset(read), frozenset(rebound)
+            self._loop_names = frozenset(looped)
             self.uses_context = "context" in read
 
     # -- statements ----------------------------------------------------------------------
@@ -372,6 +427,11 @@ class Compiler:
                 steps.append(step)
         return _merge_prints(steps), positions
 
+    def may_be_loop_variable(self, name: str) -> bool:
+        """Whether some ``#foreach`` of the template could bind ``name`` (always true when
+        names are not static)."""
+        return self._loop_names is None or name in self._loop_names
+
     def sets_name(self, name: str) -> bool:
         """Whether some ``#set($name = ...)`` of the template could rebind ``name`` (always
         true when names are not static)."""
@@ -414,6 +474,18 @@ class Compiler:
         else:
             name = target.name
         if not target.suffixes:
+            if self.may_be_loop_variable(name):
+
+                def set_loop_var(state: State) -> None:
+                    value = value_fn(state)
+                    if value is not None:
+                        variables = state.vars
+                        if type(variables.get(name)) is NullHolder:
+                            _write_through(variables, name, value)
+                        else:
+                            variables[name] = value
+
+                return set_loop_var
 
             def set_var(state: State) -> None:
                 value = value_fn(state)
@@ -525,6 +597,7 @@ class Compiler:
         iterable_fn = self.expr(node.iterable)
         body = self.block(node.body)
         names = self.names
+        empty = "" if self.aws else None  # what an unset name reads as
         # The loop variables nobody can read are not set.
         set_foreach = names is None or "foreach" in names
         set_count = names is None or "velocityCount" in names
@@ -572,6 +645,13 @@ class Compiler:
             # What the loop variables held before (a variable never holds None: None means
             # unset); unrolled, as most loops run briefly.
             saved_item = variables.get(var)
+            # Inside the body a loop over the same name runs for a null element, the name's
+            # reads and writes go through that loop's null holder (rare: the slow path).
+            chained = type(saved_item) is NullHolder
+            if chained:
+                # (An unset name reads as "" in the API Gateway profile: put back, not removed.)
+                saved_item = saved_item.read(empty)
+            holder: NullHolder | None = None
             saved_foreach = variables.get("foreach") if set_foreach else None
             saved_extra = (variables.get("velocityCount"), variables.get("velocityHasNext")) if extra else None
             stack = state.loop_stack
@@ -595,7 +675,19 @@ class Compiler:
                         state.check_deadline()
                         state.check_output()
                     item = items[i]
-                    variables[var] = NULL_ITEM if item is None else item
+                    if item is None:
+                        if holder is None:
+                            holder = NullHolder()  # one per run of the loop, reused
+                        if chained:  # the null goes to the holders beneath
+                            _write_through(variables, var, None)
+                            holder.outer = variables[var]
+                        else:  # the context beneath holds null
+                            holder.outer = None
+                        variables[var] = holder
+                    elif chained:
+                        _write_through(variables, var, item)
+                    else:
+                        variables[var] = item
                     info.has_next = has_next = i + 1 < n
                     if bookkeeping:
                         info.index = i
@@ -627,6 +719,8 @@ class Compiler:
                         if where is None:
                             raise
                         raise _located(exc, where[0], where[1], state) from None
+                    if item is None:
+                        _drop_holder(variables, var, holder)
                     if tail is not None:
                         if has_next:
                             state.out.append(tail_both)
@@ -645,7 +739,11 @@ class Compiler:
                         break
             finally:
                 stack.pop()
-                if saved_item is None:
+                if holder is not None:
+                    _drop_holder(variables, var, holder)  # (left by a #break or a failure)
+                if chained:
+                    _write_through(variables, var, saved_item, remove=saved_item is None)
+                elif saved_item is None:
                     variables.pop(var, None)
                 else:
                     variables[var] = saved_item
@@ -669,6 +767,13 @@ class Compiler:
         target = node.target
         # As for #set, ${d} and $!d name variables no reference can read.
         name = ("{" if target.braced else "!" if target.silent else "") + target.name
+
+        if self.may_be_loop_variable(name):
+
+            def define_loop_var(state: State) -> None:
+                _write_through(state.vars, name, DefinedBlock(body, state))
+
+            return define_loop_var
 
         def run_define(state: State) -> None:
             state.vars[name] = DefinedBlock(body, state)
@@ -1424,7 +1529,7 @@ _READ_ONLY_METHODS = frozenset((
 ))
 _ABSORBED = object()  # a text another closure of the block writes
 _new_object = object.__new__
-_INDIRECT = frozenset((MacroArg, _NullItem, DefinedBlock))  # types: a set is faster than a tuple to test
+_INDIRECT = frozenset((MacroArg, NullHolder, DefinedBlock))  # types: a set is faster than a tuple to test
 
 
 def _noop(state: State) -> None:
@@ -1440,10 +1545,19 @@ def _restore(variables: dict[str, Any], name: str, value: Any) -> None:
 
 
 def _resolve_indirect(value: Any, aws: bool) -> Any:
-    """A variable holding a macro argument, a null ``#foreach`` item or a ``#define`` block:
-    the value a reference reads."""
-    if value is NULL_ITEM:
-        return None
+    """A variable holding a macro argument, a null ``#foreach`` item's holder or a
+    ``#define`` block: the value a reference reads."""
+    if type(value) is NullHolder:
+        while True:
+            if value.active:
+                return None  # null even in the API Gateway profile: "$x" prints itself
+            value = value.outer
+            if type(value) is not NullHolder:
+                break
+        if value is None:  # beneath the holders the name is unset
+            return "" if aws else None
+        if type(value) not in _INDIRECT:
+            return value
     if type(value) is DefinedBlock:
         return None if value.depth >= value.max_depth else value
     value = value.expr(value.state)

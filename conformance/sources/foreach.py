@@ -96,6 +96,17 @@ def cases() -> Cases:
         ("foreach-var-name-dash", "#foreach($a-b in [1,2])$a-b#end", {}),
         ("foreach-reuse-var-nested", "#foreach($x in [1,2])#foreach($x in ['a'])$x#end$x#end", {}),
         # $foreach is a Map: a name without a getter is get(name) (null), never isName().
+        # A null element's body runs in Velocity's NullHolderContext: the loop variable reads
+        # null there, whatever #set or an inner loop writes, until an inner loop removes it.
+        ("null-element-set-loop-var", "#foreach($a in $l)[$a]#set($a = 3)[$a]#end[$a]", {"l": [None, 5, None]}),
+        ("null-element-set-default", "#foreach($i in $l)#if(!$i)#set($i = 'none')#end<$i>#end", {"l": ["a", None, "b"]}),
+        ("null-element-set-in-inner-loop", "#foreach($a in $l)#foreach($b in [1])#set($a = 4)#end[$a]#end", {"l": [None, 5, None]}),
+        ("null-element-inner-same-var", "#foreach($a in $l)#foreach($a in [1, 2])[$a]#end[$a]#end", {"l": [None, 5, None]}),
+        ("null-element-inner-removes", "#foreach($a in $l)#foreach($a in [1])#end[$a]#end", {"l": [None, 5, None]}),
+        ("null-element-inner-null", "#foreach($a in $l)#foreach($a in $m)#end[$a]#end", {"l": [None, 5, None], "m": {"x": None}}),
+        ("null-element-inner-both-null", "#foreach($a in $l)#foreach($a in $l)[$a]#end[$a]#end", {"l": [None, 1, None]}),
+        ("null-element-outer-restored", "#set($a = 9)#foreach($a in $l)#foreach($a in [1])#end[$a]#end[$a]", {"l": [None, 5, None]}),
+        ("null-element-define", "#foreach($a in $l)#define($a)D#end[$a]#end[$a]", {"l": [None, 5]}),
         ("foreach-scope-map-properties", "#foreach($k in [1])[$foreach.empty][$foreach.Empty][$foreach.isEmpty()][$foreach.foo][$foreach.size]#if($foreach.empty)T#{else}F#end#end", {}),
     ]
     for cid, template, env in extra:
