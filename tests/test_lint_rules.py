@@ -378,6 +378,31 @@ def test_invalid_json_with_the_api_gateway_engine() -> None:
     assert [(d.line, d.column, d.code) for d in lint_text("t.vm", text, {"VTL305"})] == [(4, 3, "VTL305")]
 
 
+@pytest.mark.skipif(not engine_renders_events(), reason="vtl.render/vtl.event for API Gateway not available")
+@pytest.mark.parametrize("text", [
+    # body fields summed and compared are numbers in the sample request, not words
+    "#set($o = $input.path('$'))#set($n = 0)\n#foreach($i in $o.items)#set($n = $n + $i.qty)#end\n"
+    '{"count": $n, "big": #if($o.limit > 10)true#{else}false#end}',
+    # a custom authorizer's context values exist in the sample request
+    '{"admin": $context.authorizer.isAdmin, "tenant": "$context.authorizer.tenantId"}',
+    # a parameter given to base64Decode holds Base64 text
+    "#set($token = $input.params('next'))\n{\"start\": $util.base64Decode($token)}",
+    # a body field holding JSON text holds the fields read from what parseJson makes of it
+    "#set($b = $util.parseJson($input.path('$.body')))\n"
+    '{"id": $b.id, "tags": $b.tags, "name": "$b.who.name"}',
+])
+def test_working_templates_render_valid_json_for_the_sample(text: str) -> None:
+    assert lint_text("t.vm", text, {"VTL305"}) == []
+
+
+def test_sample_body_holds_json_text_for_parse_json() -> None:
+    from vtl.lint.analysis import analyse
+
+    source = "#set($b = $util.parseJson($input.path('$.body')))\n{\"id\": $b.id, \"n\": \"$b.who.name\"}"
+    body = sample_body(analyse(parse(source, macros_enabled=False)))
+    assert json.loads(body["body"]) == {"id": 1, "who": {"name": "sample"}}
+
+
 # -- the developer guide's own examples -----------------------------------------------------
 
 _DOC_EXAMPLES = Path("/work/shared/reference/doc-examples.json")

@@ -80,10 +80,19 @@ class Facts:
     overrides: list[OverrideSet] = field(default_factory=list)
     #: body path → how it is used: "str", "num", "list" or "any".
     body_uses: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
-    #: ("param", group-or-"", name) / ("stage", name) → uses ("str", "num", "any").
+    #: ("param", group-or-"", name) / ("stage", name) / ("authorizer", name) → uses ("str",
+    #: "num", "base64", "any").
     key_uses: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     #: does the template's literal text start like JSON?
     json_text: bool | None = None
+
+
+#: The step of a body path into the JSON text at the path before it (``$util.parseJson``).
+PARSED = "\0parsed"
+
+#: Operators whose operands are numbers in a working template (``+`` with a string literal
+#: aside, which concatenates).
+_NUMERIC_OPS = frozenset(("+", "-", "*", "/", "%", "<", "<=", ">", ">="))
 
 
 def analyse(template: ast.Template) -> Facts:
@@ -262,8 +271,14 @@ class _Walker:
             request = next((p for p in parts if p.kind == REQUEST), None)
             return request or Value(untrusted=any(p.untrusted for p in parts))
         if isinstance(node, ast.BinOp):
-            self.expr(node.left)
-            self.expr(node.right)
+            numeric = node.op in _NUMERIC_OPS and not any(
+                isinstance(side, ast.StringLit) for side in (node.left, node.right))
+            for side in (node.left, node.right):
+                if numeric and isinstance(side, ast.Reference):
+                    # arithmetic and ordering read a number: the sample request gives one
+                    self.use(self.ref(side), "num")
+                else:
+                    self.expr(side)
             return Value(nullable=node.op in ("/", "%"))
         children = list(ast.walk([node]))[1:]
         for child in children:
@@ -341,7 +356,12 @@ class _Walker:
             node = method.args[0] if method.args else None
             return Value(ESCAPED, untrusted=can_hold_quote(arg, node), path=arg.path), 1
         if method.name == "parseJson":
-            return Value(OBJECT, untrusted=True), 1
+            # The fields read from the parsed value are paths below the text's own path, so
+            # that the sample request can hold a JSON text with them (see sample.py).
+            path = (*arg.path, PARSED) if arg.path is not None else None
+            return Value(OBJECT, untrusted=True, path=path), 1
+        if method.name == "base64Decode" and method.args:
+            self.use(arg, "base64")  # the sample request sends Base64 text there
         if method.name in ("urlDecode", "base64Decode"):
             return (Value(REQUEST, untrusted=True) if arg.kind == REQUEST else Value(untrusted=arg.untrusted)), 1
         return _OTHER, 1
@@ -368,6 +388,9 @@ class _Walker:
             return Value(OBJECT, untrusted=path[:1] == ("authorizer",)), used
         if path == ("identity", "userAgent"):
             return Value(REQUEST, untrusted=True), used
+        if len(path) == 2 and path[0] == "authorizer":
+            # a value of a custom authorizer's context: the sample request sets it
+            return Value(untrusted=True, key=("authorizer", path[1])), used
         return Value(untrusted=path[:1] == ("authorizer",)), used
 
     def suffix(self, value: Value, suffix: ast.Suffix) -> Value:

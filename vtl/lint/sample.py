@@ -1,8 +1,9 @@
 """VTL305: render a JSON template for a sample request and check that the output parses.
 
 The sample request is built from what the template reads (:class:`~.analysis.Facts`): every
-body path exists, loops get two items (so separators are exercised), values printed outside
-a JSON string are numbers and those printed inside one are words. To point at the template
+body path, parameter and custom authorizer value exists, loops get two items (so separators
+are exercised), values printed outside a JSON string or used in arithmetic and ordering are
+numbers, those given to ``$util.base64Decode`` are Base64 text, and the others are words. To point at the template
 text that produced a bad character, a copy of the tree is rendered with invisible markers
 (private-use characters) in front of every literal text and printed reference.
 """
@@ -17,7 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import ast
-from .analysis import Facts
+from .analysis import PARSED, Facts
 from .diagnostic import Finding
 
 _MARK = "\ue000"
@@ -41,12 +42,28 @@ def sample_body(facts: Facts) -> Any:
 def _build(node: dict) -> Any:
     children = node.get("children", {})
     hows = node.get("hows", set())
+    parsed = children.get(PARSED)
+    if parsed is not None:  # a JSON text the template parses: it holds what is read from it
+        return json.dumps(_build(parsed) if parsed.get("children") else {})
     if "*" in children or ("list" in hows and not children):
         item = children.get("*")
         return [_build(item), _build(item)] if item is not None else ["sample", "sample"]
     if children:
         return {key: _build(child) for key, child in children.items()}
+    if "base64" in hows:
+        return _BASE64_SAMPLE
     return 1 if "num" in hows else "sample"
+
+
+#: A value read as Base64 (``$util.base64Decode``): it decodes to ``1``, valid JSON both
+#: inside and outside a string.
+_BASE64_SAMPLE = "MQ=="
+
+
+def _sample_text(hows: set[str]) -> str:
+    if "base64" in hows:
+        return _BASE64_SAMPLE
+    return "1" if "num" in hows else "sample"
 
 
 def sample_event(facts: Facts, content_type: str | None, body: str | None) -> dict[str, Any]:
@@ -55,17 +72,21 @@ def sample_event(facts: Facts, content_type: str | None, body: str | None) -> di
     query: dict[str, str] = {}
     path_params: dict[str, str] = {}
     stage: dict[str, str] = {}
+    authorizer: dict[str, str] = {}
     for key, hows in facts.key_uses.items():
-        value = "1" if "num" in hows else "sample"
+        value = _sample_text(hows)
         if key[0] == "stage":
             stage[key[1]] = value
+        elif key[0] == "authorizer":
+            authorizer[key[1]] = value
         elif key[0] == "param" and key[2]:
             group, name = key[1], key[2]
             {"header": headers, "path": path_params}.get(group, query)[name] = value
     kwargs: dict[str, Any] = {"headers": headers}
     if body is not None:
         kwargs["body"] = body
-    for name, value in (("query", query), ("path_params", path_params), ("stage_variables", stage)):
+    for name, value in (("query", query), ("path_params", path_params), ("stage_variables", stage),
+                        ("authorizer", authorizer)):
         if value:
             kwargs[name] = value
     return kwargs
