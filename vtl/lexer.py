@@ -73,6 +73,7 @@ _REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
 _HASH_DOLLAR_RUN = re.compile(r"(?:#\$!?)+")
 _CHAIN_TO_COMMENT = re.compile(r"(?:\$!?#)+(?=\*|\[\[)")
 _BRACE_CHAIN = re.compile(r"(?:#?\\*\$(?:\\*!)?)*")
+_DOLLAR_PREFIX = re.compile(r"\\*\$(?:\\*!)?")
 _DOLLAR_CHAIN = re.compile(r"(?:\\*\$(?:\\*!)?)*")
 _HASH_DOLLARS = re.compile(r"#(?:\$!?)+#")
 _LPAREN_REF = re.compile(r"(?:\$!?#?)+(?:\{[A-Za-z_][A-Za-z0-9_-]*\}|[A-Za-z_][A-Za-z0-9_-]*)")
@@ -307,10 +308,13 @@ class Lexer:
             ch = self.text[pos]
             if ch == "{":
                 return self.lex_stray_brace(pos)
-            if (self._pushed and ch == "#" and not self.text.startswith(("##", "#*", "#[["), pos)
-                    and not _SET.match(self.text, pos)):
+            if self._pushed and ch == "#" and not self.text.startswith("##", pos):
                 self._pushed = False
-                return self.after_pushed_hash(pos)
+                if not self.text.startswith(("#*", "#[["), pos) and not _SET.match(self.text, pos):
+                    return self.after_pushed_hash(pos)
+                if not self._refmod:
+                    return self.after_reference_comments(pos, True)
+                return self.after_refmod(pos, False, True)
             if self._refmod:
                 if ch in "#$ \t\\":
                     return self.after_refmod(pos, False)
@@ -366,7 +370,7 @@ class Lexer:
         pos, refmod = self._refmod_words(pos, refmod)
         return self.after_refmod(pos, True) if refmod else pos
 
-    def after_refmod(self, pos: int, interrupted: bool) -> int:
+    def after_refmod(self, pos: int, interrupted: bool, pushed: bool = False) -> int:
         """What follows a ``.name`` property, in Velocity's REFMODIFIER state.
 
         That state has no ``##`` token: ``#`` is a HASH prefix there, and what follows is
@@ -377,7 +381,9 @@ class Lexer:
         past them (``$a.b#[[x]]###y`` prints ``Ax##y``, ``$a.b#set($c=1)##y`` prints
         ``A##y``); see :meth:`_refmod_words` for what else is lexed in it after them.
         ``interrupted``: one of those came since the reference (a ``$.name`` is then no
-        suffix, its ``$`` is dropped)."""
+        suffix, its ``$`` is dropped). ``pushed``: a ``$`` prefix of the reference pushed
+        REFMODIFIER (``$a.b$.c``), so a directive's HASH pops back to it
+        (:meth:`after_pushed_hash`)."""
         text, n = self.text, self.n
         while pos < n:
             ch = text[pos]
@@ -445,6 +451,8 @@ class Lexer:
                         return self.lex_pre_directive(end)
                     return end
                 if nxt != "*" and not text.startswith("[[", pos + 1):
+                    if pushed and self.directive_name(pos)[0] is not None:
+                        return self.after_pushed_hash(pos)  # '$a.b$.c#*x*##e##y'
                     return pos
                 pos = self.lex_hash(pos, pos)
             interrupted = True
@@ -911,6 +919,9 @@ class Lexer:
                     continue
                 if p == pos or not _DOT_IDENT.match(text, p):
                     return pos
+                # A DOLLAR not headed by a HASH pushed REFMODIFIER ('$a.b$.c#e##y' prints
+                # '##y').
+                self._pushed = self._pushed or ch != "#"
                 self.literal_drops.append((pos, p))
                 last_tok = self.tokens[-1]
                 if last_tok.type == "REF_HEAD" and last_tok.end_pos == pos:
@@ -997,9 +1008,10 @@ class Lexer:
                     ):
                         return self.lex_pre_directive(end)  # '#$$#e()x(y)', as '#$#e()'
                     return end
-                if p < self.n and text[p] == "#" and start == hash_pos:
-                    # '#$#end': both prefixes glue to the next '#' token. The DOLLAR pushed
-                    # the directive state, which a word or an #if returns to.
+                if p < self.n and text[p] == "#" and (start == hash_pos or _DOLLAR_PREFIX.fullmatch(text, start, hash_pos)):
+                    # '#$#end', '$#$#end': the prefixes glue to the next '#' token. The
+                    # second DOLLAR pushed the directive state, which a word or an #if
+                    # returns to.
                     end = self.lex_hash_after_dollar(start, hash_pos + 1, p, p > hash_pos + 2)
                     if self.tokens[-1].type in ("WORD_START", "DIR_RPAREN"):
                         return self.lex_pre_directive(end)
@@ -1027,11 +1039,12 @@ class Lexer:
             special = "!" in lit and nxt not in "$\\" and not _NUMBER.match(text, hash_pos + 1)
             self.emit("TEXT", _special_text(lit) if special else lit, start, hash_pos + 1)
             return hash_pos + 1
-        if start < hash_pos and name in _DEDICATED_DIRECTIVE_TOKENS:
-            start = hash_pos
-        image = text[start:name_end]
         if name in _CONTROL_WORDS:
-            return self.lex_control(name, start, name_end)
+            # The MORE prefixes before it are in the token's image, which then starts at
+            # the first of them (a #literal body ends there: '#literal()x$#$#end' prints
+            # 'x'); the value is the directive alone.
+            return self.lex_control(name, hash_pos, name_end, start)
+        image = text[start:name_end]
         if name == "set" and not braced:
             # '#set' not followed by ' *(' is an ordinary word (D18, D19).
             pass
@@ -1115,19 +1128,22 @@ class Lexer:
             return self.lex_args(p + 1, ARGS)
         return name_end
 
-    def lex_control(self, name: str, start: int, name_end: int) -> int:
+    def lex_control(self, name: str, start: int, name_end: int, token_start: int = -1) -> int:
         """``#if(``/``#elseif(`` (then the condition) or ``#else``/``#end`` (with the
-        whitespace they swallow), whose image starts at ``start``; returns where lexing goes on."""
+        whitespace they swallow), whose value starts at ``start`` and whose token starts at
+        ``token_start`` (its MORE prefixes) if given; returns where lexing goes on."""
         text = self.text
+        if token_start < 0:
+            token_start = start
         if name in ("if", "elseif"):
             p = _skip_ws(text, name_end)
             if p < self.n and text[p] == "(":
-                self.emit("IF_START" if name == "if" else "ELSEIF_START", text[start : p + 1], start, p + 1)
+                self.emit("IF_START" if name == "if" else "ELSEIF_START", text[start : p + 1], token_start, p + 1)
                 return self.lex_args(p + 1, EXPR)
             raise self.error(p, f"#{name} must be followed by '(' and a condition")
         m = _GOBBLE.match(text, name_end)
         end = m.end() if m else name_end
-        self.emit("ELSE" if name == "else" else "END", text[start:end], start, end)
+        self.emit("ELSE" if name == "else" else "END", text[start:end], token_start, end)
         return end
 
     def lex_block_comment(self, start: int, hash_pos: int) -> int:

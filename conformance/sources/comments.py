@@ -117,6 +117,22 @@ CASES = [
     ("refmod-ref-hash-lparen", "$a.length$a#(#if(true)y#end|#literal()$a.v$a#(#if(true)#end#end"),
     ("refmod-ref-hash-lparen-blank", "$a.length$a#(#if(true)y#end "),
     ("block-comment-formal-prefix-unclosed", "#*#***##if($n)#if([]&&[])#end#end#[[]]#"),
+    # '$a.b$.c' (also '$!.c', '\\$.c', and then '.d', '()', '[0]'): the '$' pushed
+    # REFMODIFIER, so a directive's HASH pops back to it and a '##' after it is no comment;
+    # a '#$.c' does not push.
+    ("refmod-dollar-dot-directive", "$m.v$.x#e##y\n$m.v$!.x#e##y\n$m.v\\$.x#e##y\n$m.v#$.x#e##y\n$m.v$.x.y#e##y"
+     "\n$m.v$.x()#e##y\n$m.v$.x[0]#e##y\n$m.v$.x#{e}##y\n$m.v$.x#e()##y\n$a.v$.x$.y#e##y\n$m.v$.x#e#f##y"),
+    ("refmod-dollar-dot-if", "$m.v$.x#if(true)##y#end|$m.v$.x#if(true)w.z#end|$m.v$.x#if(true)#end##y"),
+    ("refmod-dollar-dot-if-lparen", "$m.v$.x#if(true)(#end"),
+    ("refmod-dollar-dot-comment-directive", "$m.v$.x#[[t]]##e##'\n$m.v$.x#*c*##e##y\n$m.v$.x#set($a=1)#e##y"
+     "\n$m.v$.x()#*c*##e##y\n$m.v$.x()#[[t]]##e##y\n$m.v$.x()#set($a=1)#e##y\n$m.v$[0]#*c*##e##y"
+     "\n$m.v$.x#*c*##*d*##e##y\n$m.v$.x#*c*#w.z\n$m.v$.x#set($a=1)##e##y"),
+    # A '#end' token's image starts at its MORE prefixes: a #literal body ends before them
+    # (a body left empty fails as an empty one does), a block call prints them with '#end'.
+    ("literal-end-prefixed", "#literal()## c\n$#end|#literal()#*c*#$#end|#literal()#**c*#$#end|#literal()x$!#$#end"
+     "|#literal()x#$#end|#literal()x\\$#$#end|#literal()a$# x$!#$#end|#@foo()## c\n$#end|#@foo()#*c*#$#end"),
+    ("literal-end-prefixed-empty", "#literal()$#end"),
+    ("literal-end-prefixed-empty-newline", "#literal()\n$!#$#end"),
 ]
 
 

@@ -277,6 +277,12 @@ EXTRA = [
     # Before a number (a token there) '$!#' keeps its '!'.
     ("dollarbang-hash-number", "$!#1|$!#-1|$!#.5|$!#-x|$\\$zz$s.length()$!#1#1", {"s": "abc"}),
     ("dollarbang-rbrace", "$!}|a$!}}b|\\$!}|#if(true)$!}#end|#set($s = \"$!}\")$s|#literal()$!}#end", {}),
+    # '$#$#' (any '$' prefix, then '#$#'): all of it glues to the next '#' token, which
+    # swallows it when it is #if, #else, #end or #set, as after '#$#'.
+    ("dollar-hash-dollar-hash-directive", "#if(true)x$#$#end|#if(true)x$!#$#else y#end|x$#$!#if(true)y#end"
+     "|x\\$#$#if(true)y#end|x\\\\$#$#if(true)y#end|x$#$#set($a=1)z|x$#$#foo z|x$#$#e()x(y)|x$#$#if(true)w.z#end"
+     "|x$#$## c\nz", {}),
+    ("dollar-hash-dollar-hash-word-open", "x$#$#e()x(y", {}),
 ]
 
 
