@@ -257,3 +257,125 @@ def test_a_jsonpath_search_that_multiplies_stops_at_the_deadline() -> None:
     assert (info.value.line, info.value.column) == (1, 3)
     # An ordinary deep scan is not affected.
     assert vtl.render("$input.json('$..a')", vtl.event(body='{"a": {"a": 1}}')).body == '[{"a":1},1]'
+
+
+# -- equals and hashCode over shared and deep structures ---------------------------------------
+
+
+def _doubled(name: str, times: int) -> str:
+    """``$name`` built as [x, x] ``times`` over: 2**times leaves in a few dozen objects."""
+    return f"#set(${name}=[1])#foreach($i in [1..{times}])#set(${name}=[${name},${name}])#end"
+
+
+def _nested(name: str, depth: int, opener: str = "[", closer: str = "]") -> str:
+    """``$name`` nested ``depth`` deep: [[[...]]] or {"k": {"k": ...}}."""
+    empty = "[]" if opener == "[" else "{}"
+    return f"#set(${name}={empty})#foreach($i in [1..{depth}])#set(${name}={opener}${name}{closer})#end"
+
+
+#: Every operation that compares or hashes $a and $c (equal values built separately).
+EQUALITY_OPS = (
+    '#if($a == $c)x#end $a.equals($c) $a.hashCode() #set($l=[1,$a])$l.contains($c) $l.indexOf($c) '
+    '$l.lastIndexOf($c) #set($m={"x":$a})$m.containsValue($c) #set($n={"x":$c})$m.equals($n) '
+    '$m.entrySet().equals($n.entrySet()) $m.keySet().equals($n.keySet()) $m.hashCode()'
+)
+
+
+@pytest.mark.parametrize("profile", ["velocity", "apigateway"])
+def test_a_list_holding_copies_of_itself_compares_with_itself_at_once(profile: str) -> None:
+    # The brief's example: $b is $a, so the identity shortcut answers; 60 doublings.
+    source = "#set($a=[1])#foreach($i in [1..60])#set($b=[$a,$a])#set($a=$b)#end#if($a == $b)x#end"
+    start = time.monotonic()
+    assert render(source, profile=profile) == "x"
+    assert time.monotonic() - start < 2
+
+
+@pytest.mark.parametrize(("build", "expected"), [
+    # Velocity 1.7 (the oracle) prints these; a walk of the values as trees is exponential
+    # for the first (4 million leaves, each operation) and overflows Python's stack for the
+    # other two.
+    (_doubled("a", 22) + _doubled("c", 22), "x true -31true 1 1truetrue true true -103"),
+    (_nested("a", 5000) + _nested("c", 5000), "x true 155001true 1 1truetrue true true 154881"),
+    (_nested("a", 5000, '{"k":', "}") + _nested("c", 5000, '{"k":', "}"), "x true 0true 1 1truetrue true true 120"),
+], ids=["shared", "deep-lists", "deep-maps"])
+def test_equality_and_hash_of_shared_or_deep_structures_match_velocity(build: str, expected: str) -> None:
+    start = time.monotonic()
+    assert render(build + EQUALITY_OPS) == expected
+    assert time.monotonic() - start < 5
+
+
+def test_a_list_of_copies_of_itself_is_told_apart_promptly() -> None:
+    # $c's second half differs at its end: Java would first walk 2**59 equal leaves.
+    source = _doubled("a", 60) + _doubled("c", 60) + "#set($z=$c.set(1, [$c[0][0], 2]))#if($a != $c)d#end $a.equals($c)"
+    start = time.monotonic()
+    assert render(source) == "d false"
+    assert time.monotonic() - start < 2
+
+
+def test_comparing_a_shared_structure_with_text_is_refused_at_once() -> None:
+    # ``==`` of unrelated classes compares toString(): 2**60 leaves would never print.
+    source = _doubled("a", 60) + "\n#if($a == 'x')x#end"
+    start = time.monotonic()
+    with pytest.raises(vtl.VtlLimitError, match="would exceed") as info:
+        render(source)
+    assert time.monotonic() - start < 2
+    assert (info.value.line, info.value.column) == (2, 5)  # the comparison
+
+
+def test_long_strings_shared_by_many_items_are_hashed_and_compared_once() -> None:
+    # A 655,360-character string held 2**20 times by two lists (each its own copy of the
+    # text): Java compares and hashes it each time (Velocity 1.7 prints "4096 true y" and
+    # "1024 -101220351" for smaller lists), which here took minutes.
+    text = '#set($s="abcdefghij")#foreach($i in [1..16])#set($s="$s$s")#end#set($t="$s")'
+    grow = "#foreach($i in [1..{n}])#set($x=$l.addAll($l))#set($x=$k.addAll($k))#end"
+    start = time.monotonic()
+    assert render(text + "#set($l=[$s])#set($k=[$t])" + grow.format(n=20) + "$l.size() $l.equals($k) #if($l == $k)y#end") == "1048576 true y"
+    assert render(text + "#set($l=[$s])#set($k=[])" + grow.format(n=10) + "$l.size() $l.hashCode()") == "1024 -101220351"
+    assert time.monotonic() - start < 10
+
+
+def test_a_comparison_repeated_by_contains_stops_at_the_render_deadline() -> None:
+    # 1,024 items, each the same pair [a 200,000-item list, 1], against [an equal list, 2]:
+    # every step of contains() compares the long lists again (minutes in all).
+    from vtl.runtime import hashing
+
+    source = ("#set($c=[1..200000])#set($l=[[$c, 1]])#foreach($i in [1..10])#set($z=$l.addAll($l))#end"
+              "#set($x=[[1..200000], 2])\nok #if($l.contains($x))x#end")
+    template = vtl.compile(source, profile="velocity", limits=vtl.Limits(deadline=0.5))
+    token = hashing.use_deadline(time.monotonic() + 0.5)  # what the render sets (see hashing)
+    start = time.monotonic()
+    try:
+        with pytest.raises(vtl.VtlLimitError, match="deadline") as info:
+            template.render({})
+    finally:
+        hashing.reset_deadline(token)
+    assert time.monotonic() - start < 5
+    assert (info.value.line, info.value.column) == (2, 8)  # $l.contains
+
+
+def test_hashing_a_long_string_stops_at_the_render_deadline() -> None:
+    from vtl.runtime import hashing
+
+    token = hashing.use_deadline(time.monotonic() - 1)  # already past
+    try:
+        with pytest.raises(vtl.VtlLimitError, match="deadline"):
+            hashing.string_hash("x" * (3 << 20))
+        assert hashing.string_hash("x" * 1000) == hashing.string_hash("x" * 1000)  # short: no clock
+    finally:
+        hashing.reset_deadline(token)
+
+
+def test_hash_code_of_long_strings_matches_the_java_definition() -> None:
+    from vtl.runtime.hashing import string_hash
+
+    def reference(text: str) -> int:  # String.hashCode, one UTF-16 unit at a time
+        h = 0
+        data = text.encode("utf-16-le", "surrogatepass")
+        for i in range(0, len(data), 2):
+            h = (31 * h + int.from_bytes(data[i:i + 2], "little")) & 0xFFFFFFFF
+        return h - (1 << 32) if h >> 31 else h
+
+    pieces = ["a", "\u00e9", "\U0001f600", "\ud800", "Z", "\uffff"]
+    for length in (0, 1, 63, 64, 65, 4095, 4096, 4097, 8193, 70001):
+        text = "".join(pieces[(i * 7 + length) % len(pieces)] for i in range(length))
+        assert string_hash(text) == reference(text), length

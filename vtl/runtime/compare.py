@@ -9,12 +9,15 @@ only null. ``< <= > >=`` are false unless both sides are numbers.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from .arith import compare_numbers, is_number
-from .hashing import java_key
-from .text import to_string
+from .budgets import string_limit
+from .exceptions import java_exception
+from .hashing import CHECK_EVERY, WorkClock, java_key
+from .text import to_string, to_string_within
 from .values import (
     MISSING,
     HostObject,
@@ -70,35 +73,192 @@ def java_equals(a: Any, b: Any) -> bool:
         return isinstance(b, JavaChar) and str.__eq__(a, b)
     if isinstance(a, str):
         return isinstance(b, str) and not isinstance(b, JavaChar) and str.__eq__(a, b)
-    if isinstance(a, JavaArray) or isinstance(b, JavaArray):
-        return False
-    if _is_list(a):
-        kind = getattr(type(a), "java_kind", "list")
-        if kind == "collection":  # map.values(): AbstractCollection keeps Object.equals,
-            # and a map hands out one values() view
-            owner = getattr(a, "owner", None)
-            return owner is not None and getattr(b, "owner", None) is owner and type(b) is type(a)
-        if not _is_list(b) or getattr(type(b), "java_kind", "list") != kind or len(a) != len(b):
+    if _is_container_type(ta):
+        parts = _parts(a, b)
+        if parts is None:
             return False
-        if kind == "set":
-            return all(any(java_equals(x, y) for y in b) for x in a)
-        for x, y in zip(a, b):  # a loop, not all(...): one Python frame per level of nesting
-            if not java_equals(x, y):
-                return False
-        return True
-    if isinstance(a, dict):
-        if not isinstance(b, dict) or len(a) != len(b):
-            return False
-        for key, value in a.items():
-            found, other = map_lookup(b, key)  # a stored JavaKey is hashed again
-            if not found or not java_equals(value, other):
-                return False
-        return True
-    if isinstance(a, MapEntry):
-        return isinstance(b, MapEntry) and java_equals(a.key, b.key) and java_equals(a.value, b.value)
+        if isinstance(a, MapEntry) or len(a) <= _FLAT_SIZE:
+            flat = _flat_equal(parts)
+            if flat is not None:
+                return flat
+            parts = _parts(a, b)  # from the start: reading the parts changes nothing
+        return _Equality().run(a, b, parts)  # type: ignore[arg-type]
     if isinstance(a, JavaClass):
         return isinstance(b, JavaClass) and a.name == b.name
     return False
+
+
+# -- equals of containers ------------------------------------------------------------------
+#
+# Java's equals recurses element by element. Over a list holding copies of itself ($l = [$l,
+# $l] in a loop) that is exponential, and Python's recursion ends about 1,000 levels down.
+# So containers are compared with an explicit stack, in Java's order, and every pair of
+# containers (or long strings) found equal joins one class of a union-find: a part met
+# again, in either value, is not compared again. Nothing changes while a comparison runs, so
+# the answer is Java's; a pair met again while it is still being compared is Java's endless
+# recursion (StackOverflowError). The render's deadline is checked every few thousand pairs.
+
+#: Lists and maps up to this size, holding no container, are compared without the machinery.
+_FLAT_SIZE = 32
+#: Strings at least this long are remembered (by identity) once compared equal.
+_LONG_TEXT = 256
+#: A pair that is never equal (null against a non-null marker): a failed lookup.
+_UNEQUAL = (None, object())
+
+_CONTAINER_TYPES: dict[type, bool] = {}
+
+
+def _is_container_type(t: type) -> bool:
+    """Whether values of type ``t`` are compared part by part (lists, maps, entries)."""
+    known = _CONTAINER_TYPES.get(t)
+    if known is None:
+        known = _CONTAINER_TYPES[t] = issubclass(t, (dict, MapEntry)) or (
+            issubclass(t, (list, tuple)) and not issubclass(t, JavaArray))
+    return known
+
+
+def _parts(a: Any, b: Any) -> Iterator[tuple[Any, Any]] | None:
+    """The pairs of parts whose equality makes container ``a`` equal ``b`` (an iterator, in
+    Java's order), or ``None`` when ``b`` differs at once (class, size)."""
+    if isinstance(b, JavaArray):
+        return None
+    if isinstance(a, dict):
+        if not isinstance(b, dict) or len(a) != len(b):
+            return None
+        return _map_parts(a, b)
+    if isinstance(a, MapEntry):
+        if not isinstance(b, MapEntry):
+            return None
+        return iter(((a.key, b.key), (a.value, b.value)))
+    kind = getattr(type(a), "java_kind", "list")
+    if kind == "collection":  # map.values(): AbstractCollection keeps Object.equals,
+        # and a map hands out one values() view
+        owner = getattr(a, "owner", None)
+        return iter(()) if owner is not None and getattr(b, "owner", None) is owner and type(b) is type(a) else None
+    if not _is_list(b) or getattr(type(b), "java_kind", "list") != kind:
+        return None
+    if kind == "set":
+        return _set_parts(a, b)
+    if len(a) != len(b):
+        return None
+    return zip(a, b)
+
+
+def _map_parts(a: dict, b: dict) -> Iterator[tuple[Any, Any]]:
+    """``AbstractMap.equals``: each value of ``a`` against what ``b`` maps its key to."""
+    for key, value in a.items():
+        found, other = map_lookup(b, key)  # a stored JavaKey is hashed again
+        if not found:
+            yield _UNEQUAL
+            return
+        yield value, other
+
+
+def _set_parts(a: list, b: list) -> Iterator[tuple[Any, Any]]:
+    """``AbstractSet.equals``: same size, and ``a`` contains every item of ``b`` (a map's
+    view looks each up by hash, in the map as it is now)."""
+    for view in (a, b):
+        sync = getattr(view, "sync", None)
+        if sync is not None:
+            sync()
+    if len(a) != len(b):
+        yield _UNEQUAL
+        return
+    contains = getattr(a, "contains_item", None)
+    if contains is None or getattr(a, "owner", None) is None:
+        if not all(any(java_equals(x, y) for y in b) for x in a):
+            yield _UNEQUAL
+        return
+    for item in b:
+        if not contains(item):
+            yield _UNEQUAL
+            return
+
+
+def _flat_equal(parts: Iterator[tuple[Any, Any]]) -> bool | None:
+    """Whether the pairs of a small container's ``parts`` are all equal, or ``None`` when one
+    holds a container or a long string (left to :class:`_Equality`)."""
+    for x, y in parts:
+        if x is y:
+            continue
+        t = type(x)
+        if _is_container_type(t) or (t is str and len(x) >= _LONG_TEXT):
+            return None
+        if not java_equals(x, y):
+            return False
+    return True
+
+
+class _Equality:
+    """One ``equals`` of two containers (see the comment above)."""
+
+    __slots__ = ("parent", "pinned")
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}  # union-find over id(): parts known to be equal
+        self.pinned: list[Any] = []  # the parts whose ids are in ``parent``, kept alive
+
+    def _root(self, key: int) -> int:
+        parent = self.parent
+        root = key
+        while (up := parent.get(root, root)) != root:
+            root = up
+        while key != root:  # path compression
+            parent[key], key = root, parent[key]
+        return root
+
+    def _known(self, a: Any, b: Any) -> bool:
+        parent = self.parent
+        return (id(a) in parent or id(b) in parent) and self._root(id(a)) == self._root(id(b))
+
+    def _join(self, a: Any, b: Any) -> None:
+        ra, rb = self._root(id(a)), self._root(id(b))
+        if ra != rb:
+            self.parent[ra] = rb
+            self.parent.setdefault(rb, rb)
+            self.pinned += (a, b)
+
+    def run(self, a: Any, b: Any, parts: Iterator[tuple[Any, Any]]) -> bool:
+        """Whether container ``a`` equals ``b``, whose parts (``_parts(a, b)``) are ``parts``."""
+        clock = WorkClock()
+        countdown = CHECK_EVERY
+        on_path = {(id(a), id(b))}
+        stack = [(a, b, parts)]
+        while stack:
+            x, y, parts = stack[-1]
+            for p, q in parts:
+                if p is q:
+                    continue
+                countdown -= 1
+                if not countdown:
+                    countdown = CHECK_EVERY
+                    clock.check()
+                t = type(p)
+                if _is_container_type(t):
+                    if self._known(p, q):
+                        continue
+                    sub = _parts(p, q)
+                    if sub is None:
+                        return False
+                    pair = (id(p), id(q))
+                    if pair in on_path:
+                        raise java_exception("java.lang.StackOverflowError")  # Java recurses forever
+                    on_path.add(pair)
+                    stack.append((p, q, sub))
+                    break
+                if t is str and len(p) >= _LONG_TEXT and type(q) is str:
+                    if self._known(p, q):
+                        continue
+                    if not str.__eq__(p, q):
+                        return False
+                    self._join(p, q)
+                elif not java_equals(p, q):
+                    return False
+            else:
+                stack.pop()
+                on_path.discard((id(x), id(y)))
+                self._join(x, y)
+        return True
 
 
 JavaKey.equals = staticmethod(java_equals)
@@ -154,7 +314,16 @@ def eq(a: Any, b: Any) -> bool:
         return java_equals(a, b)
     if a is None or b is None:
         return a is None and b is None
-    return to_string(a) == to_string(b)
+    return _text(a) == _text(b)
+
+
+def _text(value: Any) -> str:
+    """``toString()`` of one side of ``==``, held to the render's string budget and deadline
+    (a list holding copies of itself prints exponentially long text)."""
+    t = type(value)
+    if t is str or t is int or t is bool or t is float:
+        return to_string(value)
+    return to_string_within(value, string_limit(), WorkClock().check)
 
 
 def ne(a: Any, b: Any) -> bool:

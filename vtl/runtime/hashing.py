@@ -1,16 +1,65 @@
-"""Java ``hashCode()`` of model values (32-bit signed ints, as Java computes them)."""
+"""Java ``hashCode()`` of model values (32-bit signed ints, as Java computes them), and the
+clock that walks over whole values (hashing here, ``equals`` in :mod:`.compare`) check
+against the render's deadline."""
 
 from __future__ import annotations
 
+import contextvars
 import struct
+import sys
+import time
+from array import array
 from decimal import Decimal
+from operator import mul
 from typing import Any
 
+from ..errors import VtlLimitError
+from ..limits import Limits
 from .bignum import int_from_digits
 from .exceptions import java_exception
 from .values import JavaArray, JavaChar, JavaClass, JavaFloat, JavaKey, MapEntry
 
-__all__ = ["java_hash", "java_key", "string_hash"]
+__all__ = ["java_hash", "java_key", "string_hash", "use_deadline", "reset_deadline", "WorkClock"]
+
+# -- the render's deadline, seen from a walk over a value -------------------------------------
+
+_UNSET = object()
+#: The deadline of the render running in this context (``time.monotonic``; ``None``: none),
+#: or ``_UNSET`` outside a render that set it.
+_deadline: contextvars.ContextVar[Any] = contextvars.ContextVar("vtl_walk_deadline", default=_UNSET)
+#: Seconds one walk may take when no render set a deadline (the default ``Limits.deadline``).
+FALLBACK_SECONDS: float = Limits().deadline or 10.0
+#: Steps (elements visited) of a walk between two readings of the clock.
+CHECK_EVERY = 4096
+
+
+def use_deadline(deadline: float | None) -> contextvars.Token:
+    """Set the deadline (``time.monotonic``, or ``None`` for none) of the render about to
+    run; pass the token to :func:`reset_deadline` afterwards."""
+    return _deadline.set(deadline)
+
+
+def reset_deadline(token: contextvars.Token) -> None:
+    _deadline.reset(token)
+
+
+class WorkClock:
+    """The time budget of one walk over a value (a hash, an ``equals``): the render's
+    deadline, or :data:`FALLBACK_SECONDS` from the first check when no render set one.
+    Callers count their steps and call :meth:`check` every :data:`CHECK_EVERY` of them."""
+
+    __slots__ = ("deadline",)
+
+    def __init__(self) -> None:
+        self.deadline: Any = _deadline.get()
+
+    def check(self) -> None:
+        """Raise :class:`VtlLimitError` once the deadline has passed."""
+        deadline = self.deadline
+        if deadline is _UNSET:
+            deadline = self.deadline = time.monotonic() + FALLBACK_SECONDS
+        if deadline is not None and time.monotonic() > deadline:
+            raise VtlLimitError("comparing or hashing a value ran past the render's deadline")
 
 
 def _int32(value: int) -> int:
@@ -18,12 +67,41 @@ def _int32(value: int) -> int:
     return value - (1 << 32) if value >> 31 else value
 
 
+_BLOCK = 4096  # code units hashed by one C-level sum
+#: 31**(_BLOCK-1), ..., 31, 1 in 32 bits: a block's hash is its units' dot product with these.
+_POWERS = [pow(31, _BLOCK - 1 - i, 1 << 32) for i in range(_BLOCK)]
+_SHORT_TEXT = 64  # code units hashed by a plain loop
+_UNITS_PER_CHECK = 1 << 20  # code units hashed between two readings of the clock
+
+
 def string_hash(text: str) -> int:
-    """``String.hashCode`` over UTF-16 code units."""
-    h = 0
+    """``String.hashCode`` over UTF-16 code units: ``s[0]*31**(n-1) + ... + s[n-1]`` in 32
+    bits. Long text is hashed a block of units at a time (a dot product with the powers of 31
+    run in C, several times faster than a Python loop per unit), reading the render's clock
+    every few hundred blocks: a 32-million-character string takes about a second."""
     data = text.encode("utf-16-le", "surrogatepass")
-    for i in range(0, len(data), 2):
-        h = (31 * h + (data[i] | data[i + 1] << 8)) & 0xFFFFFFFF
+    if len(data) <= 2 * _SHORT_TEXT:
+        h = 0
+        for i in range(0, len(data), 2):
+            h = (31 * h + (data[i] | data[i + 1] << 8)) & 0xFFFFFFFF
+        return _int32(h)
+    units = array("H")
+    units.frombytes(data)
+    del data
+    if sys.byteorder == "big":
+        units.byteswap()
+    n = len(units)
+    full = n - n % _BLOCK
+    step = pow(31, _BLOCK, 1 << 32)
+    clock = WorkClock() if n > _UNITS_PER_CHECK else None
+    h = 0
+    for start in range(0, full, _BLOCK):
+        h = (h * step + sum(map(mul, units[start : start + _BLOCK], _POWERS))) & 0xFFFFFFFF
+        if clock is not None and not start % _UNITS_PER_CHECK:
+            clock.check()
+    rest = n - full
+    if rest:
+        h = (h * pow(31, rest, 1 << 32) + sum(map(mul, units[full:], _POWERS[_BLOCK - rest :]))) & 0xFFFFFFFF
     return _int32(h)
 
 
@@ -130,11 +208,14 @@ def _children(value: Any) -> list[Any]:
 
 def _container_hash(root: Any, memo: dict[int, int]) -> int:
     """The hash of a map, entry or collection, nested to any depth (an explicit stack, not
-    Python's). Each container is hashed once per call (``memo``, by identity): Java would
-    hash a part shared n times n times over, which for a list holding copies of itself
-    ($l.add($l.clone()) in a loop) never ends; the value is the same, as nothing changes
-    while it is computed. A container that holds itself throws Java's StackOverflowError,
-    where Java's own recursion ends."""
+    Python's). Each container, and each long string, is hashed once per call (``memo``, by
+    identity): Java would hash a part shared n times n times over, which for a list holding
+    copies of itself ($l.add($l.clone()) in a loop) never ends; the value is the same, as
+    nothing changes while it is computed. A container that holds itself throws Java's
+    StackOverflowError, where Java's own recursion ends. The render's deadline is checked
+    every few thousand parts."""
+    clock = WorkClock()
+    budget = CHECK_EVERY
     on_path: set[int] = set()
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
@@ -150,13 +231,30 @@ def _container_hash(root: Any, memo: dict[int, int]) -> int:
             raise java_exception("java.lang.StackOverflowError")  # it holds itself
         on_path.add(key)
         stack.append((value, True))
-        stack.extend((part, False) for part in _children(value)
-                     if _is_container(part) and id(part) not in memo)
+        parts = _children(value)
+        budget -= len(parts) + 1
+        if budget <= 0:
+            budget = CHECK_EVERY
+            clock.check()
+        stack.extend((part, False) for part in parts if _is_container(part) and id(part) not in memo)
     return memo[id(root)]
 
 
+#: Strings at least this long are hashed once per container hash (by identity, in ``memo``):
+#: a list may hold the same long string millions of times.
+_LONG_TEXT = 256
+
+
 def _part_hash(value: Any, memo: dict[int, int]) -> int:
-    return memo[id(value)] if _is_container(value) else java_hash(value)
+    if _is_container(value):
+        return memo[id(value)]
+    if type(value) is str and len(value) >= _LONG_TEXT:
+        key = id(value)
+        h = memo.get(key)
+        if h is None:
+            h = memo[key] = string_hash(value)
+        return h
+    return java_hash(value)
 
 
 def _combine(value: Any, memo: dict[int, int]) -> int:
