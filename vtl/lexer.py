@@ -73,6 +73,8 @@ _REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
 _HASH_DOLLAR_RUN = re.compile(r"(?:#\$!?)+")
 _CHAIN_TO_COMMENT = re.compile(r"(?:\$!?#)+(?=\*|\[\[)")
 _BRACE_CHAIN = re.compile(r"(?:#?\\*\$(?:\\*!)?)*")
+_HASH_DOLLAR_SUFFIX = re.compile(r"(?:\\*\$(?:\\*!)?)?(?:#\$!?)+(?=\[|\.[A-Za-z])")
+_PREFIX_CHAIN = re.compile(r"(?:\\*\$(?:\\*!)?|#)*")
 _DOLLAR_PREFIX = re.compile(r"\\*\$(?:\\*!)?")
 _DOLLAR_CHAIN = re.compile(r"(?:\\*\$(?:\\*!)?)*")
 _HASH_DOLLARS = re.compile(r"#(?:\$!?)+#")
@@ -357,6 +359,10 @@ class Lexer:
             return self.lex_stray_brace(pos)
         if pos < self.n and (text[pos].isalpha() or text[pos] == "_"):
             return self.after_reference_words(pos)
+        if over_refmod and text.startswith("$", pos):
+            q = pos + 2 if text.startswith("!", pos + 1) else pos + 1
+            if self._hash_brace(q):
+                return self.lex_stray_brace(q + 1)  # '$a.b$x#*c*#$#{x.y}', as after '.b'
         if over_refmod and text.startswith("(", pos):
             self.refmod_lparen(pos)
         elif over_refmod and text.startswith("#", pos) and self.directive_name(pos)[0] is not None:
@@ -390,6 +396,8 @@ class Lexer:
             if ch == "\\":
                 # Backslashes before '$#': the same as '$#' ('$a.b\\$#end##x' prints '##x').
                 m = _ESCAPED_DOLLAR_HASH.match(text, pos)
+                if m and self._hash_brace(m.end() - 1):
+                    return self.lex_stray_brace(m.end())  # '$a.b\\$#{x.y}', as '$#{x.y}'
                 name = self.directive_name(m.end() - 1)[0] if m else None
                 if name in ("if", "elseif"):
                     return self.refmod_dollar_if(pos, text.index("$", pos), m.end() - 1)
@@ -406,6 +414,11 @@ class Lexer:
                 elif text.startswith("{}", p):
                     self.emit("TEXT", text[pos : p + 2], pos, p + 2)
                     pos = p + 2
+                elif self._hash_brace(p):
+                    # '$#{x.y}': '{x.y' is no BRACKETED_WORD, so a DIRECTIVE_TERMINATOR
+                    # pops back here, losing the prefixes, and '{' is a stray brace
+                    # ('$a.b$#{x.y} z' prints 'A{ z').
+                    return self.lex_stray_brace(p + 1)
                 elif p < n and text[p] == "#" and self.directive_name(p)[0] not in _REFMOD_LEAVERS:
                     # '$#end', '$#word(...)': the token takes the prefix and the state
                     # stays REFMODIFIER.
@@ -461,6 +474,14 @@ class Lexer:
                 return pos
         return pos
 
+    def _hash_brace(self, pos: int) -> bool:
+        """Whether ``pos`` holds ``#{`` then a name (or ``$``) that is no BRACKETED_WORD:
+        a stray brace after a ``$#`` prefix in the REFMODIFIER state."""
+        text = self.text
+        if not text.startswith("#{", pos) or _BRACKETED_WORD.match(text, pos + 1):
+            return False
+        return pos + 2 < self.n and (text[pos + 2].isalpha() or text[pos + 2] in "_$[")
+
     def refmod_dollar_if(self, start: int, dollar: int, hash_pos: int) -> int:
         """``$#if(...)`` (``$!``, backslashes before) after a property: the prefix is lost
         and the condition's ``)`` returns to REFMODIFIER (``$a.b$#if(true)##y#end`` prints
@@ -500,6 +521,8 @@ class Lexer:
                 return self.after_reference_comments(end, True)
             elif ch == "$":
                 q = end + 2 if text.startswith("!", end + 1) else end + 1
+                if self._hash_brace(q):
+                    return self.after_refmod(end, False)  # '$a.b$x$#{x.y}', as after '.b'
                 if q < n and (text[q] == "{" or text[q].isalpha() or text[q] == "_"):
                     return self.ref_in_refmod(end, q) if not self._refmod else self.after_refmod(end, False)
                 return self.after_reference(end)
@@ -864,6 +887,8 @@ class Lexer:
                 refmod = self._refmod
                 pos = self.lex_args(pos + 1, INDEX)
                 self._refmod = refmod
+            elif ch in "$#" and not braced and (end := self._hash_dollar_suffix(pos)):
+                pos = end
             elif ch in "$\\" and not self._refmod and not braced and _REF_PREFIX.match(text, pos):
                 # The REFERENCE state's EMPTY_INDEX ('$.', '$[', '$![') loses to a longer
                 # DOLLAR or DOLLARBANG: that prefix glues to '.name' ('$a$!.b' is '$a.b')
@@ -898,7 +923,7 @@ class Lexer:
                     self.emit("IDX_LBRACKET", "[", p, p + 1)
                     pos = self.lex_args(p + 1, INDEX)
                     self._refmod = False  # the DOLLAR pushed REFERENCE: ']' returns there
-                    self._pushed = True
+                    self._pushed = "#" not in text[pos:p]  # unless a HASH popped first
                     continue
                 hashed = text[pos:p] in ("$", "$!") and text.startswith("#(", p) and p + 2 < self.n
                 if hashed and text[p + 2] == "#":
@@ -933,6 +958,32 @@ class Lexer:
             else:
                 return pos
         return pos
+
+    def _hash_dollar_suffix(self, pos: int) -> int:
+        """``#$[0]``, ``$#$.x``, ``$!#$![0]`` after a reference: a chain of MORE prefixes
+        whose last ``$`` or ``$!`` follows a HASH (so no EMPTY_INDEX beats it) makes the
+        ``[`` or ``.name`` after it an LBRACKET or DOT token that continues the reference
+        (``$x#$[0]`` is ``$x[0]`` printing ``$x#$[0]`` when null, ``$x$#$.y`` is
+        ``$x.y``). Lexes the index (returns where it ends) or drops the prefixes before
+        the ``.name`` (returns where it starts); 0 when no such chain is at ``pos``."""
+        text = self.text
+        start = pos + 1 if self._refmod and text.startswith("##", pos) else pos
+        m = _HASH_DOLLAR_SUFFIX.match(text, start)
+        if m is None:
+            return 0
+        end = m.end()
+        if text[end] == "[":
+            self.emit("IDX_LBRACKET", "[", end, end + 1)
+            self._pushed = self._refmod = False
+            return self.lex_args(end + 1, INDEX)
+        self.literal_drops.append((pos, end))
+        last_tok = self.tokens[-1]
+        if last_tok.type == "REF_HEAD" and last_tok.end_pos == pos:
+            self.tokens.pop()
+            self.emit("REF_HEAD", str(last_tok), last_tok.start_pos, end)
+        else:
+            self.suffix_drops.append((pos, end))
+        return end
 
     def _prefixed_call(self, pos: int, paren: int) -> int:
         """``$a.b$(...)``: a ``$`` or ``$!`` prefix glued to ``(`` after a property makes
@@ -1000,6 +1051,10 @@ class Lexer:
                     # '$#$!#*c*#': the comment or text block takes the whole chain.
                     return self.lex_hash(start, m.end() - 1)
                 p = hash_pos + 3 if text.startswith("!", hash_pos + 2) else hash_pos + 2
+                if p < self.n and text[p] == "[" and _PREFIX_CHAIN.fullmatch(text, start, hash_pos):
+                    # No EMPTY_INDEX after a HASH: '#$[' is an LBRACKET with no reference
+                    # to index ('x$#$[0]' fails).
+                    raise self.error(p, "an index needs a reference before it")
                 if p < self.n and text[p] in "$\\":
                     # '#' heads a chain of '$' prefixes ('#$\\$a' prints '#$\\A').
                     end = self.lex_dollar_chain(start, hash_pos + 1)

@@ -283,6 +283,28 @@ EXTRA = [
      "|x\\$#$#if(true)y#end|x\\\\$#$#if(true)y#end|x$#$#set($a=1)z|x$#$#foo z|x$#$#e()x(y)|x$#$#if(true)w.z#end"
      "|x$#$## c\nz", {}),
     ("dollar-hash-dollar-hash-word-open", "x$#$#e()x(y", {}),
+    # A '$' or '$!' right after a HASH is no EMPTY_INDEX: before '[' or '.name' it makes an
+    # LBRACKET or DOT token that continues the reference before it (a parse error when
+    # there is none).
+    ("hash-dollar-suffix", "$h.t$#$[0] x|$h.t#$[0] x|$h.t$#$![0] x|$h.t$#$#$[0] y|$h.t##$#$[0] y|$h.t$#$[0]w.z y"
+     "|$x#$[0] y|$x$#$[0] y|$x[0]#$[0] y|$x.y()#$[0] y|$l#$[1] y|$h#$['t'] y|$h$!#$['t'] y"
+     "|$h.t$#$.x y|$h.t$!#$.x y|$h.t$#$!.x y|$h.t$#$.x.y z|$x$#$.y z|$s$#$.length() z|$x[0]$#$.y z"
+     "|#literal()$x#$[0] y$h.t$#$.x y#end|$h.t#$[0]#e##y\n$h.t$#$.x#e##y", {"h": {"t": "T"}, "l": [1, 2], "s": "abc"}),
+    ("hash-dollar-suffix-open", "$h.t$#$[", {"h": {"t": "T"}}),
+    ("hash-dollar-lbracket-alone", "x$#$[0] y", {}),
+    ("hash-dollar-lbracket-alone-2", "#$[0] x", {}),
+    ("hash-dollar-lbracket-alone-3", "x$!#$![0] y", {}),
+    ("hash-dollar-lbracket-after-formal", "${x}#$[0] y", {"x": "X"}),
+    ("hash-dollar-lbracket-after-blank", "$x $#$[0] y", {"x": "X"}),
+    ("hash-dollar-lbracket-textblock", "x\\#$[[x]]# y", {}),
+    # '$#{x.y}' after a property (or an index, a reference or a comment there): '{x.y' is no
+    # BRACKETED_WORD, the prefixes are lost and '{' is a stray brace.
+    ("refmod-dollar-hash-brace", "$a.v$#{x.y} z|$a.v$!#{x.y} z|$a.v\\$#{x.y} z|$a.v$#{$x} z|$a.v$#{x[0]} z"
+     "|$a.v$#{x.y}.z w|$a.v$x$#{x.y} z|$a.v$#*c*#$#{x.y} z|$a.v[0]$#{x.y} z|$a.v$x#set($b=1)$#{x.y} z"
+     "|$a.v$#{x} y|$a.v$#{ z|$a.v$#{} z|$a.v()$#{x.y} z|$x$#{x.y} z|$a.v$#{x.y}$#{x.y} z|$a.v$#{x.y}#e##y",
+     {"a": {"v": "V"}, "x": "X"}),
+    ("refmod-dollar-hash-brace-open", "$a.v$#{x.y", {"a": {"v": "V"}}),
+    ("refmod-dollar-hash-brace-lbracket", "$a.v$#{[} z", {"a": {"v": "V"}}),
 ]
 
 
