@@ -365,7 +365,8 @@ class Lexer:
                 return self.lex_stray_brace(q + 1)  # '$a.b$x#*c*#$#{x.y}', as after '.b'
         if over_refmod and text.startswith("(", pos):
             self.refmod_lparen(pos)
-        elif over_refmod and text.startswith("#", pos) and self.directive_name(pos)[0] is not None:
+        elif over_refmod and text.startswith("#", pos) and (
+                self.directive_name(pos)[0] is not None or self._hash_brace(pos)):
             return self.after_pushed_hash(pos)  # its HASH pops back to REFMODIFIER
         return pos
 
@@ -464,7 +465,7 @@ class Lexer:
                         return self.lex_pre_directive(end)
                     return end
                 if nxt != "*" and not text.startswith("[[", pos + 1):
-                    if pushed and self.directive_name(pos)[0] is not None:
+                    if pushed and (self.directive_name(pos)[0] is not None or self._hash_brace(pos)):
                         return self.after_pushed_hash(pos)  # '$a.b$.c#*x*##e##y'
                     return pos
                 pos = self.lex_hash(pos, pos)
@@ -518,6 +519,8 @@ class Lexer:
             elif ch == "#" and not text.startswith(("##", "#*", "#[["), end) and not _SET.match(text, end):
                 return self.after_pushed_hash(end)
             elif ch == "#" and not text.startswith("##", end):
+                if self._refmod:
+                    return self.after_refmod(end, False, True)  # '$a.b$x.y#**###/' prints '##/'
                 return self.after_reference_comments(end, True)
             elif ch == "$":
                 q = end + 2 if text.startswith("!", end + 1) else end + 1
@@ -540,6 +543,10 @@ class Lexer:
         there is no comment (``$h.t$x#if(true)##y`` prints ``TX##y``) and a word drops its
         suffixes (``$h.t$x#if(true)w.y`` prints ``TXw``); after another directive the rules
         of :meth:`after_refmod` carry on."""
+        if self._hash_brace(pos):
+            # '#{x.y' is no BRACKETED_WORD: a DIRECTIVE_TERMINATOR pops back to
+            # REFMODIFIER, where '{' is a stray brace ('$h.t$x#{o.p} z' prints 'TX{ z').
+            return self.lex_stray_brace(pos + 1)
         name = self.directive_name(pos)[0]
         if name is None and self.text.startswith("(", pos + 1):
             # '$a.b$c#(': the '(' ends the HASH and is an LPAREN in REFMODIFIER.

@@ -127,6 +127,11 @@ CASES = [
     ("refmod-dollar-dot-comment-directive", "$m.v$.x#[[t]]##e##'\n$m.v$.x#*c*##e##y\n$m.v$.x#set($a=1)#e##y"
      "\n$m.v$.x()#*c*##e##y\n$m.v$.x()#[[t]]##e##y\n$m.v$.x()#set($a=1)#e##y\n$m.v$[0]#*c*##e##y"
      "\n$m.v$.x#*c*##*d*##e##y\n$m.v$.x#*c*#w.z\n$m.v$.x#set($a=1)##e##y"),
+    # '$a.b$x.y' ends in REFMODIFIER pushed over REFMODIFIER: after a comment, text block or
+    # #set there a '##' is no comment, and a directive's HASH pops back to it.
+    ("refmod-ref-property-comment", "$m.c$o.t#**###/\n$m.c$o.t#*c*##e##/\n$m.c$o.t#[[t]]###/\n$m.c$o.t#set($q=1)#e##/"
+     "\n$m.c$o.t#*c*#w.z\n$m.c$o.t[0]#*c*##e##/\n$m.c$o.t()#*c*##e##/\n$m.c$a.length()#*c*##e##/"),
+    ("refmod-ref-property-comment-lparen", "$m.c$o.t#*c*#(#end"),
     # A '#end' token's image starts at its MORE prefixes: a #literal body ends before them
     # (a body left empty fails as an empty one does), a block call prints them with '#end'.
     ("literal-end-prefixed", "#literal()## c\n$#end|#literal()#*c*#$#end|#literal()#**c*#$#end|#literal()x$!#$#end"

@@ -304,6 +304,12 @@ EXTRA = [
      "|$a.v$#{x} y|$a.v$#{ z|$a.v$#{} z|$a.v()$#{x.y} z|$x$#{x.y} z|$a.v$#{x.y}$#{x.y} z|$a.v$#{x.y}#e##y",
      {"a": {"v": "V"}, "x": "X"}),
     ("refmod-dollar-hash-brace-open", "$a.v$#{x.y", {"a": {"v": "V"}}),
+    # The same after a reference whose '$' pushed REFMODIFIER, with the HASH alone.
+    ("refmod-pushed-hash-brace", "$h.t$l#{o.p} z|$h.t$x#{o.p} z|$h.t$.x#{o.p} z|$h.t$[0]#{o.p} z|$h.t$x#{$o} z"
+     "|$h.t$x#*c*##{o.p} z|$h.t$x.y#{o.p} z|$h.t$.x#*c*##{o.p} z|$h.t$x#{o} z|$h.t#{o.p} z",
+     {"h": {"t": "T"}, "x": "X"}),
+    ("refmod-pushed-hash-brace-open", "$h.t$l#{o", {}),
+    ("refmod-pushed-hash-brace-lbracket", "$h.t$x#{[} z", {"h": {"t": "T"}, "x": "X"}),
     ("refmod-dollar-hash-brace-lbracket", "$a.v$#{[} z", {"a": {"v": "V"}}),
 ]
 
