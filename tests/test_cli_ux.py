@@ -401,3 +401,61 @@ def test_lint_of_a_directory_without_templates_warns(tmp_path, write, capsys) ->
     write("t.vm", "$input.body\n")
     assert main(["lint", "--no-config", str(tmp_path)]) == 0
     assert capsys.readouterr().err == ""
+
+
+# -- lint: standard input and empty selections ------------------------------------------------
+
+
+def test_lint_stdin_without_a_name_is_a_template_named_stdin(monkeypatch, capsys) -> None:
+    # OpenAPI-looking text is still one template: only --stdin-filename api.yaml makes it a document
+    _stdin(monkeypatch, b"openapi: 3.0.0\n#if($x)\n")
+    assert main(["lint", "-"]) == 1
+    assert capsys.readouterr().out.startswith("<stdin>:2:1: VTL001 #if is never closed")
+    assert main(["lint", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "- reads standard input, as a .vm template named <stdin>" in help_text
+    assert "vtl lint - < request.vm" in help_text
+
+
+@pytest.mark.parametrize(("argv", "says"), [
+    (["-", "-"], "- (standard input) can be given only once"),
+    (["--stdin-filename", "api.yaml"], "no - is among the paths"),
+    (["-", "--stdin-filename", " "], "--stdin-filename needs a name"),
+    (["-", "--select", ""], "--select '' names no rule"),
+    (["-", "--select", " , "], "--select ' , ' names no rule"),
+    (["-", "--select", "VTL1", "--select", ""], "--select '' names no rule"),
+    (["-", "--ignore", ""], "--ignore '' names no rule"),
+])
+def test_lint_usage_errors_about_stdin_and_codes(argv, says, monkeypatch, capsys) -> None:
+    _stdin(monkeypatch, b"#if($x)\n")
+    assert main(["lint", *argv]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("vtl lint: error: ") and says in captured.err
+
+
+def test_lint_selection_with_a_trailing_comma_still_selects(monkeypatch, capsys) -> None:
+    _stdin(monkeypatch, b"#if($x)\n")
+    assert main(["lint", "-", "--select", "VTL1,"]) == 0  # VTL001 is not selected
+    _stdin(monkeypatch, b"#if($x)\n")
+    assert main(["lint", "-", "--select", "VTL0,"]) == 1
+
+
+def test_lint_stdin_that_is_closed_is_a_usage_error(monkeypatch, capsys) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["lint", "-"]) == 2
+    assert "cannot read <stdin>: standard input is closed" in capsys.readouterr().err
+    assert main(["render", "-"]) == 2
+    assert "cannot read template <stdin>" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("setting", "says"), [
+    ("select = []", "select = [] selects no rule"),
+    ('ignore = ["VTL3", " "]', "ignore holds an empty code"),
+])
+def test_lint_empty_selection_in_pyproject_is_a_usage_error(setting, says, tmp_path, monkeypatch, capsys) -> None:
+    (tmp_path / "pyproject.toml").write_text(f"[tool.vtl.lint]\n{setting}\n")
+    (tmp_path / "t.vm").write_text("#if($x)\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", "t.vm"]) == 2
+    assert says in capsys.readouterr().err

@@ -99,6 +99,8 @@ _LINT_EPILOG = """\
 examples:
   vtl lint .                          every template below the current directory
   vtl lint template.yaml --format github
+  vtl lint - < request.vm             one template from standard input, named <stdin>
+  vtl lint - --stdin-filename api.yaml < api.yaml
   vtl lint --explain VTL303
 
 exit status: 0 no diagnostics, 1 diagnostics, 2 usage error or unreadable file.
@@ -136,11 +138,15 @@ def _parser() -> argparse.ArgumentParser:
         "Check mapping templates in .vm/.vtl files, OpenAPI documents, CloudFormation/SAM/CDK "
         "templates and serverless.yml. Directories are searched recursively."
     ), epilog=_LINT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    lint.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .); - reads a template from standard input")
+    lint.add_argument("paths", nargs="*", metavar="PATH", help=(
+        "files or directories (default: .); - reads standard input, as a .vm template named "
+        "<stdin> unless --stdin-filename says otherwise"))
     lint.add_argument("--format", choices=("text", "json", "github", "sarif"), help="output format (default: text)")
-    lint.add_argument("--select", metavar="CODES", action="append", help="comma-separated codes or prefixes to run")
+    lint.add_argument("--select", metavar="CODES", action="append", help="comma-separated codes or prefixes to run (default: every rule)")
     lint.add_argument("--ignore", metavar="CODES", action="append", help="comma-separated codes or prefixes to skip")
-    lint.add_argument("--stdin-filename", metavar="NAME", default="<stdin>", help="name (and so file type) of what - reads")
+    lint.add_argument("--stdin-filename", metavar="NAME", help=(
+        "the name what - reads is reported under; its suffix decides how it is read "
+        "(api.yaml: a document); default: <stdin>, a template"))
     lint.add_argument("--no-config", action="store_true", help="ignore [tool.vtl.lint] in pyproject.toml")
     lint.add_argument("--explain", metavar="CODE", help="explain one rule and exit")
     lint.add_argument("--list-rules", action="store_true", help="list every rule and exit")
@@ -165,8 +171,15 @@ def _pair(separator: str) -> Callable[[str], tuple[str, str]]:
 
 
 def _stdin_bytes() -> bytes:
-    buffer = getattr(sys.stdin, "buffer", None)
-    return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8", "surrogateescape")
+    """All of standard input; ``OSError`` when there is none to read (closed: ``<&-``)."""
+    stdin = sys.stdin
+    if stdin is None:
+        raise OSError("standard input is closed")
+    try:
+        buffer = getattr(stdin, "buffer", None)
+        return buffer.read() if buffer is not None else stdin.read().encode("utf-8", "surrogateescape")
+    except ValueError as err:  # I/O operation on a closed file
+        raise OSError(str(err)) from None
 
 
 def _read(name: str, what: str) -> str:
@@ -360,10 +373,40 @@ def _overlay(old: Any, new: dict[str, Any], fold_case: bool) -> dict[str, Any]:
 # -- vtl lint ------------------------------------------------------------------------------
 
 
-def _codes(values: list[str] | None) -> list[str] | None:
+def _codes(values: list[str] | None, flag: str) -> list[str] | None:
+    """The codes of every ``flag`` given (``None``: not given); a value naming no code at all
+    (``--select ''``, as an unset shell variable gives) is a usage error, not "every rule"."""
     if values is None:
         return None
-    return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
+    codes = []
+    for value in values:
+        found = [code.strip().upper() for code in value.split(",") if code.strip()]
+        if not found:
+            raise UsageError(f"{flag} {value!r} names no rule: give codes or prefixes such as VTL3 "
+                             f"(without {flag}, {'every rule runs' if flag == '--select' else 'no rule is skipped'})")
+        codes += found
+    return codes
+
+
+def _stdin_name(args: argparse.Namespace) -> str:
+    """The name what ``-`` reads is linted under (checking ``-`` and ``--stdin-filename``)."""
+    reads = args.paths.count("-")
+    if reads > 1:
+        raise UsageError("- (standard input) can be given only once")
+    if args.stdin_filename is None:
+        return "<stdin>"
+    if not reads:
+        raise UsageError("--stdin-filename names what - reads, but no - is among the paths")
+    if not args.stdin_filename.strip():
+        raise UsageError("--stdin-filename needs a name (its suffix decides how the input is read)")
+    return args.stdin_filename
+
+
+def _lint_stdin_bytes() -> bytes:
+    try:
+        return _stdin_bytes()
+    except OSError as err:
+        raise UsageError(f"cannot read <stdin>: {err.strerror or err}") from None
 
 
 def _run_lint(args: argparse.Namespace) -> int:
@@ -387,8 +430,9 @@ def _run_lint(args: argparse.Namespace) -> int:
         config = LintConfig() if args.no_config else load_config(Path.cwd())
     except ConfigError as err:
         raise UsageError(str(err)) from None
-    select = _codes(args.select) if args.select else config.select
-    ignore = _codes(args.ignore) if args.ignore else config.ignore
+    stdin_name = _stdin_name(args)
+    select = _codes(args.select, "--select") if args.select else config.select
+    ignore = _codes(args.ignore, "--ignore") if args.ignore else config.ignore
     bad = unknown_codes([*(select or []), *ignore])
     if bad:
         raise UsageError(f"unknown rule code(s): {', '.join(bad)}")
@@ -401,11 +445,11 @@ def _run_lint(args: argparse.Namespace) -> int:
     io_error = False
     for name in args.paths or ["."]:
         if name == "-":
-            data = _stdin_bytes()
+            data = _lint_stdin_bytes()
             try:
-                diagnostics.extend(lint_text(args.stdin_filename, decode(data), codes))
+                diagnostics.extend(lint_text(stdin_name, decode(data), codes))
             except UnicodeDecodeError as err:
-                diagnostics.append(undecodable(args.stdin_filename, data, err))
+                diagnostics.append(undecodable(stdin_name, data, err))
                 io_error = True
             continue
         if not Path(name).exists():

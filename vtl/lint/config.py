@@ -71,7 +71,12 @@ def load_config(start: Path) -> LintConfig:
             return None
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{path}: [tool.vtl.lint] {name} must be a list of strings")
+        if name != "exclude" and not all(v.strip() for v in value):
+            raise ConfigError(f"{path}: [tool.vtl.lint] {name} holds an empty code")
         return value
+
+    if table.get("select") == []:
+        raise ConfigError(f"{path}: [tool.vtl.lint] select = [] selects no rule (leave it out to run every rule)")
 
     fmt = table.get("format")
     if fmt is not None and not isinstance(fmt, str):
