@@ -71,14 +71,6 @@ XFAIL: dict[str, str] = {
         "sandbox policy: Class.forName is not reachable from a template (docs/security.md); "
         "stock Velocity returns the class"
     ),
-    "numbers/big-shrink": (
-        "integer classes follow the value's magnitude; Velocity keeps the wider operand class "
-        "(a small result of Long arithmetic is still a Long), visible only through .class"
-    ),
-    "numbers/shrink-back": (
-        "integer classes follow the value's magnitude; Velocity keeps the wider operand class "
-        "(a small result of Long arithmetic is still a Long), visible only through .class"
-    ),
     "numbers/var-21[apigateway]": (
         "a Python float variable has no source text: json-smart turns a number literal longer "
         "than 18 characters into a BigDecimal, which only a parsed JSON body can reproduce"

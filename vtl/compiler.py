@@ -1774,7 +1774,8 @@ def _const(value: Any) -> Expr:
 
 
 def _is_number(value: Any) -> bool:
-    return type(value) in (int, float)
+    """Whether a range bound is a Java number (Velocity takes its ``intValue()``)."""
+    return arith.is_number(value)
 
 
 _LOCATABLE = (VtlError, JavaException, RecursionError)

@@ -99,4 +99,26 @@ def cases() -> Cases:
     ]
     for cid, template in chains:
         out.add(cid, template, ENV)
+    # Arithmetic keeps the wider operand's class (MathUtils.wrapPrimitive), so a small result
+    # can be a Long, a Short or a Byte: no int argument, never equal to an Integer.
+    small_long = "#set($x = $big - 2999999999)"
+    boxed = [
+        ("small-long-class", small_long + "$x $x.class.name #set($y = $x + 1)$y.class.simpleName #set($z = $i - $i)$z.class.simpleName"),
+        ("small-long-int-arguments", small_long + "#set($l = [1, 2, 3])#set($s = 'abcdef')[$l[$x]][$l.get($x)][$s.substring($x)][$s.charAt($x)][$l.subList(0, $x)]"),
+        ("small-long-long-arguments", small_long + "#set($s = 'abc')[$s.indexOf(98, $x)][$x.compareTo($x)][$x.max($x, 5)][$x.signum($x)]"),
+        ("small-long-equals", small_long + "#set($l = [1, 2])[$l.contains($x)][$l.indexOf($x)][$x.equals(1)][$x.equals($x)][$l.remove($x)]$l"),
+        ("small-long-map-key", small_long + "#set($m = {})#set($d = $m.put($x, 'L'))#set($d = $m.put(1, 'I'))$m $m.size() [$m.get($x)][$m.get(1)]"),
+        ("small-long-hash", small_long + "#set($y = $big - 3000000002)$x.hashCode() $y.hashCode() $y #set($l = [$x, 1])$l.hashCode()"),
+        ("small-long-compare", small_long + "#if($x == 1)eq#end #if($x < 2)lt#end #foreach($k in [$x..3])$k$k.class.simpleName #end"),
+        ("long-value", "#set($a = $i.longValue())$a $a.class.simpleName $a.parseLong('5').class.simpleName $a.valueOf(3).class.simpleName $a.sum(1, 2).class.simpleName $a.intValue().class.simpleName"),
+        ("short-value", "#set($a = $i.shortValue())$a $a.class.simpleName $a.hashCode() $a.equals(7) #set($b = $a + $a)$b.class.simpleName #set($c = $a * 10000)$c $c.class.simpleName"),
+        ("byte-value", "#set($a = 3)#set($a = $a.byteValue())$a $a.class.simpleName #set($b = $a + $a)$b.class.simpleName #set($c = $a * 100)$c $c.class.simpleName [$s.substring($a)]"),
+        ("small-big-integer", "#set($x = $huge - $huge + 5)$x $x.class.simpleName #set($y = $x + 1)$y.class.simpleName #set($z = $x * $d)$z.class.simpleName [$s.substring($x)]"),
+        ("big-integer-methods", "$huge.add($huge) $huge.subtract($huge).class.simpleName $huge.multiply($huge) [$huge.add(1)] $huge.negate().abs().class.simpleName #set($z = $huge - $huge)$z.add($z).class.simpleName [$huge.subtract($i.longValue())]"),
+        ("big-integer-add-null", "$huge.add($n)"),
+        ("range-bounds-any-number", "#set($b = 2.5 * $huge)#set($c = $b / $huge)#foreach($k in [$c..3])$k,#end|#foreach($k in [$d..3])$k,#end"),
+    ]
+    boxed_env = {**ENV, "s": "abcdef"}
+    for cid, template in boxed:
+        out.add(cid, template, boxed_env)
     return out

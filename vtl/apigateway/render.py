@@ -71,8 +71,8 @@ def _status(value: Any) -> int | None:
     if value is None:
         return None
     number: Any = None
-    if type(value) is int:
-        number = value
+    if isinstance(value, int) and type(value) is not bool:  # (a Long or Short too)
+        number = int(value)
     elif isinstance(value, (float, Decimal)) and value == int(value):
         number = int(value)
     elif isinstance(value, str) and value.strip().isdigit():

@@ -27,7 +27,21 @@ from .doubles import to_float32
 from .exceptions import java_exception
 from .strings import concat_units
 from .text import to_string
-from .values import LONG_MAX, LONG_MIN, JavaChar, JavaFloat
+from .values import (
+    INT_MAX,
+    INT_MIN,
+    INTEGRAL_SIZES,
+    LONG_MAX,
+    LONG_MIN,
+    JavaBigInteger,
+    JavaByte,
+    JavaChar,
+    JavaFloat,
+    JavaLong,
+    JavaShort,
+    as_integral,
+    integral_class,
+)
 
 __all__ = ["add", "sub", "mul", "div", "mod", "is_number", "compare_numbers"]
 
@@ -37,10 +51,14 @@ _EXACT = decimal.Context(
 )
 
 
+#: The types of integral values: ``int`` (class by magnitude) and the boxes of values.py.
+INTEGRAL_TYPES = frozenset((int, JavaByte, JavaShort, JavaLong, JavaBigInteger))
+_NUMBER_TYPES = INTEGRAL_TYPES | {float, Decimal, JavaFloat}
+
+
 def is_number(value: Any) -> bool:
     """True for the values Java sees as a ``Number`` (not booleans)."""
-    t = type(value)
-    return t is int or t is float or t is Decimal or t is JavaFloat
+    return type(value) in _NUMBER_TYPES
 
 
 def _is_string(value: Any) -> bool:
@@ -52,9 +70,10 @@ def _base(a: Any, b: Any) -> int:
     ta, tb = type(a), type(b)
     if ta is Decimal or tb is Decimal:
         return _BIGDECIMAL
-    a_big = ta is int and not LONG_MIN <= a <= LONG_MAX
-    b_big = tb is int and not LONG_MIN <= b <= LONG_MAX
-    if ta is int and tb is int:
+    a_int, b_int = ta in INTEGRAL_TYPES, tb in INTEGRAL_TYPES
+    a_big = a_int and (ta is JavaBigInteger or not LONG_MIN <= a <= LONG_MAX)
+    b_big = b_int and (tb is JavaBigInteger or not LONG_MIN <= b <= LONG_MAX)
+    if a_int and b_int:
         return _BIGINTEGER if (a_big or b_big) else _LONG
     if a_big or b_big:
         return _BIGDECIMAL
@@ -126,31 +145,45 @@ def _divide_half_down(a: Decimal, b: Decimal) -> Decimal:
 def _arith(op: str, a: Any, b: Any) -> Any:
     base = _base(a, b)
     if base == _LONG:
+        # MathUtils.wrapPrimitive: the result has the wider operand's class (widened to fit).
+        # Two plain Integers give what the magnitude says, a plain int.
+        wider = None
+        if type(a) is not int or type(b) is not int or not (
+                INT_MIN <= a <= INT_MAX and INT_MIN <= b <= INT_MAX):
+            left, right = integral_class(a), integral_class(b)
+            wider = left if INTEGRAL_SIZES[left] > INTEGRAL_SIZES[right] else right
+            a, b = int(a), int(b)
         if op == "+":
-            return a + b
-        if op == "-":
-            return a - b
-        if op == "*":
+            r = a + b
+        elif op == "-":
+            r = a - b
+        elif op == "*":
             r = _wrap64(a * b)
             if b != 0 and _wrap64(_java_div(r, b)) != a:
-                return a * b
-            return r
-        if op == "/":
-            return _wrap64(_java_div(a, b))
-        return _java_rem(a, b)
+                return a * b  # (a BigInteger, as its magnitude says)
+        elif op == "/":
+            r = _wrap64(_java_div(a, b))
+        else:
+            r = _java_rem(a, b)
+        if wider is None or not LONG_MIN <= r <= LONG_MAX:
+            return r  # (beyond a Long: the overflow MathUtils redoes with BigIntegers)
+        return as_integral(r, wider)
     if base == _BIGINTEGER:
+        a, b = int(a), int(b)
         if op == "+":
-            return a + b
-        if op == "-":
-            return a - b
-        if op == "*":
+            r = a + b
+        elif op == "-":
+            r = a - b
+        elif op == "*":
             check_product(a, b)
-            return a * b
-        if op == "/":
-            return _java_div(a, b)
-        if b < 0:
-            raise java_exception("java.lang.ArithmeticException", "BigInteger: modulus not positive")
-        return a % b
+            r = a * b
+        elif op == "/":
+            r = _java_div(a, b)
+        else:
+            if b < 0:
+                raise java_exception("java.lang.ArithmeticException", "BigInteger: modulus not positive")
+            r = a % b
+        return as_integral(r, "BigInteger")  # a BigInteger result stays one, however small
     if base == _DOUBLE and type(a) is not float and type(b) is not float:
         # MathUtils' Float base: both operands as floats (floatValue()), a Float result
         x, y = to_float32(a), to_float32(b)

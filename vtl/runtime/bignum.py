@@ -71,7 +71,7 @@ def check_product(a: Any, b: Any) -> None:
 
 def _coefficient_digits(value: Any) -> int:
     """At least the number of digits of ``value``'s coefficient, in constant time."""
-    if type(value) is int:
+    if isinstance(value, int):  # (an int, or a BigInteger held by a values.BoxedInt)
         return int(value.bit_length() * _LOG10_2) + 1
     if type(value) is Decimal:
         # CPython's Decimal keeps 19 digits per 64-bit word, four of them inside the object:

@@ -20,6 +20,7 @@ from .hashing import CHECK_EVERY, WorkClock, java_key
 from .text import to_string, to_string_within
 from .values import (
     MISSING,
+    BoxedInt,
     HostObject,
     JavaArray,
     JavaChar,
@@ -73,6 +74,8 @@ def java_equals(a: Any, b: Any) -> bool:
         return isinstance(b, JavaChar) and str.__eq__(a, b)
     if isinstance(a, str):
         return isinstance(b, str) and not isinstance(b, JavaChar) and str.__eq__(a, b)
+    if isinstance(a, BoxedInt):  # a Byte, Short, small Long or BigInteger: same class only
+        return type(b) is ta and int.__eq__(a, b)
     if _is_container_type(ta):
         parts = _parts(a, b)
         if parts is None:

@@ -28,7 +28,7 @@ from .exceptions import java_exception
 from .hashing import java_hash
 from .strings import from_units, is_bmp, to_units
 from .text import to_string
-from .values import INT_MAX, INT_MIN, LONG_MAX, LONG_MIN, JavaChar, java_class_name
+from .values import INT_MAX, INT_MIN, LONG_MAX, LONG_MIN, JavaChar, integral_class, java_class_name
 
 __all__ = ["java_format", "MAX_WIDTH"]
 
@@ -280,12 +280,17 @@ def _fail_conversion(spec: _Spec, arg: Any) -> Exception:
     return _err("IllegalFormatConversionException", f"{spec.conv} != {java_class_name(arg)}")
 
 
+def _is_integral(arg: Any) -> bool:
+    """Byte, Short, Integer, Long or BigInteger (a Boolean is no number)."""
+    return isinstance(arg, int) and type(arg) is not bool
+
+
 def _print(spec: _Spec, arg: Any) -> str:
     c = spec.conv
     if spec.dt:
         if arg is None:
             return _print_text(spec, "null")
-        if type(arg) is int and not INT_MIN <= arg <= INT_MAX and LONG_MIN <= arg <= LONG_MAX:
+        if _is_integral(arg) and integral_class(arg) == "Long":
             raise VtlRuntimeError("date/time conversions (%t) are not supported")
         raise _fail_conversion(spec, arg)
     if c == "n":
@@ -307,8 +312,9 @@ def _print(spec: _Spec, arg: Any) -> str:
     if arg is None:
         return _print_text(spec, "null")
     if c in "dox":
-        if type(arg) is not int:
+        if not _is_integral(arg):
             raise _fail_conversion(spec, arg)
+        arg = int(arg)
         if LONG_MIN <= arg <= LONG_MAX:
             return _print_long(spec, arg)
         return _print_big_integer(spec, arg)
@@ -327,7 +333,8 @@ def _print_char(spec: _Spec, arg: Any) -> str:
         return _print_text(spec, "null")
     if type(arg) is JavaChar:
         return _print_text(spec, str.__str__(arg))
-    if type(arg) is int and INT_MIN <= arg <= INT_MAX:
+    if _is_integral(arg) and integral_class(arg) in ("Byte", "Short", "Integer"):
+        arg = int(arg)
         if 0 <= arg <= 0x10FFFF:
             return _print_text(spec, chr(arg))
         raise _err("IllegalFormatCodePointException", f"Code point = 0x{arg & 0xFFFFFFFF:x}")

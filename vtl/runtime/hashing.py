@@ -17,7 +17,7 @@ from ..errors import VtlLimitError
 from ..limits import Limits
 from .bignum import int_from_digits
 from .exceptions import java_exception
-from .values import JavaArray, JavaChar, JavaClass, JavaFloat, JavaKey, MapEntry
+from .values import BoxedInt, JavaArray, JavaChar, JavaClass, JavaFloat, JavaKey, MapEntry
 
 __all__ = ["java_hash", "java_key", "string_hash", "use_deadline", "reset_deadline", "WorkClock"]
 
@@ -162,6 +162,11 @@ def java_hash(value: Any) -> int:
     if t is JavaFloat:  # Float.hashCode: floatToIntBits
         bits = 0x7FC00000 if value != value else struct.unpack("<I", struct.pack("<f", value))[0]
         return _int32(bits)
+    if isinstance(value, BoxedInt):  # by its class, not its magnitude
+        name = t.java_name
+        if name == "Long":
+            return _long_hash(value)
+        return _big_integer_hash(value) if name == "BigInteger" else int(value)
     if isinstance(value, JavaChar):
         return ord(value) if len(value) == 1 else string_hash(value)
     if isinstance(value, str):

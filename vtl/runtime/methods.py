@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import JavaException, VtlLimitError
 from . import regex as jregex
-from .bignum import check_bits, check_decimal_text, int_from_digits, int_text
+from .bignum import check_bits, check_decimal_text, check_product, int_from_digits, int_text
 from .budgets import check_collection_size, string_limit
 from .compare import java_equals, map_lookup
 from .doubles import double_to_hex_string, to_float32
@@ -56,13 +56,18 @@ from .values import (
     MISSING,
     HostObject,
     JavaArray,
+    JavaBigInteger,
+    JavaByte,
     JavaChar,
     JavaClass,
     JavaFloat,
     JavaKey,
     JavaList,
+    JavaLong,
+    JavaShort,
     JsonArray,
     MapEntry,
+    as_integral,
     java_class_name,
     plain_key,
 )
@@ -304,18 +309,26 @@ def _is_collection(v: Any) -> bool:
     return isinstance(v, (list, tuple)) and not isinstance(v, JavaArray)
 
 
+#: Boxes of values.py that widen to ``int`` (Byte, Short) and to ``long`` (and a Long).
+_TO_INT = frozenset((JavaByte, JavaShort))
+_TO_LONG = frozenset((JavaByte, JavaShort, JavaLong))
+
 _KINDS: dict[str, Callable[[Any], bool]] = {
-    # primitives: no null, boxed widening only (Integer -> long/double, Long -> double)
-    "int": lambda v: type(v) is int and INT_MIN <= v <= INT_MAX,
-    "long": lambda v: type(v) is int and LONG_MIN <= v <= LONG_MAX,
-    "double": lambda v: isinstance(v, float) or (type(v) is int and LONG_MIN <= v <= LONG_MAX),
-    "float": lambda v: type(v) is JavaFloat or (type(v) is int and LONG_MIN <= v <= LONG_MAX),
+    # primitives: no null, boxed widening only (Byte/Short/Integer -> int, long, double;
+    # Long -> long, double; never a BigInteger)
+    "int": lambda v: (type(v) is int and INT_MIN <= v <= INT_MAX) or type(v) in _TO_INT,
+    "long": lambda v: (type(v) is int and LONG_MIN <= v <= LONG_MAX) or type(v) in _TO_LONG,
+    "double": lambda v: (isinstance(v, float) or (type(v) is int and LONG_MIN <= v <= LONG_MAX)
+                         or type(v) in _TO_LONG),
+    "float": lambda v: (type(v) is JavaFloat or (type(v) is int and LONG_MIN <= v <= LONG_MAX)
+                        or type(v) in _TO_LONG),
     "boolean": lambda v: type(v) is bool,
     "char": lambda v: type(v) is JavaChar,
     # references: null converts to any of them
     "String": lambda v: v is None or _is_string(v),
     "Integer": lambda v: v is None or (type(v) is int and INT_MIN <= v <= INT_MAX),
-    "Long": lambda v: v is None or (type(v) is int and not INT_MIN <= v <= INT_MAX and LONG_MIN <= v <= LONG_MAX),
+    "Long": lambda v: v is None or type(v) is JavaLong or (
+        type(v) is int and not INT_MIN <= v <= INT_MAX and LONG_MIN <= v <= LONG_MAX),
     "Double": lambda v: v is None or type(v) is float,
     "Boolean": lambda v: v is None or type(v) is bool,
     "Character": lambda v: v is None or type(v) is JavaChar,
@@ -984,12 +997,12 @@ def _power_of_two_text(n: int, radix: int) -> str:
 _NUMBER_COMMON: Table = {
     "compareTo": [(("Object",), _compare_to)],
     "intValue": [((), _n_int_value)],
-    "longValue": [((), _n_long_value)],
+    "longValue": [((), lambda n: as_integral(_n_long_value(n), "Long"))],
     "doubleValue": [((), _n_double_value)],
     "floatValue": [((), lambda n: JavaFloat(to_float32(n)))],
     # (short)/(byte) casts: a double goes through int first (and saturates there)
-    "shortValue": [((), lambda n: ((_n_int_value(n) + 0x8000) & 0xFFFF) - 0x8000)],
-    "byteValue": [((), lambda n: ((_n_int_value(n) + 0x80) & 0xFF) - 0x80)],
+    "shortValue": [((), lambda n: JavaShort(((_n_int_value(n) + 0x8000) & 0xFFFF) - 0x8000))],
+    "byteValue": [((), lambda n: JavaByte(((_n_int_value(n) + 0x80) & 0xFF) - 0x80))],
 }
 
 
@@ -1011,8 +1024,14 @@ def _signum(value: int) -> int:
     return (value > 0) - (value < 0)
 
 
+def _as_long(value: int) -> int:
+    """A ``long`` result boxed as a Long (a small one is still a Long)."""
+    return as_integral(value, "Long")
+
+
 def _integral_statics(kind: str, bits: int) -> Table:
-    wrap = _wrap32 if bits == 32 else _wrap64
+    wrap = _wrap32 if bits == 32 else lambda v: _as_long(_wrap64(v))
+    same = (lambda v: v) if bits == 32 else _as_long  # max/min return their own kind
     return {
         "toBinaryString": [((kind,), lambda _, v: _unsigned_string(v, bits, 1))],
         "toOctalString": [((kind,), lambda _, v: _unsigned_string(v, bits, 3))],
@@ -1021,8 +1040,8 @@ def _integral_statics(kind: str, bits: int) -> Table:
         "compare": [((kind, kind), lambda _, a, b: (a > b) - (a < b))],
         "signum": [((kind,), lambda _, v: _signum(v))],
         "bitCount": [((kind,), lambda _, v: bin(v & ((1 << bits) - 1)).count("1"))],
-        "max": [((kind, kind), lambda _, a, b: max(a, b))],
-        "min": [((kind, kind), lambda _, a, b: min(a, b))],
+        "max": [((kind, kind), lambda _, a, b: same(int(max(a, b))))],
+        "min": [((kind, kind), lambda _, a, b: same(int(min(a, b))))],
         "hashCode": [((kind,), lambda _, v: java_hash(v))],
         **_bit_statics(kind, bits),
     }
@@ -1031,7 +1050,7 @@ def _integral_statics(kind: str, bits: int) -> Table:
 def _bit_statics(kind: str, bits: int) -> Table:
     """``Integer``/``Long`` bit twiddling and unsigned arithmetic."""
     mask = (1 << bits) - 1
-    wrap = _wrap32 if bits == 32 else _wrap64
+    wrap = _wrap32 if bits == 32 else lambda v: _as_long(_wrap64(v))
 
     def rotate(v: int, d: int) -> int:
         u, d = v & mask, d & (bits - 1)
@@ -1044,7 +1063,7 @@ def _bit_statics(kind: str, bits: int) -> Table:
         return wrap(ua % ub if rem else ua // ub)
 
     return {
-        "highestOneBit": [((kind,), lambda _, v: wrap(1 << ((v & mask).bit_length() - 1)) if v else 0)],
+        "highestOneBit": [((kind,), lambda _, v: wrap(1 << ((v & mask).bit_length() - 1) if v else 0))],
         "lowestOneBit": [((kind,), lambda _, v: wrap(v & -v))],
         "numberOfLeadingZeros": [((kind,), lambda _, v: bits - (v & mask).bit_length())],
         "numberOfTrailingZeros": [((kind,), lambda _, v: ((v & -v) & mask).bit_length() - 1 if v else bits)],
@@ -1088,22 +1107,45 @@ INTEGER_METHODS: Table = {
 LONG_METHODS: Table = {
     **_NUMBER_COMMON,
     **_integral_statics("long", 64),
-    "parseLong": [(("String",), lambda _, s: _parse_int(s, 10, LONG_MIN, LONG_MAX)),
-                  (("String", "int"), lambda _, s, r: _parse_int(s, r, LONG_MIN, LONG_MAX))],
-    "valueOf": [(("String",), lambda _, s: _parse_int(s, 10, LONG_MIN, LONG_MAX)),
-                (("long",), lambda _, i: i)],
+    "parseLong": [(("String",), lambda _, s: _as_long(_parse_int(s, 10, LONG_MIN, LONG_MAX))),
+                  (("String", "int"), lambda _, s, r: _as_long(_parse_int(s, r, LONG_MIN, LONG_MAX)))],
+    "valueOf": [(("String",), lambda _, s: _as_long(_parse_int(s, 10, LONG_MIN, LONG_MAX))),
+                (("long",), lambda _, i: _as_long(int(i)))],
     "toString": [((), str), (("long",), lambda _, i: str(i))],
 }
+
+SHORT_METHODS: Table = {**_NUMBER_COMMON, "toString": [((), str)]}
+BYTE_METHODS: Table = SHORT_METHODS
+
+def _big_integer_op(op: Callable[[int, int], int]) -> Impl:
+    """``BigInteger.add`` and the like: a BigInteger argument (null throws) and result."""
+
+    def call(a: int, b: Any) -> int:
+        if b is None:
+            raise _npe('Cannot read field "signum" because "val" is null')
+        return as_integral(op(int(a), int(b)), "BigInteger")
+
+    return call
+
+
+def _big_integer_product(a: int, b: int) -> int:
+    check_product(a, b)
+    return a * b
+
 
 BIGINTEGER_METHODS: Table = {
     **_NUMBER_COMMON,
     "toString": [((), int_text), (("int",), lambda v, r: _integer_to_string(v, r))],
     "signum": [((), _signum)],
-    "abs": [((), abs)],
-    "negate": [((), lambda v: -v)],
+    "abs": [((), lambda v: as_integral(abs(int(v)), "BigInteger"))],
+    "negate": [((), lambda v: as_integral(-int(v), "BigInteger"))],
+    "add": [(("BigInteger",), _big_integer_op(lambda a, b: a + b))],
+    "subtract": [(("BigInteger",), _big_integer_op(lambda a, b: a - b))],
+    "multiply": [(("BigInteger",), _big_integer_op(_big_integer_product))],
     "bitLength": [((), lambda v: (v if v >= 0 else ~v).bit_length())],
 }
-_KINDS["BigInteger"] = lambda v: v is None or (type(v) is int and not LONG_MIN <= v <= LONG_MAX)
+_KINDS["BigInteger"] = lambda v: v is None or type(v) is JavaBigInteger or (
+    type(v) is int and not LONG_MIN <= v <= LONG_MAX)
 
 DOUBLE_METHODS: Table = {
     **_NUMBER_COMMON,
@@ -1531,14 +1573,14 @@ def _array_check(items: list, index: int) -> None:
         raise java_exception("java.lang.ArrayIndexOutOfBoundsException")
 
 
-#: Whether an array of an element class holds a value (``java.lang.reflect.Array.set``; no
-#: template value is a Byte, so a byte[] takes none).
+#: Whether an array of an element class holds a value (``java.lang.reflect.Array.set``: a
+#: byte[] takes only a Byte, an int[] widens a Character, Byte or Short).
 _ARRAY_ELEMENT: dict[str, Callable[[Any], bool]] = {
     "java.lang.Object": lambda v: True,
     "java.lang.String": lambda v: v is None or _is_string(v),
     "char": lambda v: type(v) is JavaChar,
-    "int": lambda v: type(v) is JavaChar or (type(v) is int and INT_MIN <= v <= INT_MAX),
-    "byte": lambda v: False,
+    "int": lambda v: type(v) is JavaChar or (type(v) is int and INT_MIN <= v <= INT_MAX) or type(v) in _TO_INT,
+    "byte": lambda v: type(v) is JavaByte,
 }
 
 
@@ -1825,6 +1867,8 @@ def _table_for(obj: Any) -> Table | None:
         return FLOAT_METHODS
     if t is JavaChar:
         return CHARACTER_METHODS
+    if t in _BOXED_TABLES:
+        return _BOXED_TABLES[t]
     if isinstance(obj, dict):
         return MAP_METHODS
     if isinstance(obj, (KeySetView, ValuesView, EntrySetView)):
@@ -1846,6 +1890,12 @@ def _table_for(obj: Any) -> Table | None:
     if isinstance(obj, str):
         return STRING_METHODS
     return None
+
+
+_BOXED_TABLES: dict[type, Table] = {
+    JavaLong: LONG_METHODS, JavaBigInteger: BIGINTEGER_METHODS, JavaShort: SHORT_METHODS,
+    JavaByte: BYTE_METHODS,
+}
 
 
 def find_method(obj: Any, name: str, args: list[Any]) -> Impl | None:

@@ -9,6 +9,8 @@ null                                  ``None``
 java.lang.String                      ``str``
 java.lang.Boolean                     ``bool``
 Integer / Long / BigInteger           ``int`` (the Java class follows from the magnitude)
+Byte / Short / a small Long or         :class:`BoxedInt` subclasses (arithmetic keeps the
+BigInteger                            wider operand's class; ``longValue()`` ...)
 java.lang.Double                      ``float``
 java.lang.Float                       :class:`JavaFloat` (only ``floatValue()`` makes one)
 java.math.BigDecimal                  ``decimal.Decimal`` (only arithmetic on BigInteger + Double makes one)
@@ -234,13 +236,90 @@ class JavaFloat(float):
         return f"JavaFloat({float.__repr__(self)})"
 
 
+class BoxedInt(int):
+    """An integral value whose Java class is not the one its magnitude gives a plain ``int``
+    (Integer, then Long, then BigInteger): a Byte or a Short, a Long that fits an Integer, a
+    BigInteger that fits a Long. Velocity's arithmetic keeps the wider operand's class
+    (``$long - $long`` is a Long however small), and ``longValue()``, ``shortValue()`` and
+    ``byteValue()`` make them. They print as their digits, but a small Long is no ``int``
+    argument (``$list.get($long)`` finds no method) and never equals an Integer.
+    """
+
+    __slots__ = ()
+    #: The simple name of the Java class (set by each subclass).
+    java_name: ClassVar[str] = ""
+    __str__ = int.__repr__
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({int.__repr__(self)})"
+
+
+class JavaByte(BoxedInt):
+    """A ``java.lang.Byte`` (only ``byteValue()`` and Byte arithmetic make one)."""
+
+    __slots__ = ()
+    java_name = "Byte"
+
+
+class JavaShort(BoxedInt):
+    """A ``java.lang.Short`` (only ``shortValue()`` and Short arithmetic make one)."""
+
+    __slots__ = ()
+    java_name = "Short"
+
+
+class JavaLong(BoxedInt):
+    """A ``java.lang.Long`` holding a value an Integer could hold."""
+
+    __slots__ = ()
+    java_name = "Long"
+
+
+class JavaBigInteger(BoxedInt):
+    """A ``java.math.BigInteger`` holding a value a Long could hold."""
+
+    __slots__ = ()
+    java_name = "BigInteger"
+
+
+#: Integral classes by size, as MathUtils orders them (the wider operand's class wins).
+INTEGRAL_SIZES = {"Byte": 0, "Short": 1, "Integer": 2, "Long": 3, "BigInteger": 4}
+_RANGES = {"Byte": (-128, 127), "Short": (-32768, 32767), "Integer": (INT_MIN, INT_MAX),
+           "Long": (LONG_MIN, LONG_MAX)}
+_BOXES: dict[str, type[BoxedInt]] = {"Byte": JavaByte, "Short": JavaShort, "Long": JavaLong,
+                                      "BigInteger": JavaBigInteger}
+
+
+def integral_class(value: int) -> str:
+    """The simple Java class name of an integral value: its box's, or the magnitude's."""
+    if type(value) is int:
+        if INT_MIN <= value <= INT_MAX:
+            return "Integer"
+        return "Long" if LONG_MIN <= value <= LONG_MAX else "BigInteger"
+    return type(value).java_name  # type: ignore[attr-defined]
+
+
+def as_integral(value: int, java_name: str) -> int:
+    """``value`` as an instance of Java class ``java_name`` (a plain ``int`` when the
+    magnitude already says so). A BigInteger stays one; the other classes widen as
+    MathUtils.wrapPrimitive does when the value does not fit them."""
+    if java_name != "BigInteger":
+        for name in ("Byte", "Short", "Integer", "Long")[INTEGRAL_SIZES[java_name]:]:
+            low, high = _RANGES[name]
+            if low <= value <= high:
+                java_name = name
+                break
+        else:
+            return value  # beyond a Long: a BigInteger, as its magnitude says
+    if integral_class(int(value)) == java_name:
+        return int(value)
+    return _BOXES[java_name](value)
+
+
 def int_class_name(value: int) -> str:
-    """The boxed class Velocity/json-smart use for an integer of this magnitude."""
-    if INT_MIN <= value <= INT_MAX:
-        return "java.lang.Integer"
-    if LONG_MIN <= value <= LONG_MAX:
-        return "java.lang.Long"
-    return "java.math.BigInteger"
+    """The Java class Velocity/json-smart use for an integral value."""
+    name = integral_class(value)
+    return "java.math.BigInteger" if name == "BigInteger" else "java.lang." + name
 
 
 _ARRAY_CODES = {
@@ -283,6 +362,8 @@ def java_class_name(value: Any) -> str:
         return "java.util.LinkedHashMap$Entry"
     if isinstance(value, JavaClass):
         return "java.lang.Class"
+    if isinstance(value, BoxedInt):
+        return int_class_name(value)
     if isinstance(value, int):
         return int_class_name(int(value))
     if isinstance(value, float):
@@ -334,12 +415,13 @@ _NOT_SCALAR: Any = object()
 
 def _plain_scalar(value: Any, t: type) -> Any:
     """The plain ``str``/``int``/``float`` a subclass instance holds (``_NOT_SCALAR`` for
-    anything else, and for the model's own subclasses ``JavaChar``, ``JavaFloat``, ``bool``).
+    anything else, and for the model's own subclasses ``JavaChar``, ``JavaFloat``, ``bool``,
+    :class:`BoxedInt`).
     The base type's own slot copies the value: no method of the subclass is called."""
     if issubclass(t, str):
         return _NOT_SCALAR if t is JavaChar else str.__str__(value)
     if issubclass(t, int):
-        return _NOT_SCALAR if t is bool else int.__int__(value)
+        return _NOT_SCALAR if t is bool or issubclass(t, BoxedInt) else int.__int__(value)
     if issubclass(t, float):
         return _NOT_SCALAR if t is JavaFloat else float.__float__(value)
     return _NOT_SCALAR
