@@ -68,6 +68,8 @@ _REFMOD_HASH_NUMBER = re.compile(r"##(?:\\*\$!?)+(?=-?\.?[0-9])")
 # A DOLLAR or DOLLARBANG prefix, which a HASH may head, after a property.
 _REFMOD_PREFIX = re.compile(r"#{0,2}\\*\$(?:\\*!)?")
 _REFMOD_HASHED = re.compile(r"\$!?#(?=\.[A-Za-z]|\[(?!\[))")
+_PUSHED_HASH_CALL = re.compile(r"##?\((?!#)")
+_ESCAPED_REF = re.compile(r"\\+\$!?(?=[A-Za-z_{])")
 _ESCAPED_DOLLAR_HASH = re.compile(r"\\+\$!?#")
 _REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
 _HASH_DOLLAR_RUN = re.compile(r"(?:#\$!?)+")
@@ -113,6 +115,9 @@ class Lexer:
         # Whether the last reference has an index that a '$' prefix opened after a
         # property (its DOLLAR pushed the REFMODIFIER state, see after_pushed_hash).
         self._pushed = False
+        # Whether the next reference's DOLLAR pushes the REFMODIFIER state (a reference
+        # that a '$' began in it, see ref_in_refmod): the first value of _pushed.
+        self._push_next = False
         # Spans of '$' prefixes dropped in argument lists, left out of the image a
         # directive that prints itself shows.
         self.dropped: list[tuple[int, int]] = []
@@ -310,6 +315,17 @@ class Lexer:
             ch = self.text[pos]
             if ch == "{":
                 return self.lex_stray_brace(pos)
+            if self._pushed and self.text.startswith("##", pos):
+                self._pushed = False
+                if not self._refmod:
+                    # REFERENCE pushed over REFMODIFIER ('$a.b$[0]', '$a.b$.c()'): the
+                    # comment pops back there.
+                    return self.refmod_resumed(self.lex_hash(pos, pos))
+                if self.text.startswith("(", pos + 2):
+                    # '$a.b$.c##(': the '(' ends both HASHes and is an LPAREN there.
+                    self.emit("TEXT", "##", pos, pos + 2)
+                    self.refmod_lparen(pos + 2)
+                    return pos + 2
             if self._pushed and ch == "#" and not self.text.startswith("##", pos):
                 self._pushed = False
                 if not self.text.startswith(("#*", "#[["), pos) and not _SET.match(self.text, pos):
@@ -366,7 +382,7 @@ class Lexer:
         if over_refmod and text.startswith("(", pos):
             self.refmod_lparen(pos)
         elif over_refmod and text.startswith("#", pos) and (
-                self.directive_name(pos)[0] is not None or self._hash_brace(pos)):
+                self.directive_name(pos)[0] is not None or self._hash_brace(pos) or text.startswith("(", pos + 1)):
             return self.after_pushed_hash(pos)  # its HASH pops back to REFMODIFIER
         return pos
 
@@ -399,10 +415,14 @@ class Lexer:
                 m = _ESCAPED_DOLLAR_HASH.match(text, pos)
                 if m and self._hash_brace(m.end() - 1):
                     return self.lex_stray_brace(m.end())  # '$a.b\\$#{x.y}', as '$#{x.y}'
-                name = self.directive_name(m.end() - 1)[0] if m else None
+                if m is None:
+                    r = _ESCAPED_REF.match(text, pos)
+                    end = self.ref_in_refmod(pos, r.end()) if r else -1
+                    return pos if end < 0 else end  # '$a.b\\$x#e##y', as '$a.b$x'
+                name = self.directive_name(m.end() - 1)[0]
                 if name in ("if", "elseif"):
                     return self.refmod_dollar_if(pos, text.index("$", pos), m.end() - 1)
-                if name in _REFMOD_LEAVERS:
+                if name in _REFMOD_LEAVERS and not text.startswith("##", m.end() - 1):
                     return pos
                 pos = self.lex_hash_after_dollar(pos, text.index("$", pos), m.end() - 1, text[m.end() - 2] == "!")
             elif ch == "$":
@@ -415,6 +435,10 @@ class Lexer:
                 elif text.startswith("{}", p):
                     self.emit("TEXT", text[pos : p + 2], pos, p + 2)
                     pos = p + 2
+                elif text.startswith("##", p):
+                    # '$##': the DOLLAR pushed REFERENCE, which the comment pops, so the
+                    # state is REFMODIFIER after it ('$a.b$##c<newline>##y' prints '$##y').
+                    pos = self.lex_hash_after_dollar(pos, pos, p, p > pos + 1)
                 elif self._hash_brace(p):
                     # '$#{x.y}': '{x.y' is no BRACKETED_WORD, so a DIRECTIVE_TERMINATOR
                     # pops back here, losing the prefixes, and '{' is a stray brace
@@ -507,6 +531,7 @@ class Lexer:
         m = _IDENT.match(text, name_start)
         if m is None or m.group() in ("true", "false"):
             return -1
+        self._push_next = True
         end = self.lex_reference(pos, name_start, m, braced)
         if text.startswith("(", end):
             self.refmod_lparen(end)
@@ -518,6 +543,9 @@ class Lexer:
                 end += 1
             elif ch == "#" and not text.startswith(("##", "#*", "#[["), end) and not _SET.match(text, end):
                 return self.after_pushed_hash(end)
+            elif ch == "#" and text.startswith("##", end) and not self._refmod:
+                # The comment pops REFERENCE back to REFMODIFIER ('$a.b$x##c<newline>##y').
+                return self.refmod_resumed(self.lex_hash(end, end))
             elif ch == "#" and not text.startswith("##", end):
                 if self._refmod:
                     return self.after_refmod(end, False, True)  # '$a.b$x.y#**###/' prints '##/'
@@ -561,7 +589,12 @@ class Lexer:
                 self.refmod_lparen(end)  # '$h.t$x#if(true)( ' fails
                 return end
             return self.after_reference_words(end, True)
-        end, still = self._refmod_words(self.lex_hash(pos, pos))
+        return self.refmod_resumed(self.lex_hash(pos, pos))
+
+    def refmod_resumed(self, pos: int) -> int:
+        """Lexing back in the REFMODIFIER state at ``pos`` after a directive or comment
+        popped back to it: :meth:`_refmod_words`, then :meth:`after_refmod`."""
+        end, still = self._refmod_words(pos)
         return self.after_refmod(end, True) if still else end
 
     def _refmod_words(self, pos: int, refmod: bool = True) -> tuple[int, bool]:
@@ -863,7 +896,8 @@ class Lexer:
         the last dotted suffix was a property (Velocity's lexer is then in its REFMODIFIER
         state; a method's ``)`` returns it to REFERENCE, an index keeps the state)."""
         text = self.text
-        self._refmod = self._pushed = False
+        self._refmod = False
+        self._pushed, self._push_next = self._push_next, False
         while pos < self.n:
             ch = text[pos]
             if ch == ".":
@@ -914,6 +948,16 @@ class Lexer:
                 # REFMODIFIER has no EMPTY_INDEX: a '$' or '$!' (after backslashes, a '#'
                 # or '##') before '.name' or '[' is a prefix of the DOT or LBRACKET token
                 # and is dropped ('$a.b$.c' is '$a.b.c', '$a.b##$[0]' is '$a.b[0]').
+                m = _PUSHED_HASH_CALL.match(text, pos) if self._pushed and ch == "#" else None
+                if m and m.end() < self.n:
+                    # '$a.b$.c#(' or '##(': the HASH pops back to the REFMODIFIER its
+                    # DOLLAR pushed, where '(' after '.c' opens a method call
+                    # ('$a.v$.length#()' prints 1).
+                    end = self._prefixed_call(pos, m.end() - 1)
+                    if end >= 0:
+                        pos = end
+                        self._refmod = self._pushed = False
+                        continue
                 m = _REFMOD_HASHED.match(text, pos)
                 if m:
                     # '$#' or '$!#' before '.name' or '[': the DOLLAR's state is popped by

@@ -359,6 +359,17 @@ class _AstBuilder:
         return {tok.start_pos: tok.type for tok in self.tokens
                 if start <= tok.start_pos < stop and tok.type in ("TEXT", "WORD_START") and tok.startswith("##")}
 
+    def _macro_names_before(self, pos: int) -> set[str]:
+        """The names of the ``#macro`` definitions that start before ``pos``."""
+        names = set()
+        tokens = self.tokens
+        for i, tok in enumerate(tokens):
+            if tok.start_pos >= pos:
+                break
+            if tok.type == "MACRO" and i + 2 < len(tokens) and tokens[i + 2].type == "WORD":
+                names.add(str(tokens[i + 2]))
+        return names
+
     def _literal_text(self, start: int, stop: int, block_call: bool = False) -> str:
         """What ``#literal`` prints: its body's token images (``SimpleNode.literal``) as
         Velocity leaves them after init. That is the source, except that
@@ -374,6 +385,9 @@ class _AstBuilder:
         if "#" not in body and "$" not in body:
             return body
         lexer = Lexer(body, macros_enabled=self.macros_enabled)
+        if "\\" in body:
+            # '\\#m' is an escaped directive when #m was defined before the body.
+            lexer.macro_names = self._macro_names_before(start)
         try:
             tokens = lexer.tokenize()
         except VtlSyntaxError:
@@ -417,6 +431,11 @@ class _AstBuilder:
                 if not block_call:
                     parts.append(str(tok))
                 pos = tok.end_pos
+            elif (kind == "SET_START" and block_call and tok.start_pos > pos and body[tok.start_pos - 1] == "#"
+                  and (i == 0 or tokens[i - 1].end_pos < tok.start_pos)):
+                # '# #set(': the HASH prefix of SET_DIRECTIVE is not in a block call's images.
+                parts.append(seg(pos, tok.start_pos - 1))
+                pos = tok.start_pos
             elif kind == "TEXT" and block_call and "#" in tok:
                 # A '#' that only prefixes a DIRECTIVE_TERMINATOR is not in the images.
                 for m in _HASH_TERMINATOR.finditer(body, tok.start_pos, tok.end_pos + 1):

@@ -132,6 +132,21 @@ CASES = [
     ("refmod-ref-property-comment", "$m.c$o.t#**###/\n$m.c$o.t#*c*##e##/\n$m.c$o.t#[[t]]###/\n$m.c$o.t#set($q=1)#e##/"
      "\n$m.c$o.t#*c*#w.z\n$m.c$o.t[0]#*c*##e##/\n$m.c$o.t()#*c*##e##/\n$m.c$a.length()#*c*##e##/"),
     ("refmod-ref-property-comment-lparen", "$m.c$o.t#*c*#(#end"),
+    # A '##' comment after a DOLLAR that pushed REFERENCE over REFMODIFIER ('$a.b$##',
+    # '$a.b$x##', '$a.b$[0]##', '$a.b$.c()##') pops back there: a '##' after it prints.
+    ("refmod-dollar-comment-then-hashes", "$m.y$##\n##p\n$m.y$!##\n##q\n$m.y\\$##\n##r\n$m.y$##\n#e##s\n$m.y$##\nw.z"
+     "\n$m.y$##\n$.z\n$m.k$x##\n##u\n$m.k$x##\nw.z\n$m.k$[0]##\n##v\n$m.k$.f('')##\n##w\n$m.k$.f('')##\nw.z"
+     "\n$m.k$.x##\n##x\n$m.k$x##\n{x}"),
+    ("refmod-dollar-comment-then-lparen", "$m.k$x##\n(x"),
+    ("refmod-dollar-comment-at-end", "$m.y$## c"),
+    # '#(' after a comment over a REFERENCE pushed over REFMODIFIER: an LPAREN that never
+    # closes.
+    ("refmod-ref-comment-hash-lparen", "$m.s$b#*c*##(x|$m.s$b#set($q=1)#(x|$m.s$b#*c*##(#if(true)y#end"),
+    ("refmod-ref-comment-hash-lparen-newline", "$m.s$b.y()#**##(\r"),
+    ("refmod-ref-comment-hash-lparen-newline-2", "$m.s$b#*c*##(\r"),
+    # The HASH prefix of '# #set(' is not printed by a block macro call.
+    ("block-call-hash-prefix-set", "#@foo()# #set($y=[])x#end|#@foo()x# #set($y=[])x#end|#@foo()#*c*# #set($y=[])x#end"
+     "|#@foo()#\t#set($y=[])x#end|#@foo()#  #set ($y=[])x#end|#@()#if(5)#@()# #set($y=[])#if($a)#end#end#end#end"),
     # A '#end' token's image starts at its MORE prefixes: a #literal body ends before them
     # (a body left empty fails as an empty one does), a block call prints them with '#end'.
     ("literal-end-prefixed", "#literal()## c\n$#end|#literal()#*c*#$#end|#literal()#**c*#$#end|#literal()x$!#$#end"

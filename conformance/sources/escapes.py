@@ -97,6 +97,15 @@ def cases() -> Cases:
         ("escaped-dollar-hash-dollar", "\\$#$a|\\$#$z|\\\\\\$#$a|\\$#${a}x|\\$#$a.length()|\\$#$!a|\\$!#$a|\\$#$#$a|\\$#$z.y"),
         # '$#$!#*...*#': the comment takes the whole chain of prefixes.
         ("dollar-hash-chain-comment", "$#$!#* c *#x|$#$#* c *#x|#$#* c *#x|#$#$#[[t]]#x|$#$!#[[t]]#x|=$!#$a|$!#$a"),
+        # An escaped reference after a property is lexed as '$x' is there: its DOLLAR
+        # pushed REFMODIFIER, so a directive's HASH pops back to it and '##' prints.
+        ("refmod-escaped-ref-directive", "$m.e\\$a#e##b\n$m.e\\\\$a#e##b\n$m.e\\$!a#e##b\n$m.e\\$a.b#e##b"
+         "\n$m.e\\${a}#e##b\n$m.e\\$a#if(true)##b#end\n#literal()$m.e\\$a#literal()##b#end#end"),
+        # '\\#m' in a #literal body or a block call is an escaped directive when #m was
+        # defined before it.
+        ("literal-escaped-macro-name", "#macro(m1)x#end#literal()\\#m1#end|#literal()\\#m2#end#macro(m2)x#end"
+         "|#literal()#macro(m3)x#end\\#m3#end|#macro( m4 )x#end#literal()\\#m4()\\\\#m4#end|#macro(m5)x#end#@foo()\\#m5#end"
+         "|#macro(m6)#foreach()#define(1)#end#[[]]##end#end#literal()\\#m6#end"),
     ]
     for cid, template in extra:
         out.add(cid, template, ENV)

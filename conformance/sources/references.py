@@ -310,6 +310,16 @@ EXTRA = [
      {"h": {"t": "T"}, "x": "X"}),
     ("refmod-pushed-hash-brace-open", "$h.t$l#{o", {}),
     ("refmod-pushed-hash-brace-lbracket", "$h.t$x#{[} z", {"h": {"t": "T"}, "x": "X"}),
+    # '$a.b$.c#(' or '##(' (also after '$a.b$x.c'): the HASH pops back to the pushed
+    # REFMODIFIER, where the '(' after '.c' opens a method call (not before a '#').
+    ("refmod-pushed-hash-call", "$a.v$.length#()|$a.v$.substring#(1)|$a.v$.substring#('x')|$n.length$.length##()"
+     "|$y.k$.o##(x)|$a.v$x.length#()|$a.v$x.length##()|$h.t$.length##(#if(true)y#end|$a.v$x.length#(#if(true)y#end"
+     "|$a.v$.length#()w.z|$a.v$.length#()#e##y", {"a": {"v": "V"}, "h": {"t": "T"}, "n": {"length": 3}, "x": "X"}),
+    ("refmod-pushed-hash-call-open", "$y.k$.o##(x", {}),
+    ("refmod-pushed-hash-call-open-2", "$y.k$.o#($x", {}),
+    ("refmod-pushed-hash-call-open-3", "$h.t$.length##(1", {"h": {"t": "T"}}),
+    ("refmod-pushed-hash-call-unclosed-brace", "$y.k$.o##(#literal()#if([]gt 5)#end}#end", {}),
+    ("refmod-pushed-hash-call-after-call", "$a.v$.length()#()", {"a": {"v": "V"}}),
     ("refmod-dollar-hash-brace-lbracket", "$a.v$#{[} z", {"a": {"v": "V"}}),
 ]
 
