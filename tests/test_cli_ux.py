@@ -459,3 +459,19 @@ def test_lint_empty_selection_in_pyproject_is_a_usage_error(setting, says, tmp_p
     monkeypatch.chdir(tmp_path)
     assert main(["lint", "t.vm"]) == 2
     assert says in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("name", "content", "says"), [
+    ("deep.json", '{"requestTemplates": {"a": ' + "[" * 20000 + "]" * 20000 + "}}",
+     "deep.json:1:20027: VTL902 cannot parse: the document nests too deeply to read"),
+    ("deep.yaml", "requestTemplates:\n" + "".join("  " * i + "k:\n" for i in range(2000)),
+     "deep.yaml:2001:3999: VTL902 cannot parse: the document nests too deeply to read"),
+    ("deep.vm", "#if(true)" * 3000 + "#end" * 3000,
+     "deep.vm:1:1: VTL001 the template nests directives or expressions too deeply to check"),
+])
+def test_lint_of_something_nested_too_deeply_is_a_diagnostic(name, content, says, write, capsys) -> None:
+    # (a RecursionError, reported as an internal error, before)
+    path = write(name, content)
+    assert main(["lint", "--no-config", path]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith(path[: -len(name)] + says) and captured.err == ""

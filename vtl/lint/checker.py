@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..ast import Template
 from ..errors import VtlError
 from ..parser import parse
 from . import checks, gateway, sample
@@ -58,6 +59,14 @@ def _vtl_findings(tpl: EmbeddedTemplate, codes: frozenset[str], name: str) -> li
         tree = parse(tpl.text, macros_enabled=False, name=name)
     except VtlError as err:
         return [_syntax_finding(tpl.text, err)]
+    try:
+        return _rule_findings(tree, tpl, codes)
+    except RecursionError:  # the rules walk the tree by recursion, as the compiler does
+        return [Finding("VTL001", 0, "the template nests directives or expressions too deeply to check; "
+                                     "vtl refuses to compile it too (nested too deeply to compile)")]
+
+
+def _rule_findings(tree: Template, tpl: EmbeddedTemplate, codes: frozenset[str]) -> list[Finding]:
     facts = analyse(tree)
     findings = [
         *checks.directives(tree), *checks.members(tree), *checks.loop_sets(facts), *checks.overrides(facts),
@@ -142,7 +151,51 @@ class DocumentError(Exception):
 
 
 def templates_in(path: Path, text: str) -> list[EmbeddedTemplate]:
-    """Every template of one file (its suffix decides how it is read)."""
+    """Every template of one file (its suffix decides how it is read).
+
+    Raises:
+        DocumentError: a JSON/YAML document does not parse, or nests too deeply to read.
+    """
+    try:
+        return _templates_in(path, text)
+    except RecursionError:  # the readers and the search for templates recurse per level
+        raise DocumentError("the document nests too deeply to read", _deepest_offset(text)) from None
+
+
+def _deepest_offset(text: str) -> int:
+    """Where a document nests deepest: its deepest ``[``/``{`` (outside double-quoted
+    strings), else the first character of its most indented line."""
+    depth = deepest = 0
+    where = -1
+    quoted = escaped = False
+    for i, ch in enumerate(text):
+        if quoted:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                quoted = False
+        elif ch == '"':
+            quoted = True
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, i
+        elif ch in "]}":
+            depth -= 1
+    if deepest > 1:
+        return where
+    best = offset = 0
+    for line in text.splitlines(keepends=True):
+        indent = len(line) - len(line.lstrip(" "))
+        if indent > best and line.strip():
+            best, where = indent, offset + indent
+        offset += len(line)
+    return max(where, 0)
+
+
+def _templates_in(path: Path, text: str) -> list[EmbeddedTemplate]:
     suffix = path.suffix.lower()
     if suffix not in DOCUMENT_SUFFIXES or suffix in TEMPLATE_SUFFIXES:
         return [template_file(text)]
