@@ -33,10 +33,6 @@ _BARE_FOREACH = (
 )
 
 XFAIL: dict[str, str] = {
-    "control/evaluate-macro[velocity]": (
-        "a #macro defined inside #evaluate'd text is not registered for the rest of the "
-        "template (stock profile only: API Gateway has neither #evaluate nor macros)"
-    ),
     "doc_examples/gateway-response-missing-auth-token": _BARE_EVENT,
     "doc_examples/ref-context-example": _BARE_EVENT,
     "mapping_templates/passthrough-bare-event": _BARE_EVENT,

@@ -65,7 +65,7 @@ class State:
     __slots__ = (
         "vars", "out", "limits", "iterations", "deadline", "macro_depth", "render_depth",
         "source", "name", "loop_stack", "counted_pieces", "counted_size", "counted_buffer",
-        "define_sizes",
+        "define_sizes", "macros",
     )
 
     def __init__(self, variables: dict[str, Any], limits: Limits, source: str, name: str) -> None:
@@ -85,6 +85,8 @@ class State:
         #: Per nesting depth: the buffer #define blocks are printed into and how much they
         #: wrote there (made at the first #define printed).
         self.define_sizes: dict[int, list[Any]] | None = None
+        #: The macros #evaluate'd text defined during this render (stock profile only).
+        self.macros: dict[str, tuple[list[str], Stmt]] | None = None
 
     def check_deadline(self) -> None:
         if self.deadline is not None and time.monotonic() > self.deadline:
@@ -810,6 +812,9 @@ class Compiler:
             return self.resource_stmt(node)
         if name in self.macros:
             return self.macro_call(node)
+        if not self.aws and node.has_parens and node.body is None:
+            # A macro an #evaluate defined before the call runs it (looked up at run time).
+            return self.macro_call(node, literal)
         # An unknown macro call (block calls too) prints its source.
         return _make_text(literal)
 
@@ -859,6 +864,14 @@ class Compiler:
                 sub = Compiler(tree, self.profile)
                 sub.macros.update(self.macros)
                 fn = sub.compile()
+                # Its own macros stay defined for the rest of the render (the first
+                # definition of a name wins, and the template's own always do).
+                for macro_name in tree.macros:
+                    if macro_name not in self.macros:
+                        if state.macros is None:
+                            state.macros = {}
+                        if macro_name not in state.macros:
+                            state.macros[macro_name] = sub.compiled_macro(macro_name)
                 state.out.append(render_nested(fn, state, "evaluate"))
             except VtlError as err:
                 # Positions inside the evaluated text mean nothing in the template: report
@@ -873,20 +886,38 @@ class Compiler:
 
         return run_evaluate
 
-    def macro_call(self, node: ast.Directive) -> Stmt:
+    def macro_call(self, node: ast.Directive, unknown: str | None = None) -> Stmt:
+        """A call of a macro of the template, or (``unknown``: the call's source text, printed
+        when no such macro exists) of one an ``#evaluate`` defines while the template runs."""
         macro_name = node.name
         # Velocity rejects a bare word passed to a defined macro when the call first runs
         # (D30): what the template printed before stays, and a call never reached is fine.
         bad = next((arg for arg in node.args if isinstance(arg, ast.Word)), None)
         if bad is not None:
             message = f"Invalid arg '{bad.value}' in macro #{macro_name}"
-            return _raise_later(message, "TemplateInitException", bad.line, bad.column)
+            fail = _raise_later(message, "TemplateInitException", bad.line, bad.column)
+            if unknown is None:
+                return fail
+
+            def fail_if_defined(state: State) -> None:
+                if state.macros is not None and macro_name in state.macros:
+                    fail(state)
+                state.out.append(unknown)
+
+            return fail_if_defined
         arg_fns = [self.expr(a) for a in node.args]
         arg_texts = [self.source[a.start : a.end] for a in node.args]
         body_fn = self.block(node.body) if node.body is not None else None
 
         def call_macro(state: State) -> None:
-            params, macro_body = self.compiled_macro(macro_name)
+            if unknown is None:
+                params, macro_body = self.compiled_macro(macro_name)
+            else:
+                found = state.macros.get(macro_name) if state.macros is not None else None
+                if found is None:
+                    state.out.append(unknown)
+                    return
+                params, macro_body = found
             if state.macro_depth >= state.limits.max_macro_depth:
                 raise VtlLimitError(
                     f"Max calling depth of {state.limits.max_macro_depth} was exceeded in macro '{macro_name}'",
