@@ -475,3 +475,13 @@ def test_lint_of_something_nested_too_deeply_is_a_diagnostic(name, content, says
     assert main(["lint", "--no-config", path]) == 1
     captured = capsys.readouterr()
     assert captured.out.startswith(path[: -len(name)] + says) and captured.err == ""
+
+
+def test_lint_of_a_template_holding_half_a_surrogate_pair(write, capsys) -> None:
+    # a JSON (or YAML) escape can hold a lone surrogate; its size was an internal error
+    document = ('{"openapi": "3.0.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "aws", '
+                '"requestTemplates": {"application/json": "{\\"a\\": \\"$input.json(\'$\')\\ud800\\"}"}}}}}}')
+    path = write("api.json", document)
+    assert main(["lint", "--no-config", path]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"{path}:1:150: VTL301") and captured.err == ""

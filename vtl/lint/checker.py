@@ -41,7 +41,8 @@ def check_template(tpl: EmbeddedTemplate, codes: Iterable[str], name: str = "<te
         message = "this template is a YAML comment ('#' after 'key: '), so the value is empty: quote it or use a block (|)"
         return [Finding("VTL004", 0, message)] if "VTL004" in codes else []
     findings: list[Finding] = []
-    size = len(tpl.text.encode("utf-8"))
+    # a JSON/YAML escape can hold half of a surrogate pair: UTF-8 of it would take 3 bytes
+    size = len(tpl.text.encode("utf-8", "surrogatepass"))
     if size > MAX_TEMPLATE_BYTES:
         findings.append(Finding("VTL002", 0, f"the template is {size:,} bytes; API Gateway accepts at most {MAX_TEMPLATE_BYTES:,}"))
     if tpl.proxy:
