@@ -69,6 +69,8 @@ _REFMOD_HASH_NUMBER = re.compile(r"##(?:\\*\$!?)+(?=-?\.?[0-9])")
 _REFMOD_PREFIX = re.compile(r"#{0,2}\\*\$(?:\\*!)?")
 _REFMOD_HASHED = re.compile(r"\$!?#(?=\.[A-Za-z]|\[(?!\[))")
 _PUSHED_HASH_CALL = re.compile(r"##?\((?!#)")
+_REFMOD_HASH_DOT = re.compile(r"##\\*\$(?:\\*!)?(?=\.[A-Za-z])")
+_INDEX_VALUES = frozenset(("INTEGER", "SQ_STRING", "DQ_STRING", "TRUE", "FALSE", "REF_HEAD"))
 _ESCAPED_REF = re.compile(r"\\+\$!?(?=[A-Za-z_{])")
 _ESCAPED_DOLLAR_HASH = re.compile(r"\\+\$!?#")
 _REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
@@ -375,6 +377,9 @@ class Lexer:
             return self.lex_stray_brace(pos)
         if pos < self.n and (text[pos].isalpha() or text[pos] == "_"):
             return self.after_reference_words(pos)
+        if over_refmod and text.startswith("##", pos):
+            # The comment pops REFERENCE back to REFMODIFIER ('$a.b$#set($c=1)##<newline>##y').
+            return self.refmod_resumed(self.lex_hash(pos, pos))
         if over_refmod and text.startswith("$", pos):
             q = pos + 2 if text.startswith("!", pos + 1) else pos + 1
             if self._hash_brace(q):
@@ -482,17 +487,23 @@ class Lexer:
                         # '##' and '$' prefixes before a number: the number prints alone
                         # ('$a.b##$5' prints 'A5').
                         return m.end()
-                    end = self.lex_hash(pos, pos + 1)
-                    if text.startswith(("#", "*", "[["), pos + 2):
-                        # A comment or text block after the HASH returns to the directive
-                        # state ('$a.b###c\nt(x)' makes 't(x)' a directive).
-                        return self.lex_pre_directive(end)
-                    return end
-                if nxt != "*" and not text.startswith("[[", pos + 1):
+                    m = _REFMOD_HASH_DOT.match(text, pos)
+                    if m is None:
+                        end = self.lex_hash(pos, pos + 1)
+                        if text.startswith(("#", "*", "[["), pos + 2):
+                            # A comment or text block after the HASH returns to the
+                            # directive state ('$a.b###c\nt(x)' makes 't(x)' a directive).
+                            return self.lex_pre_directive(end)
+                        return end
+                    # '##$.name' after a comment or #set: the prefixes are lost and '.name'
+                    # prints as a word ('$a.b#set($c=1)##$.x' prints 'A.x').
+                    pos = m.end()
+                elif nxt != "*" and not text.startswith("[[", pos + 1):
                     if pushed and (self.directive_name(pos)[0] is not None or self._hash_brace(pos)):
                         return self.after_pushed_hash(pos)  # '$a.b$.c#*x*##e##y'
                     return pos
-                pos = self.lex_hash(pos, pos)
+                else:
+                    pos = self.lex_hash(pos, pos)
             interrupted = True
             pos, still = self._refmod_words(pos)
             if not still:
@@ -619,6 +630,11 @@ class Lexer:
                 self.emit("TEXT", text[end:pos], end, pos)
                 continue
             if ch == "(" and refmod:
+                if _DOT_IDENT.match(text, pos + 1):
+                    # No argument starts with '.': '(' is text and '.name' a word.
+                    self.emit("TEXT", "(", pos, pos + 1)
+                    pos += 1
+                    continue
                 self.refmod_lparen(pos)  # right after a comment or text block
                 return pos, False
             m = _DOT_IDENT.match(text, pos) if ch == "." else _IDENT.match(text, pos)
@@ -634,6 +650,8 @@ class Lexer:
                 bad = re.search(r"\.(?:true|false)\b", text[pos:end])
                 if bad:
                     raise self.error(pos + bad.start() + 1, "unexpected boolean after a property")
+                if "[" in text[pos:end]:
+                    self._check_indexes(pos, end)
                 if text[end - 1] == ")":
                     return end, False  # a method call leaves the REFMODIFIER state
                 # A '.name' property leaves it REFMODIFIER, an index keeps the state.
@@ -643,6 +661,26 @@ class Lexer:
                 self.refmod_lparen(pos)
                 return pos, False
         return pos, False
+
+    def _check_indexes(self, pos: int, end: int) -> None:
+        """Parse errors in the ``[...]`` suffixes from ``pos`` to ``end`` that
+        :meth:`_refmod_words` drops: an index holds one string, integer, boolean or
+        reference (``$a.b#*c*#d[]`` fails)."""
+        text = self.text
+        while pos < end:
+            m = _DOT_IDENT.match(text, pos)
+            if m:
+                pos = m.end()
+                if pos < end and text[pos] == "(":
+                    pos = self._skip_balanced(pos, "(", ")")
+                continue
+            count = len(self.tokens)
+            close = self.lex_args(pos + 1, INDEX)
+            kinds = [tok.type for tok in self.tokens[count:]]
+            del self.tokens[count:]
+            if kinds[0] not in _INDEX_VALUES or (kinds[0] != "REF_HEAD" and len(kinds) != 2):
+                raise self.error(pos + 1, "an index holds a string, an integer, a boolean or a reference")
+            pos = close
 
     def refmod_lparen(self, pos: int) -> None:
         """A ``(`` in the REFMODIFIER state where no method name comes before it (after an

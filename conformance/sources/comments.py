@@ -138,6 +138,20 @@ CASES = [
      "\n$m.y$##\n$.z\n$m.k$x##\n##u\n$m.k$x##\nw.z\n$m.k$[0]##\n##v\n$m.k$.f('')##\n##w\n$m.k$.f('')##\nw.z"
      "\n$m.k$.x##\n##x\n$m.k$x##\n{x}"),
     ("refmod-dollar-comment-then-lparen", "$m.k$x##\n(x"),
+    # After a comment or #set following a property: '(' before '.name' is text; '##$.x'
+    # loses its prefixes and '.x' prints as a word; a dropped index must still parse; a
+    # '##' after '$#set(...)' or '$#*c*#' pops back to REFMODIFIER.
+    ("refmod-comment-words", "$m.y#set($s=$a)(.m|$m.y#set($s=$a)(.m.n|$m.y#*c*#(.m.n z|$m.e#set($b=${m})##$.x"
+     "|$m.e#set($b=1)##$!.x|$m.e#*c*###$.x|$m.e#set($b=1)##$.x.y z|$m.e#*c*##$.5|$m.t#*c*#d[0]|$m.t#*c*#d[ 'a' ]"
+     "|$m.t#*c*#d[-1]|$m.t#*c*#d[$a]|$m.t#*c*#d[true]|$m.t#*c*#d[$a.y(1)[0]]|$m.t#*c*#d.e()[0]"),
+    ("refmod-comment-words-lparen-open", "$m.y#set($s=$a)(.m("),
+    ("refmod-comment-empty-index", "$m.t#*c*#d[]"),
+    ("refmod-comment-word-index", "$m.t#*c*#d[x]"),
+    ("refmod-comment-float-index", "$m.t#*c*#d[1.5]"),
+    ("refmod-comment-list-index", "$m.t#*c*#d[[]]"),
+    ("refmod-comment-property-empty-index", "$m.t#*c*#d.e[]"),
+    ("refmod-literal-empty-index", "$m.t$t#literal()d[]#end"),
+    ("refmod-dollar-set-comment", "$m.d#**#$#set($y=(true))##\n##\n|$m.d#**#$#*c*###\n##\n|$m.d$#set($y=1)##\nw.z"),
     ("refmod-dollar-comment-at-end", "$m.y$## c"),
     # '#(' after a comment over a REFERENCE pushed over REFMODIFIER: an LPAREN that never
     # closes.
