@@ -681,15 +681,18 @@ class Compiler:
                         if holder is None:
                             holder = NullHolder()  # one per run of the loop, reused
                         if chained:  # the null goes to the holders beneath
+                            _drop_holder(variables, var, holder)  # (the last element's)
                             _write_through(variables, var, None)
                             holder.outer = variables[var]
                         else:  # the context beneath holds null
                             holder.outer = None
                         variables[var] = holder
                     elif chained:
+                        if holder is not None:
+                            _drop_holder(variables, var, holder)
                         _write_through(variables, var, item)
                     else:
-                        variables[var] = item
+                        variables[var] = item  # (replacing the holder a null element left)
                     info.has_next = has_next = i + 1 < n
                     if bookkeeping:
                         info.index = i
@@ -721,8 +724,6 @@ class Compiler:
                         if where is None:
                             raise
                         raise _located(exc, where[0], where[1], state) from None
-                    if item is None:
-                        _drop_holder(variables, var, holder)
                     if tail is not None:
                         if has_next:
                             state.out.append(tail_both)
