@@ -1580,15 +1580,10 @@ def _resolve_indirect(value: Any, aws: bool) -> Any:
     """A variable holding a macro argument, a null ``#foreach`` item's holder or a
     ``#define`` block: the value a reference reads."""
     if type(value) is NullHolder:
-        while True:
-            if value.active:
-                return None  # null even in the API Gateway profile: "$x" prints itself
-            value = value.outer
-            if type(value) is not NullHolder:
-                break
-        if value is None:  # beneath the holders the name is unset
-            return "" if aws else None
-        if type(value) not in _INDIRECT:
+        # An active holder reads null even in the API Gateway profile ("$x" prints itself);
+        # beneath the holders an unset name reads as any unset name does.
+        value = value.read("" if aws else None)
+        if value is None or type(value) not in _INDIRECT:
             return value
     if type(value) is DefinedBlock:
         return None if value.depth >= value.max_depth else value
