@@ -1439,6 +1439,18 @@ class Lexer:
                 ):
                     # DOLLAR/DOLLARBANG is a MORE prefix there too: glued to a literal,
                     # an operator or a blank it is dropped ('#set($a = $1)' sets 1).
+                    if text[p] in " \t\r\n":
+                        # Glued to blanks it makes a WHITESPACE token, and two of them in a
+                        # row are a parse error ('#set($a = $ 1)').
+                        q = pos
+                        while q > 0 and text[q - 1] in "$!":
+                            q -= 1
+                        if q > 0 and text[q - 1] in " \t\r\n":
+                            raise self.error(p, "unexpected blank after a '$' that follows blanks")
+                    if p > pos + 1:
+                        # A null reference shows the '$' but not the '!' ('$a.f($!1)').
+                        self.dropped.append((pos, pos + 1))
+                        pos += 1
                     self.dropped.append((pos, p))
                     pos = p
                     continue

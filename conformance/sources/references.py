@@ -320,6 +320,9 @@ EXTRA = [
     ("refmod-pushed-hash-call-open-3", "$h.t$.length##(1", {"h": {"t": "T"}}),
     ("refmod-pushed-hash-call-unclosed-brace", "$y.k$.o##(#literal()#if([]gt 5)#end}#end", {}),
     ("refmod-pushed-hash-call-after-call", "$a.v$.length()#()", {"a": {"v": "V"}}),
+    # A '$!' prefix dropped in arguments: a null reference's literal shows its '$' only.
+    ("null-literal-dollarbang-arg", "$z.f($!1)|$z.f($! 1)|$z.f(0,$! 1)|$l[$!0]|$z[$!0]|$z.f($!'x')|$z.f([$!1])|#m($!'x' $!1)",
+     {"l": [1]}),
     ("refmod-dollar-hash-brace-lbracket", "$a.v$#{[} z", {"a": {"v": "V"}}),
 ]
 

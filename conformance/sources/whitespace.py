@@ -113,4 +113,14 @@ def cases() -> Cases:
     for ws in [" ", "\t", "  \t", "\n", "\r\n"]:
         add(f"between-sets-{slug(ws)}", f"#set($a = 1){ws}#set($b = 2){ws}$a$b")
         add(f"between-ends-{slug(ws)}", f"#if(true)#if(true)x#end{ws}#end{ws}y")
+    # In an argument list a '$' or '$!' glued to blanks makes one WHITESPACE token: after
+    # other blanks that is two in a row, a parse error; anywhere else it is dropped.
+    for i, template in enumerate([
+        "#set($a = $ 1)", "#set($a = 1 $ )", "#set($a= $! 1)", "#set($a =1 + $! 1)", "#if( $! true)x#end",
+        "#set($a = [ $! 1])", "#set($a = 1 $$! )", "#set($a = 1\n$ )", "#m( $ 1)", "#foreach($i in $ [1])#end",
+        "$a.substring(0, $ 1)", "$a[ $ 0]", "#define( $ $d)x#end", "#set($a = $a $\t)",
+    ]):
+        add(f"arg-dollar-blank-after-blank-{i}", template)
+    add("arg-dollar-blank", "#set($q =$! 1)$q|#set($q = [1 ,$! 2])$q|#set($q$ = 3)$q|#set($ $q = 4)$q|#m($ 1)|#m($! 1)"
+        "|#set($q =1 +$! 1)$q|#if(true$! )x#end|#set($q = [$! 1 ])$q")
     return out
