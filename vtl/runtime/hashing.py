@@ -245,19 +245,22 @@ def _container_hash(root: Any, memo: dict[int, int]) -> int:
     return memo[id(root)]
 
 
-#: Strings at least this long are hashed once per container hash (by identity, in ``memo``):
-#: a list may hold the same long string millions of times.
+#: Strings at least this long, integers past this bound and BigDecimals are hashed once per
+#: container hash (by identity, in ``memo``): a list may hold the same long string or number
+#: millions of times.
 _LONG_TEXT = 256
+_BIG_INT = 1 << 4096
 
 
 def _part_hash(value: Any, memo: dict[int, int]) -> int:
     if _is_container(value):
         return memo[id(value)]
-    if type(value) is str and len(value) >= _LONG_TEXT:
+    t = type(value)
+    if (t is str and len(value) >= _LONG_TEXT) or (t is int and not -_BIG_INT < value < _BIG_INT) or t is Decimal:
         key = id(value)
         h = memo.get(key)
         if h is None:
-            h = memo[key] = string_hash(value)
+            h = memo[key] = java_hash(value)
         return h
     return java_hash(value)
 
