@@ -1255,7 +1255,11 @@ class Lexer:
             if self.directive_name(pos)[0] is None:
                 return pos
             pos = self.lex_hash(pos, pos)
-            if self.tokens[-1].type not in ("WORD_START", "DIR_RPAREN"):
+            last = self.tokens[-1]
+            if last.type not in ("WORD_START", "DIR_RPAREN") and not (
+                    last.type in ("END", "ELSE") and last.end_pos == pos and last[-1] in "de}"):
+                # '#end' and '#else' pop the HASH's own push and stay here too, unless
+                # they took a newline ('...###<newline>#{end}t(' leaves 't(' unclosed).
                 return pos
         if text.startswith("$", pos) and _IDENT.match(text, pos + 2 if text.startswith("!", pos + 1) else pos + 1):
             # A reference there: a directive right after it returns here again.

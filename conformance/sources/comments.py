@@ -151,6 +151,13 @@ CASES = [
     ("refmod-comment-list-index", "$m.t#*c*#d[[]]"),
     ("refmod-comment-property-empty-index", "$m.t#*c*#d.e[]"),
     ("refmod-literal-empty-index", "$m.t$t#literal()d[]#end"),
+    # '#end' and '#else' in the directive state a HASH and a comment after a property
+    # return to ('$a.b###<newline>'): they pop only their own HASH's push, so a word right
+    # after them is a directive too (not after a newline they took).
+    ("refmod-hash-comment-end-word", "#define()$m.y['']###\n#[[]]##{end}t("),
+    ("refmod-hash-comment-end-word-2", "#define($d)$m.y['']###\n#endt(x)"),
+    ("refmod-hash-comment-else-word", "#if(true)$m.y###\n#else{x}(y)#end|#if(true)$m.y###\n#{else}x(y)#end"
+     "|#define($d)$m.y['']###\n#end\nt(x)|#define($d)$m.y['']###\n#end t(x)$d|#define($d)$m.y['']###\n#end#if(true)y#end$d"),
     ("refmod-dollar-set-comment", "$m.d#**#$#set($y=(true))##\n##\n|$m.d#**#$#*c*###\n##\n|$m.d$#set($y=1)##\nw.z"),
     ("refmod-dollar-comment-at-end", "$m.y$## c"),
     # '#(' after a comment over a REFERENCE pushed over REFMODIFIER: an LPAREN that never
