@@ -388,3 +388,15 @@ def test_a_long_biginteger_held_many_times_is_hashed_once() -> None:
     start = time.monotonic()
     assert render(source) == "16384 -1283489791"
     assert time.monotonic() - start < 10
+
+
+def test_lists_holding_the_same_long_numbers_many_times_compare_promptly() -> None:
+    # Two lists of 16,384 items: one 77,000-digit BigDecimal there, an equal one here (and a
+    # BigInteger likewise). Each item pair compared digit by digit took minutes in all.
+    build = ("#set($l=[$y, $x])#set($k=[$w, $v])"
+             "#foreach($i in [1..13])#set($z=$l.addAll($l))#set($z=$k.addAll($k))#end")
+    source = (SQUARED.format(n=12) + "#set($y=$x*1.5)#set($w=$x*1.5)#set($v=$x*1)" + build
+              + "#if($l == $k)y#end $l.equals($k) #set($z=$k.add(1))$l.equals($k)")
+    start = time.monotonic()
+    assert render(source) == "y truefalse"  # (Velocity drops the space before #set)
+    assert time.monotonic() - start < 10

@@ -63,7 +63,8 @@ def java_equals(a: Any, b: Any) -> bool:
             return b != b
         return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
     if ta is Decimal:
-        return type(b) is Decimal and a.as_tuple() == b.as_tuple()
+        # BigDecimal.equals: same value and scale, i.e. the same digits and exponent
+        return type(b) is Decimal and not a.compare_total(b)
     if ta is JavaFloat:  # Float.equals: floatToIntBits
         if type(b) is not JavaFloat:
             return False
@@ -103,8 +104,17 @@ def java_equals(a: Any, b: Any) -> bool:
 
 #: Lists and maps up to this size, holding no container, are compared without the machinery.
 _FLAT_SIZE = 32
-#: Strings at least this long are remembered (by identity) once compared equal.
+#: Strings at least this long, integers past this bound and BigDecimals are remembered (by
+#: identity) once compared equal: a list may hold the same long value millions of times.
 _LONG_TEXT = 256
+_BIG_INT = 1 << 4096
+
+
+def _is_long_leaf(value: Any, t: type) -> bool:
+    """Whether ``value`` (of type ``t``) is a string or number long enough to remember."""
+    if t is str:
+        return len(value) >= _LONG_TEXT
+    return (t is int and not -_BIG_INT < value < _BIG_INT) or t is Decimal
 #: A pair that is never equal (null against a non-null marker): a failed lookup.
 _UNEQUAL = (None, object())
 
@@ -185,7 +195,7 @@ def _flat_equal(parts: Iterator[tuple[Any, Any]]) -> bool | None:
         if x is y:
             continue
         t = type(x)
-        if _is_container_type(t) or (t is str and len(x) >= _LONG_TEXT):
+        if _is_container_type(t) or _is_long_leaf(x, t):
             return None
         if not java_equals(x, y):
             return False
@@ -249,10 +259,10 @@ class _Equality:
                     on_path.add(pair)
                     stack.append((p, q, sub))
                     break
-                if t is str and len(p) >= _LONG_TEXT and type(q) is str:
-                    if self._known(p, q):
+                if (t is str and len(p) >= _LONG_TEXT) or t is Decimal or (t is int and not -_BIG_INT < p < _BIG_INT):
+                    if self._known(p, q):  # (_is_long_leaf, inline: a loop over every item)
                         continue
-                    if not str.__eq__(p, q):
+                    if not java_equals(p, q):
                         return False
                     self._join(p, q)
                 elif not java_equals(p, q):
