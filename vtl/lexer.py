@@ -117,6 +117,8 @@ class Lexer:
         # Whether the last reference has an index that a '$' prefix opened after a
         # property (its DOLLAR pushed the REFMODIFIER state, see after_pushed_hash).
         self._pushed = False
+        # '##' before a directive name where refmod_lparen found a HASH prefix, not a comment.
+        self._hash_prefixed: set[int] = set()
         # Whether the next reference's DOLLAR pushes the REFMODIFIER state (a reference
         # that a '$' began in it, see ref_in_refmod): the first value of _pushed.
         self._push_next = False
@@ -316,7 +318,18 @@ class Lexer:
         if pos < self.n:
             ch = self.text[pos]
             if ch == "{":
-                return self.lex_stray_brace(pos)
+                end = self.lex_stray_brace(pos)
+                if end == pos and self._refmod:
+                    while end < self.n and self.text[end] == "{":
+                        end += 1
+                    if self.text.startswith("(", end):
+                        # '$a.b{(': the '(' after plain LCURLY tokens is an LPAREN that
+                        # never closes ('$m.d{(x)' fails).
+                        self.emit("TEXT", self.text[pos:end], pos, end)
+                        self.refmod_lparen(end)
+                        return end
+                    end = pos
+                return end
             if self._pushed and self.text.startswith("##", pos):
                 self._pushed = False
                 if not self._refmod:
@@ -710,6 +723,11 @@ class Lexer:
         """Where the comment or directive (with its parenthesised arguments and the
         newline its ``)`` takes) at the ``#`` at ``i`` ends, for :meth:`refmod_lparen`."""
         text, n = self.text, self.n
+        if text.startswith("##", i) and self.directive_name(i + 1)[0] is not None:
+            # A HASH prefix glued to a directive ('$y.k(##if(true)x#end'): lex_hash takes
+            # it as such instead of a comment.
+            self._hash_prefixed.add(i)
+            i += 1
         if text.startswith(("#*", "#[["), i):
             close = "*#" if text[i + 1] == "*" else "]]#"
             end = text.find(close, i + 2)
@@ -1106,6 +1124,8 @@ class Lexer:
         if nxt == "":
             raise self.error(hash_pos, "a directive needs a name after '#'")
         if nxt == "#":
+            if hash_pos in self._hash_prefixed:
+                return self.lex_hash(start, hash_pos + 1)
             return self.lex_line_comment(start, hash_pos)
         if nxt == "*":
             return self.lex_block_comment(start, hash_pos)

@@ -158,6 +158,18 @@ CASES = [
     ("refmod-hash-comment-end-word-2", "#define($d)$m.y['']###\n#endt(x)"),
     ("refmod-hash-comment-else-word", "#if(true)$m.y###\n#else{x}(y)#end|#if(true)$m.y###\n#{else}x(y)#end"
      "|#define($d)$m.y['']###\n#end\nt(x)|#define($d)$m.y['']###\n#end t(x)$d|#define($d)$m.y['']###\n#end#if(true)y#end$d"),
+    # In the never-closing LPAREN after a property, '##' before a directive name is a HASH
+    # prefix, not a comment; plain '{'s after a property then '(' open that LPAREN too.
+    *[(f"refmod-lparen-hash-prefix-{i}", t) for i, t in enumerate([
+        "#macro(m)#define(2)#end$y.k(##{end}", "$y.k(##if(true)x#end", "#if(true)$y.k(##{end}",
+        "#if(true)$y.k(##{else}x#end", "$y.k(##e()x", "$y.k(##e"])],
+    ("refmod-lparen-hash-prefix-end-alone", "$y.k(##{end}"),
+    ("refmod-lparen-hash-prefix-blank", "$y.k(##e x"),
+    *[(f"refmod-brace-lparen-{i}", t) for i, t in enumerate([
+        "$m.d{(", "$m.d{(x", "$m.d{{(x", "$m.d{ (x", "$m{(x)", "$m.d{(#if(true)y#end"])],
+    ("refmod-brace-lparen-rparen", "$m.d{(x)"),
+    ("refmod-brace-lparen-at", "$m.d{(@"),
+    ("refmod-braces-lparen-rparen", "$m.d{{(x)"),
     ("refmod-dollar-set-comment", "$m.d#**#$#set($y=(true))##\n##\n|$m.d#**#$#*c*###\n##\n|$m.d$#set($y=1)##\nw.z"),
     ("refmod-dollar-comment-at-end", "$m.y$## c"),
     # '#(' after a comment over a REFERENCE pushed over REFMODIFIER: an LPAREN that never
