@@ -555,3 +555,29 @@ def test_java_equals_of_nested_containers() -> None:
     assert not eq(JavaList([inner, {"k": inner}]), JavaList([other, {"k": JavaList([1, "b"])}]))
     assert not eq({"k": inner}, {"j": other})
     assert eq(JavaList(range(100)), list(range(100))) and not eq(JavaList(range(100)), list(range(99)))
+
+
+def test_maps_keyed_by_maps_nested_deeply_compare_as_in_java() -> None:
+    # $a and $b: {{{...: 1}: 1}: 1}, 400 levels of maps used as keys (Velocity 1.7 prints this;
+    # each level was a Python call through the dict's key lookup, a limit error at this depth)
+    keyed = "#set(${v}={{}})#foreach($i in [1..400])#set($n={{}})#set($z=$n.put(${v},1))#set(${v}=$n)#end"
+    source = (keyed.format(v="a") + keyed.format(v="b") + "#if($a == $b)x#end $a.keySet().equals($b.keySet()) "
+              "$a.entrySet().equals($b.entrySet()) #set($l=[$a])$l.contains($b) #set($m={})#set($z=$m.put($a,1))$m.get($b)")
+    assert _render(source) == "x true truetrue1"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # Velocity 1.7; ["Aa"] and ["BB"] have the same hashCode
+    ('#set($m={})#set($z=$m.put([1,2],"a"))#set($z=$m.put(["Aa"],1))#set($z=$m.put(["BB"],2))#set($n={})'
+     '#set($z=$n.put(["BB"],2))#set($z=$n.put(["Aa"],1))#set($z=$n.put([1,2],"a"))$m.equals($n) '
+     '$m.keySet().equals($n.keySet()) $m.entrySet().equals($n.entrySet()) #set($z=$n.put([1,2],"b"))$m.equals($n) '
+     '$m.keySet().equals($n.keySet()) $m.entrySet().equals($n.entrySet()) $n.entrySet().equals($m.entrySet())',
+     "true true truefalse true false false"),
+    ('#set($m={})#set($z=$m.put([1,2],"a"))#set($n={})#set($z=$n.put([1,3],"a"))$m.equals($n) '
+     '$m.keySet().equals($n.keySet()) $m.entrySet().equals($n.entrySet()) #set($z=$m.put({"k":[1]},null))'
+     '#set($z=$n.remove([1,3]))#set($z=$n.put([1,2],"a"))#set($z=$n.put({"k":[1]},null))$m.equals($n) '
+     '$m.entrySet().equals($n.entrySet()) $m.keySet().equals($n.keySet())',
+     "false false falsetrue true true"),
+])
+def test_maps_keyed_by_lists_compare_as_in_java(source: str, expected: str) -> None:
+    assert _render(source) == expected

@@ -16,7 +16,7 @@ from typing import Any
 from .arith import compare_numbers, is_number
 from .budgets import string_limit
 from .exceptions import java_exception
-from .hashing import CHECK_EVERY, WorkClock, java_key
+from .hashing import CHECK_EVERY, WorkClock, java_hash, java_key
 from .text import to_string, to_string_within
 from .values import (
     MISSING,
@@ -97,7 +97,7 @@ def java_equals(a: Any, b: Any) -> bool:
 # Java's equals recurses element by element. Over a list holding copies of itself ($l = [$l,
 # $l] in a loop) that is exponential, and Python's recursion ends about 1,000 levels down.
 # So containers are compared with an explicit stack, in Java's order, and every pair of
-# containers (or long strings) found equal joins one class of a union-find: a part met
+# containers (or long strings or numbers) found equal joins one class of a union-find: a part met
 # again, in either value, is not compared again. Nothing changes while a comparison runs, so
 # the answer is Java's; a pair met again while it is still being compared is Java's endless
 # recursion (StackOverflowError). The render's deadline is checked every few thousand pairs.
@@ -115,6 +115,8 @@ def _is_long_leaf(value: Any, t: type) -> bool:
     if t is str:
         return len(value) >= _LONG_TEXT
     return (t is int and not -_BIG_INT < value < _BIG_INT) or t is Decimal
+
+
 #: A pair that is never equal (null against a non-null marker): a failed lookup.
 _UNEQUAL = (None, object())
 
@@ -159,12 +161,47 @@ def _parts(a: Any, b: Any) -> Iterator[tuple[Any, Any]] | None:
 
 def _map_parts(a: dict, b: dict) -> Iterator[tuple[Any, Any]]:
     """``AbstractMap.equals``: each value of ``a`` against what ``b`` maps its key to."""
+    keys = None
     for key, value in a.items():
+        if type(key) is JavaKey:  # (str and int keys are stored as they are)
+            if keys is None:
+                keys = _KeyIndex(b)
+            stored = keys.candidate(key)
+            if stored is not None:  # key.equals(stored) and value.equals(b.get(key))
+                yield key.value, stored.value
+                yield value, b[stored]
+                continue
         found, other = map_lookup(b, key)  # a stored JavaKey is hashed again
         if not found:
             yield _UNEQUAL
             return
         yield value, other
+
+
+class _KeyIndex:
+    """The keys of a map that are lists, maps or entries, by hash: the one stored key a
+    HashMap would compare a container key with, so that an equals can compare the two keys
+    on its own stack (through the dict, each level of keys holding keys is a Python call)."""
+
+    __slots__ = ("mapping", "by_hash")
+
+    def __init__(self, mapping: dict) -> None:
+        self.mapping = mapping
+        self.by_hash: dict[int, list[JavaKey]] | None = None
+
+    def candidate(self, key: Any) -> JavaKey | None:
+        """The stored key to compare ``key`` (a map key, wrapped or not) with, when it is a
+        container and exactly one stored key has its hash; else ``None`` (look it up)."""
+        value = key.value if type(key) is JavaKey else key
+        if not _is_container_type(type(value)):
+            return None
+        if self.by_hash is None:
+            self.by_hash = {}
+            for stored in self.mapping:
+                if type(stored) is JavaKey and _is_container_type(type(stored.value)):
+                    self.by_hash.setdefault(stored.hash, []).append(stored)
+        found = self.by_hash.get(java_hash(value))
+        return found[0] if found is not None and len(found) == 1 else None
 
 
 def _set_parts(a: list, b: list) -> Iterator[tuple[Any, Any]]:
@@ -178,11 +215,26 @@ def _set_parts(a: list, b: list) -> Iterator[tuple[Any, Any]]:
         yield _UNEQUAL
         return
     contains = getattr(a, "contains_item", None)
-    if contains is None or getattr(a, "owner", None) is None:
+    owner = getattr(a, "owner", None)
+    if contains is None or owner is None:
         if not all(any(java_equals(x, y) for y in b) for x in a):
             yield _UNEQUAL
         return
+    from .methods import EntrySetView, KeySetView  # (methods imports this module)
+
+    keys = _KeyIndex(owner) if type(a) in (KeySetView, EntrySetView) else None
     for item in b:
+        if keys is not None:
+            entries = type(a) is EntrySetView
+            if entries and not isinstance(item, MapEntry):
+                yield _UNEQUAL
+                return
+            stored = keys.candidate(item.key if entries else item)
+            if stored is not None:  # item.equals(stored) (and the values of both entries)
+                yield (item.key if entries else item), stored.value
+                if entries:
+                    yield owner[stored], item.value
+                continue
         if not contains(item):
             yield _UNEQUAL
             return
