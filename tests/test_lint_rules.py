@@ -81,6 +81,20 @@ def test_gateway_response_is_not_vtl() -> None:
     assert found_in('"$' + "{", "gateway") == []  # no Velocity parse: no syntax errors
 
 
+def test_set_without_parentheses_is_text() -> None:
+    assert found("#set $x = 1\n#set ( $y = 2 )$y") == [(1, 1, "VTL105")]
+    assert found("#{set} $!x = 1") == [(1, 1, "VTL105")]
+    # '#set' in prose is left alone, and so is a real #set
+    assert found("the #set directive; #set($a = 1)$a") == []
+
+
+def test_else_followed_by_if_text() -> None:
+    assert found("#if($a)x#else if($b)y#end") == [(1, 15, "VTL106")]
+    assert found("#if($a)x#{else}  if ( $b )y#end") == [(1, 18, "VTL106")]
+    # #elseif, and an #else whose text merely starts with 'if', are fine
+    assert found("#if($a)x#elseif($b)y#end#if($a)x#else iffy#end") == []
+
+
 # -- VTL2xx ---------------------------------------------------------------------------------
 
 
@@ -301,6 +315,13 @@ def test_select_and_ignore() -> None:
     assert select_codes(None, None) == frozenset(RULES)
     text = '{"a": "$input.json(\'$\')"}\n#evaluate("x")'
     assert found(text, select_codes(["VTL1"], None)) == [(2, 1, "VTL102")]
+
+
+def test_bare_word_arguments_are_null() -> None:
+    text = "{\"q\": \"$input.params(name)\", \"v\": \"$m.get(key, 'x')\"}"
+    assert found(text, {"VTL403"}) == [(1, 22, "VTL403"), (1, 43, "VTL403")]
+    assert any("write 'name' for the text or $name for a variable" in m for m in messages(text))
+    assert found("$input.params('name') $m.get($key) $m.get(\"k\")") == []
 
 
 # -- VTL305 ---------------------------------------------------------------------------------

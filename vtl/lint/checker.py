@@ -70,7 +70,8 @@ def _vtl_findings(tpl: EmbeddedTemplate, codes: frozenset[str], name: str) -> li
 def _rule_findings(tree: Template, tpl: EmbeddedTemplate, codes: frozenset[str]) -> list[Finding]:
     facts = analyse(tree)
     findings = [
-        *checks.directives(tree), *checks.members(tree), *checks.loop_sets(facts), *checks.overrides(facts),
+        *checks.directives(tree), *checks.mistakes(tree), *checks.members(tree), *checks.loop_sets(facts),
+        *checks.overrides(facts),
     ]
     json_output = facts.json_text
     if json_output is None:

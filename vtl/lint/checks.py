@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Collection, Iterable, Iterator
 
 from .. import ast
@@ -26,6 +27,29 @@ def directives(tree: ast.Template) -> Iterator[Finding]:
                 yield Finding("VTL103", node.start, f"#{node.name} fails on API Gateway: there are no files to load")
             elif node.name not in ("break", "stop") and (node.has_parens or node.body is not None):
                 yield Finding("VTL101", node.start, f"#{node.name}(...) is a macro call: API Gateway prints it literally")
+
+
+_ELSE_IF = re.compile(r"[ \t]*if[ \t]*\(")
+_BEFORE_REFERENCE = re.compile(r"[ \t]*\$!?\{?[A-Za-z_]")
+
+
+def mistakes(tree: ast.Template) -> Iterator[Finding]:
+    """VTL105, VTL106, VTL403: text that reads like VTL but is not what it seems."""
+    for node in ast.walk(tree.body):
+        if (isinstance(node, ast.Directive) and node.name == "set" and not node.has_parens
+                and _BEFORE_REFERENCE.match(tree.source, node.end)):
+            yield Finding("VTL105", node.start, "#set without '(' is printed as text: write #set($name = value)")
+        elif isinstance(node, ast.If) and node.else_body and isinstance(node.else_body[0], ast.Text):
+            first = node.else_body[0]
+            m = _ELSE_IF.match(first.text)
+            if m is not None and len(first.text) == first.end - first.start:  # (text as written)
+                at = first.start + len(first.text) - len(first.text.lstrip(" \t"))
+                yield Finding("VTL106", at, "'#else if(' is #else followed by the text 'if(': write #elseif(...)")
+        elif isinstance(node, ast.Method):
+            for arg in node.args:
+                if isinstance(arg, ast.Runt):
+                    yield Finding("VTL403", arg.start, f"{arg.name} (no $, no quotes) is always null: "
+                                                        f"write '{arg.name}' for the text or ${arg.name} for a variable")
 
 
 def members(tree: ast.Template) -> Iterator[Finding]:

@@ -62,6 +62,13 @@ Gateway responses (`x-amazon-apigateway-gateway-responses`, `AWS::ApiGateway::Ga
 are not run through Velocity. API Gateway only substitutes `$context.*`, `$stageVariables.*`
 and method request parameters; directives (`#if`, `#set` ...) and `$input`/`$util` reach the
 client unchanged."""),
+    Rule("VTL105", "set-without-parentheses", "#set without parentheses is printed as text", """
+`#set` is a directive only when `(` follows it: `#set $x = 1` is text, printed as it stands
+(with `$x` replaced by its value), and nothing is assigned. Write `#set($x = 1)`."""),
+    Rule("VTL106", "else-if", "#else if(...) is an #else followed by text: write #elseif(...)", """
+Velocity spells the chained condition `#elseif`. In `#else if($b)...#end` the `#else` branch
+starts with the text ` if(`, prints it together with the value of `$b` and `)`, and the
+condition is never tested."""),
     Rule("VTL201", "unknown-member", "unknown $input/$util member", """
 `$input` offers `body`, `json(path)`, `path(path)` and `params([name])`; `$util` offers
 `escapeJavaScript`, `parseJson`, `urlEncode`, `urlDecode`, `base64Encode` and `base64Decode`.
@@ -119,6 +126,11 @@ Overrides are final: setting the same `$context.requestOverride.*` or
 answer with a 5XX error instead of keeping the last value. Set each parameter once (compute
 the value in a variable first); assignments in different branches of one `#if` are fine. An
 assignment inside `#foreach` with a fixed name repeats on every iteration.""", ERROR),
+    Rule("VTL403", "bare-word-argument", "a bare word argument is always null", """
+A method argument written without `$` or quotes (`$input.params(name)`, `$map.get(key)`) is
+not a string: Velocity reads it as a reference with no value, so the call gets null
+(`$input.params(name)` is always empty). Quote it for the literal name (`'name'`) or add `$`
+for a variable (`$name`)."""),
     Rule("VTL901", "unreadable-file", "the file cannot be read", """
 The path does not exist, is not a regular file, or is not UTF-8 text.""", ERROR),
     Rule("VTL902", "unparsable-document", "the file is not valid JSON/YAML", """
