@@ -334,11 +334,13 @@ def _read_usual(event: dict[str, Any]) -> Request | None:
                *stage_variables, *stage_variables.values(), *context, *identity, *authorizer])
     except TypeError:
         return None
-    if not _CONTEXT_TYPES.issuperset(map(type, [*context.values(), *identity.values(), *authorizer.values()])):
+    # (A set display: issuperset would copy any other iterable into a set first.)
+    if not _CONTEXT_TYPES.issuperset(
+            {*map(type, context.values()), *map(type, identity.values()), *map(type, authorizer.values())}):
         return None
     if multi_headers or multi_query:
         multi_values = [*multi_headers.values(), *multi_query.values()]
-        if not _MULTI_TYPES.issuperset(map(type, multi_values)):
+        if not _MULTI_TYPES.issuperset({*map(type, multi_values)}):
             return None
         try:  # (lists or None by now: nothing else is iterated)
             _join([*multi_headers, *multi_query, *chain.from_iterable(filter(None, multi_values))])
