@@ -450,6 +450,7 @@ class Lexer:
                     pos = p + 1
                 elif interrupted and _DOT_IDENT.match(text, p):
                     pos = p
+                    pushed = True  # the DOLLAR pushed REFMODIFIER ('...#if(true)$.t#end##,')
                 elif text.startswith("{}", p):
                     self.emit("TEXT", text[pos : p + 2], pos, p + 2)
                     pos = p + 2
@@ -909,8 +910,9 @@ class Lexer:
             m = _DOT_IDENT.match(text, pos)
             if m:
                 pos = m.end()
-                if pos + 1 < self.n and text[pos] == "(":
-                    # ('(' at the end of the template is text after a property.)
+                if pos + 1 < self.n and text[pos] == "(" and text[pos + 1] != "#":
+                    # ('(' at the end of the template is text after a property, and so is
+                    # one before a '#'.)
                     pos = self._skip_balanced(pos, "(", ")")
                 continue
             if text[pos] == "[":

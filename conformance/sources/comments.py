@@ -170,6 +170,12 @@ CASES = [
     ("refmod-brace-lparen-rparen", "$m.d{(x)"),
     ("refmod-brace-lparen-at", "$m.d{(@"),
     ("refmod-braces-lparen-rparen", "$m.d{{(x)"),
+    # A '$.name' after an #if condition, a comment or #set that follow a property: its
+    # DOLLAR pushed REFMODIFIER, so a directive's HASH pops back there ('##' prints after).
+    ("refmod-resumed-dollar-dot", "$n.y$m#if(true)$.t#end##,\n$n.y$m#if(true)$!.t#end##,\n$n.y#*c*#$.t#e##,\n$n.y#*c*#$.t##,"
+     "\n$n.y#*c*#$.t#*d*##e##,\n$n.y#set($q=1)$.t.u#e##,\n#if(\"\")$n.y[0]$m#foreach()$.t$#set($n=$s)#end#end##,"),
+    ("refmod-resumed-dollar-dot-lparen-hash", "$n.y$m#if(true)$.t.u(#end"),
+    ("refmod-word-lparen-hash", "$n.y#*c*#w.u(#if(true)x#end"),
     ("refmod-dollar-set-comment", "$m.d#**#$#set($y=(true))##\n##\n|$m.d#**#$#*c*###\n##\n|$m.d$#set($y=1)##\nw.z"),
     ("refmod-dollar-comment-at-end", "$m.y$## c"),
     # '#(' after a comment over a REFERENCE pushed over REFMODIFIER: an LPAREN that never
