@@ -581,3 +581,14 @@ def test_maps_keyed_by_maps_nested_deeply_compare_as_in_java() -> None:
 ])
 def test_maps_keyed_by_lists_compare_as_in_java(source: str, expected: str) -> None:
     assert _render(source) == expected
+
+
+def test_maps_keyed_by_lists_of_one_hash_compare_as_in_java() -> None:
+    # 64 keys [s], every s made of "Aa"/"BB" pairs: all have one hashCode (Velocity 1.7)
+    words = ('#set($w=[""])#foreach($i in [1..6])#set($n=[])#foreach($p in $w)#set($z=$n.add("${p}Aa"))'
+             '#set($z=$n.add("${p}BB"))#end#set($w=$n)#end')
+    source = (words + '#set($m={})#foreach($s in $w)#set($z=$m.put([$s], $s))#end#set($r={})#foreach($i in [63..0])'
+              '#set($s=$w[$i])#set($z=$r.put([$s], $s))#end$m.size() $m.equals($r) $m.keySet().equals($r.keySet()) '
+              '$m.entrySet().equals($r.entrySet()) #set($z=$r.put([$w[5]], "x"))$m.equals($r) '
+              '$m.entrySet().equals($r.entrySet()) $m.keySet().equals($r.keySet())')
+    assert _render(source) == "64 true true truefalse false true"

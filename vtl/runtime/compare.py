@@ -167,8 +167,11 @@ def _map_parts(a: dict, b: dict) -> Iterator[tuple[Any, Any]]:
             if keys is None:
                 keys = _KeyIndex(b)
             stored = keys.candidate(key)
+            if stored is _ABSENT:
+                yield _UNEQUAL
+                return
             if stored is not None:  # key.equals(stored) and value.equals(b.get(key))
-                yield key.value, stored.value
+                yield key.value, stored.value  # type: ignore[union-attr]
                 yield value, b[stored]
                 continue
         found, other = map_lookup(b, key)  # a stored JavaKey is hashed again
@@ -179,19 +182,23 @@ def _map_parts(a: dict, b: dict) -> Iterator[tuple[Any, Any]]:
 
 
 class _KeyIndex:
-    """The keys of a map that are lists, maps or entries, by hash: the one stored key a
-    HashMap would compare a container key with, so that an equals can compare the two keys
-    on its own stack (through the dict, each level of keys holding keys is a Python call)."""
+    """The keys of a map that are lists, maps or entries, by hash: the stored key a HashMap
+    would compare a container key with, so that an equals compares the two keys on its own
+    stack (through the dict, each level of keys holding keys is a Python call) and reads the
+    clock while it scans keys of one hash (a template can make many collide)."""
 
-    __slots__ = ("mapping", "by_hash")
+    __slots__ = ("mapping", "by_hash", "clock", "countdown")
 
     def __init__(self, mapping: dict) -> None:
         self.mapping = mapping
         self.by_hash: dict[int, list[JavaKey]] | None = None
+        self.clock: WorkClock | None = None
+        self.countdown = CHECK_EVERY
 
-    def candidate(self, key: Any) -> JavaKey | None:
-        """The stored key to compare ``key`` (a map key, wrapped or not) with, when it is a
-        container and exactly one stored key has its hash; else ``None`` (look it up)."""
+    def candidate(self, key: Any) -> JavaKey | object | None:
+        """For a container ``key`` (a map key, wrapped or not): the stored key it is to be
+        compared with (the only one of its hash, or the one it equals among several), or
+        :data:`_ABSENT`; ``None`` for any other key (look it up in the map)."""
         value = key.value if type(key) is JavaKey else key
         if not _is_container_type(type(value)):
             return None
@@ -201,7 +208,24 @@ class _KeyIndex:
                 if type(stored) is JavaKey and _is_container_type(type(stored.value)):
                     self.by_hash.setdefault(stored.hash, []).append(stored)
         found = self.by_hash.get(java_hash(value))
-        return found[0] if found is not None and len(found) == 1 else None
+        if found is None:
+            return _ABSENT
+        if len(found) == 1:
+            return found[0]
+        for stored in found:  # keys of one hash: the one equal to ``value``, if any
+            self.countdown -= 1
+            if not self.countdown:
+                self.countdown = CHECK_EVERY
+                if self.clock is None:
+                    self.clock = WorkClock()
+                self.clock.check()
+            if java_equals(value, stored.value):
+                return stored
+        return _ABSENT
+
+
+#: What :meth:`_KeyIndex.candidate` gives for a key the map does not hold.
+_ABSENT = object()
 
 
 def _set_parts(a: list, b: list) -> Iterator[tuple[Any, Any]]:
@@ -230,6 +254,9 @@ def _set_parts(a: list, b: list) -> Iterator[tuple[Any, Any]]:
                 yield _UNEQUAL
                 return
             stored = keys.candidate(item.key if entries else item)
+            if stored is _ABSENT:
+                yield _UNEQUAL
+                return
             if stored is not None:  # item.equals(stored) (and the values of both entries)
                 yield (item.key if entries else item), stored.value
                 if entries:
