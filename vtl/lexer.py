@@ -71,6 +71,7 @@ _REFMOD_HASHED = re.compile(r"\$!?#(?=\.[A-Za-z]|\[(?!\[))")
 _PUSHED_HASH_CALL = re.compile(r"##?\((?!#)")
 _REFMOD_HASH_DOT = re.compile(r"##\\*\$(?:\\*!)?(?=\.[A-Za-z])")
 _INDEX_VALUES = frozenset(("INTEGER", "SQ_STRING", "DQ_STRING", "TRUE", "FALSE", "REF_HEAD"))
+_HASHES_RPAREN = re.compile(r"#+\)")
 _ESCAPED_REF = re.compile(r"\\+\$!?(?=[A-Za-z_{])")
 _ESCAPED_DOLLAR_HASH = re.compile(r"\\+\$!?#")
 _REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
@@ -322,13 +323,13 @@ class Lexer:
                 if end == pos and self._refmod:
                     while end < self.n and self.text[end] == "{":
                         end += 1
+                    self.emit("TEXT", self.text[pos:end], pos, end)
                     if self.text.startswith("(", end):
                         # '$a.b{(': the '(' after plain LCURLY tokens is an LPAREN that
                         # never closes ('$m.d{(x)' fails).
-                        self.emit("TEXT", self.text[pos:end], pos, end)
                         self.refmod_lparen(end)
                         return end
-                    end = pos
+                    return self.after_refmod(end, True)  # still REFMODIFIER: '$y.d{##x'
                 return end
             if self._pushed and self.text.startswith("##", pos):
                 self._pushed = False
@@ -596,6 +597,13 @@ class Lexer:
         there is no comment (``$h.t$x#if(true)##y`` prints ``TX##y``) and a word drops its
         suffixes (``$h.t$x#if(true)w.y`` prints ``TXw``); after another directive the rules
         of :meth:`after_refmod` carry on."""
+        if self.text.startswith("#[", pos) and not self.text.startswith("#[[", pos):
+            # '$h.t$f#[0]': the HASH pops back to REFMODIFIER, where '[' indexes the
+            # reference ('$f#[0]' is '$f[0]', printing '$f#[0]' when null).
+            self.emit("IDX_LBRACKET", "[", pos + 1, pos + 2)
+            end = self.lex_args(pos + 2, INDEX)
+            self._refmod = self._pushed = False
+            return self.after_reference(end)
         if self._hash_brace(pos):
             # '#{x.y' is no BRACKETED_WORD: a DIRECTIVE_TERMINATOR pops back to
             # REFMODIFIER, where '{' is a stray brace ('$h.t$x#{o.p} z' prints 'TX{ z').
@@ -966,6 +974,14 @@ class Lexer:
                 if name in ("true", "false"):
                     raise self.error(pos + 1, f"'{name}' cannot be used as a property name")
                 paren = m.end()
+                hashes = _HASHES_RPAREN.match(text, paren + 1) if text.startswith("(#", paren) else None
+                if hashes:
+                    # '$a.f(#)': HASH prefixes glued to the ')' of a call without arguments.
+                    self.emit("METHOD_START", text[pos : paren + 1], pos, paren + 1)
+                    self.emit("CALL_RPAREN", ")", hashes.end() - 1, hashes.end())
+                    self._refmod = False
+                    pos = hashes.end()
+                    continue
                 if (paren < self.n and text[paren] == "(" and paren + 1 < self.n and text[paren + 1] != "#"
                         and not _DOT_IDENT.match(text, paren + 1)):
                     self.emit("METHOD_START", text[pos : paren + 1], pos, paren + 1)

@@ -176,6 +176,8 @@ CASES = [
      "\n$n.y#*c*#$.t#*d*##e##,\n$n.y#set($q=1)$.t.u#e##,\n#if(\"\")$n.y[0]$m#foreach()$.t$#set($n=$s)#end#end##,"),
     ("refmod-resumed-dollar-dot-lparen-hash", "$n.y$m#if(true)$.t.u(#end"),
     ("refmod-word-lparen-hash", "$n.y#*c*#w.u(#if(true)x#end"),
+    # Plain '{'s after a property leave REFMODIFIER: '##' after them is no comment.
+    ("refmod-braces-hashes", "$y.d{##x\n$y.d{{##x\n$y.d{#e##x\n$y.d{ ##x\n$y.d{##\n"),
     ("refmod-dollar-set-comment", "$m.d#**#$#set($y=(true))##\n##\n|$m.d#**#$#*c*###\n##\n|$m.d$#set($y=1)##\nw.z"),
     ("refmod-dollar-comment-at-end", "$m.y$## c"),
     # '#(' after a comment over a REFERENCE pushed over REFMODIFIER: an LPAREN that never

@@ -320,6 +320,14 @@ EXTRA = [
     ("refmod-pushed-hash-call-open-3", "$h.t$.length##(1", {"h": {"t": "T"}}),
     ("refmod-pushed-hash-call-unclosed-brace", "$y.k$.o##(#literal()#if([]gt 5)#end}#end", {}),
     ("refmod-pushed-hash-call-after-call", "$a.v$.length()#()", {"a": {"v": "V"}}),
+    # HASH prefixes glued to the ')' of a call without arguments: '$s.length(#)' is
+    # '$s.length()'; '$h.t$f#[0]': the HASH pops to REFMODIFIER, where '[0]' indexes '$f'.
+    ("call-hash-rparen", "$s.length(#)x|$s.length(##) x|$m.y(#)x|$s.length(#).y x|$m[0].y(#)x|#literal()$m.y(#)x#end",
+     {"s": "abc", "m": {"y": "Y"}}),
+    ("call-hash-word-rparen", "$m.y(#e)x", {"m": {}}),
+    ("refmod-ref-hash-index", "$f.c$f#[0] z|$f.c$l#[0] z|$h.t$l#[1] z|$h.t$.x#[0] z|$h.t$l#[0]#e##y\n$f.c$l#[0]w.z",
+     {"f": "F", "l": [1, 2], "h": {"t": "T"}}),
+    ("refmod-ref-hash-index-open", "$f.c$f#[", {"f": "F"}),
     # A '$!' prefix dropped in arguments: a null reference's literal shows its '$' only.
     ("null-literal-dollarbang-arg", "$z.f($!1)|$z.f($! 1)|$z.f(0,$! 1)|$l[$!0]|$z[$!0]|$z.f($!'x')|$z.f([$!1])|#m($!'x' $!1)",
      {"l": [1]}),
