@@ -251,7 +251,12 @@ class Lexer:
                 end = self.escaped_hash_chain(start, dollar, pos)
                 if end >= 0:
                     return end
-            return self.lex_hash_after_dollar(start, dollar, pos, bang)
+            end = self.lex_hash_after_dollar(start, dollar, pos, bang)
+            if _SET.match(text, pos):
+                # '$#set(...)': its DOLLAR pushed REFERENCE, where the text after ')' is
+                # lexed ('$#set($q=1).v.w' prints '.v', '$#set($q=1)[' fails).
+                return self.after_reference_comments(end)
+            return end
         if ch == "$" or ch == "\\":
             return self.lex_dollar_chain(start, dollar)
         if ch == "[" and start < dollar and text[start] == "\\":
@@ -278,6 +283,10 @@ class Lexer:
             if set_match:
                 # '$ #set(': the '$' prefix is glued to the #set token and disappears.
                 return self.lex_set(pos, set_match.end())
+        if not m and braced and text.startswith("{", name_start):
+            # '${{x}': the second LCURLY is a stray brace ('${{x}' prints '${{').
+            self.emit("TEXT", text[start:name_start], start, name_start)
+            return self.lex_stray_brace(name_start)
         if not m and braced and name_start < self.n and text[name_start] in "[{$":
             # LCURLY then LBRACKET, LCURLY or DOLLAR: tokens no reference takes there.
             raise self.error(name_start, f"unexpected {text[name_start]!r} after '{{'")
@@ -391,6 +400,8 @@ class Lexer:
             return self.lex_stray_brace(pos)
         if pos < self.n and (text[pos].isalpha() or text[pos] == "_"):
             return self.after_reference_words(pos)
+        if text.startswith(".", pos) and _DOT_IDENT.match(text, pos):
+            return self.after_reference_words(pos, True)  # '$#set($q=1).v.w' prints '.v'
         if over_refmod and text.startswith("##", pos):
             # The comment pops REFERENCE back to REFMODIFIER ('$a.b$#set($c=1)##<newline>##y').
             return self.refmod_resumed(self.lex_hash(pos, pos))
@@ -581,7 +592,10 @@ class Lexer:
                 if self._hash_brace(q):
                     return self.after_refmod(end, False)  # '$a.b$x$#{x.y}', as after '.b'
                 if q < n and (text[q] == "{" or text[q].isalpha() or text[q] == "_"):
-                    return self.ref_in_refmod(end, q) if not self._refmod else self.after_refmod(end, False)
+                    if self._refmod:
+                        return self.after_refmod(end, False)
+                    nested = self.ref_in_refmod(end, q)
+                    return end if nested < 0 else nested  # '$a.b$m${' lexes '${' as text
                 return self.after_reference(end)
             else:
                 return self.after_reference(end)
@@ -805,11 +819,17 @@ class Lexer:
             raise self.error(last, "a reference needs a name after '$'")
         ch = text[pos]
         if ch == "#":
-            return self.lex_hash_after_dollar(start, last, pos, bang)
+            end = self.lex_hash_after_dollar(start, last, pos, bang)
+            if _SET.match(text, pos):
+                return self.after_reference_comments(end)  # '$$#set(...)', as '$#set(...)'
+            return end
         if ch == "[":
             raise self.error(pos, "an index needs a reference before it")
         if ch == ".":
-            return pos  # the chain is lost, as with '$!.'
+            if not _DOT_IDENT.match(text, pos):
+                # Before anything but '.name' only the chain's '$'s print ('$$!.:').
+                self.emit("TEXT", _special_text(chain), start, pos)
+            return pos  # before '.name' the chain is lost, as with '$!.'
         braced = ch == "{"
         name_start = pos + 1 if braced else pos
         m = _IDENT.match(text, name_start)
@@ -1212,13 +1232,14 @@ class Lexer:
                     if self.tokens[-1].type == "REF_RBRACE":
                         return self.lex_pre_directive(end)
                     return end
-                if start == hash_pos and _DOT_IDENT.match(text, p):
-                    # '#$.x': the DOLLAR beats EMPTY_INDEX; its prefixes are lost.
+                if _DOT_IDENT.match(text, p) and (start == hash_pos or _PREFIX_CHAIN.fullmatch(text, start, hash_pos)):
+                    # '#$.x', '$!#$.x': the DOLLAR beats EMPTY_INDEX; its prefixes are lost.
                     self.literal_drops.append((start, p))
                     return self.after_reference_words(p, True)
             # Only the '$' and '#' of a '$!' prefix print ('a$!# x' prints 'a$# x').
             lit = text[start : hash_pos + 1]
-            special = "!" in lit and nxt not in "$\\" and not _NUMBER.match(text, hash_pos + 1)
+            special = "!" in lit and not _NUMBER.match(text, hash_pos + 1) and (
+                nxt != "$" or not (p < self.n and (text[p].isalpha() or text[p] in "_{$\\#!.[}")))
             self.emit("TEXT", _special_text(lit) if special else lit, start, hash_pos + 1)
             return hash_pos + 1
         if name in _CONTROL_WORDS:
@@ -1444,7 +1465,13 @@ class Lexer:
                 pos = m.end()
                 continue
             if ch == "#":
-                raise self.error(pos, "comments and directives are not allowed inside arguments")
+                m = _WORD.match(text, pos + 1) if mode == ARGS else None
+                if m is None or m.group() in _CONTROL_WORDS or text.startswith("(", m.end()):
+                    raise self.error(pos, "comments and directives are not allowed inside arguments")
+                # A HASH glued to a WORD is that word ('#e(#e)' prints itself).
+                self.emit("WORD", text[pos : m.end()], pos, m.end())
+                pos = m.end()
+                continue
             if ch == ")" and depth == 0 and mode != INDEX:
                 if mode == CALL:
                     self.emit("CALL_RPAREN", ")", pos, pos + 1)

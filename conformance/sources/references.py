@@ -328,6 +328,28 @@ EXTRA = [
     ("refmod-ref-hash-index", "$f.c$f#[0] z|$f.c$l#[0] z|$h.t$l#[1] z|$h.t$.x#[0] z|$h.t$l#[0]#e##y\n$f.c$l#[0]w.z",
      {"f": "F", "l": [1, 2], "h": {"t": "T"}}),
     ("refmod-ref-hash-index-open", "$f.c$f#[", {"f": "F"}),
+    # A '${' after '$a.b$m' that starts no reference is text (the reference before it is
+    # lexed once).
+    ("refmod-ref-then-brace-text", ")$a.va$m${|$a.va$m${ x|$a.va$m$!{", {"a": {"v": "V"}, "m": "M"}),
+    # A chain of '$' prefixes before '.' that starts no property prints its '$'s only.
+    ("dollar-chain-dot-text", ".v$$!.:.v|$$!.:|$!$!.(|$$!.(|$$!.x|$!$.(", {}),
+    # '$!#$' before something that starts no reference: only the '$' and '#' print.
+    ("dollarbang-hash-dollar-text", "$!#$! = |$!#\\|$!#$ x|$!#$!#$! x|$!#$1|$!#$!x|$!#$.x|$#$.x.y z", {"x": "X"}),
+    # '$#set(...)': its DOLLAR pushed REFERENCE, where the text after ')' is lexed.
+    ("dollar-set-then-words", "$!#set($q=1).v.v |$#set($q=1)w.v |$#set($q=1){x}|$#set($q=1) x|$#set($q=1)\nx.y"
+     "|$#set($q=1)#*c*#x.y|$#set($q=1)$x.y|$a#*c*#.x.y z|$a#set($q=1).x.y z|$a.v()#*c*#.x.y z|$#set($q=1)#e##y",
+     {"a": "A", "x": "X"}),
+    ("dollar-set-then-lbracket", "$#set($q=1)[.b", {}),
+    ("dollars-set-then-lbracket", "$$#set($q=1)[.b", {}),
+    # '${{': the second LCURLY is a stray brace.
+    ("formal-double-brace", "${{x}|${{ |${{}|$!{{x}|${{x.y}|${{,x)", {"x": "X"}),
+    ("formal-double-brace-open", "${{x", {}),
+    # A HASH glued to a word in macro-call arguments is that word.
+    ("args-hash-word", "#{e}(#e))1|#e(#e)|#e(#e #f)|#e(#e,#f)|#e(#set)|#e($a #e)|#e(#e_1@x)", {"a": "A"}),
+    ("args-hash-word-defined-macro", "#macro(m $x)[$x]#end#m(#e)", {}),
+    ("args-hash-braced-word", "#e(#{e})", {}),
+    ("args-hash-if", "#e(#if)", {}),
+    ("args-hash-word-foreach", "#foreach($i in #e)#end", {}),
     # A '$!' prefix dropped in arguments: a null reference's literal shows its '$' only.
     ("null-literal-dollarbang-arg", "$z.f($!1)|$z.f($! 1)|$z.f(0,$! 1)|$l[$!0]|$z[$!0]|$z.f($!'x')|$z.f([$!1])|#m($!'x' $!1)",
      {"l": [1]}),
