@@ -81,12 +81,11 @@ def java_equals(a: Any, b: Any) -> bool:
         parts = _parts(a, b)
         if parts is None:
             return False
-        if isinstance(a, MapEntry) or len(a) <= _FLAT_SIZE:
-            flat = _flat_equal(parts)
-            if flat is not None:
-                return flat
-            parts = _parts(a, b)  # from the start: reading the parts changes nothing
-        return _Equality().run(a, b, parts)  # type: ignore[arg-type]
+        small = _small_equal(parts, [_SMALL_SIZE], 0)
+        if small is not None:
+            return small
+        # from the start: reading the parts changes nothing
+        return _Equality().run(a, b, _parts(a, b))  # type: ignore[arg-type]
     if isinstance(a, JavaClass):
         return isinstance(b, JavaClass) and a.name == b.name
     return False
@@ -102,8 +101,9 @@ def java_equals(a: Any, b: Any) -> bool:
 # the answer is Java's; a pair met again while it is still being compared is Java's endless
 # recursion (StackOverflowError). The render's deadline is checked every few thousand pairs.
 
-#: Lists and maps up to this size, holding no container, are compared without the machinery.
-_FLAT_SIZE = 32
+#: Values of up to this many items nested up to this deep are compared without the machinery.
+_SMALL_SIZE = 64
+_SMALL_DEPTH = 6
 #: Strings at least this long, integers past this bound and BigDecimals are remembered (by
 #: identity) once compared equal: a list may hold the same long value millions of times.
 _LONG_TEXT = 256
@@ -163,7 +163,15 @@ def _map_parts(a: dict, b: dict) -> Iterator[tuple[Any, Any]]:
     """``AbstractMap.equals``: each value of ``a`` against what ``b`` maps its key to."""
     keys = None
     for key, value in a.items():
-        if type(key) is JavaKey:  # (str and int keys are stored as they are)
+        t = type(key)
+        if t is str or t is int or key is None:  # stored as it is (see map_lookup)
+            other = b.get(key, _ABSENT)
+            if other is _ABSENT:
+                yield _UNEQUAL
+                return
+            yield value, other
+            continue
+        if t is JavaKey:
             if keys is None:
                 keys = _KeyIndex(b)
             stored = keys.candidate(key)
@@ -267,16 +275,30 @@ def _set_parts(a: list, b: list) -> Iterator[tuple[Any, Any]]:
             return
 
 
-def _flat_equal(parts: Iterator[tuple[Any, Any]]) -> bool | None:
-    """Whether the pairs of a small container's ``parts`` are all equal, or ``None`` when one
-    holds a container or a long string (left to :class:`_Equality`)."""
+def _small_equal(parts: Iterator[tuple[Any, Any]], budget: list[int], depth: int) -> bool | None:
+    """Whether the pairs of ``parts`` are all equal, for a small value: ``None`` once it
+    holds more than ``budget[0]`` items, nests deeper than a few levels or holds a long
+    string or number (left to :class:`_Equality`, from the start). It walks in Java's order,
+    like :class:`_Equality`, so an answer it gives is that one's."""
     for x, y in parts:
         if x is y:
             continue
-        t = type(x)
-        if _is_container_type(t) or _is_long_leaf(x, t):
+        budget[0] -= 1
+        if budget[0] < 0:
             return None
-        if not java_equals(x, y):
+        t = type(x)
+        if _is_container_type(t):
+            if depth >= _SMALL_DEPTH:
+                return None  # (a container holding itself ends here too)
+            sub = _parts(x, y)
+            if sub is None:
+                return False
+            equal = _small_equal(sub, budget, depth + 1)
+            if equal is not True:
+                return equal
+        elif _is_long_leaf(x, t):
+            return None
+        elif not java_equals(x, y):
             return False
     return True
 
