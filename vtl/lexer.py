@@ -72,6 +72,7 @@ _PUSHED_HASH_CALL = re.compile(r"##?\((?!#)")
 _REFMOD_HASH_DOT = re.compile(r"##\\*\$(?:\\*!)?(?=\.[A-Za-z])")
 _INDEX_VALUES = frozenset(("INTEGER", "SQ_STRING", "DQ_STRING", "TRUE", "FALSE", "REF_HEAD"))
 _HASHES_RPAREN = re.compile(r"#+\)")
+_DOLLAR_DOT = re.compile(r"\\*\$(?:\\*!)?(?=\.[A-Za-z])")
 _ESCAPED_REF = re.compile(r"\\+\$!?(?=[A-Za-z_{])")
 _ESCAPED_DOLLAR_HASH = re.compile(r"\\+\$!?#")
 _REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
@@ -252,7 +253,7 @@ class Lexer:
                 if end >= 0:
                     return end
             end = self.lex_hash_after_dollar(start, dollar, pos, bang)
-            if _SET.match(text, pos):
+            if _SET.match(text, pos) or text.startswith(("#*", "#[["), pos):
                 # '$#set(...)': its DOLLAR pushed REFERENCE, where the text after ')' is
                 # lexed ('$#set($q=1).v.w' prints '.v', '$#set($q=1)[' fails).
                 return self.after_reference_comments(end)
@@ -329,17 +330,23 @@ class Lexer:
             ch = self.text[pos]
             if ch == "{":
                 end = self.lex_stray_brace(pos)
-                if end == pos and self._refmod:
-                    while end < self.n and self.text[end] == "{":
-                        end += 1
+                if end > pos:
+                    return end
+                while end < self.n and self.text[end] == "{":
+                    end += 1
+                if self._refmod:
                     self.emit("TEXT", self.text[pos:end], pos, end)
                     if self.text.startswith("(", end):
                         # '$a.b{(': the '(' after plain LCURLY tokens is an LPAREN that
                         # never closes ('$m.d{(x)' fails).
                         self.refmod_lparen(end)
                         return end
-                    return self.after_refmod(end, True)  # still REFMODIFIER: '$y.d{##x'
-                return end
+                    return self.refmod_resumed(end)  # still REFMODIFIER: '$y.d{##x'
+                if _DOT_IDENT.match(self.text, end):
+                    # '$s{.b.c': a '.name' after the LCURLY prints, its suffixes are dropped.
+                    self.emit("TEXT", self.text[pos:end], pos, end)
+                    return self.after_reference_words(end, True)
+                return pos
             if self._pushed and self.text.startswith("##", pos):
                 self._pushed = False
                 if not self._refmod:
@@ -466,6 +473,8 @@ class Lexer:
                 elif text.startswith("{}", p):
                     self.emit("TEXT", text[pos : p + 2], pos, p + 2)
                     pos = p + 2
+                elif text.startswith("$", p) and (end := self._dollars_ref_in_refmod(pos, p)) >= 0:
+                    return end
                 elif text.startswith("##", p):
                     # '$##': the DOLLAR pushed REFERENCE, which the comment pops, so the
                     # state is REFMODIFIER after it ('$a.b$##c<newline>##y' prints '$##y').
@@ -543,6 +552,24 @@ class Lexer:
         if not text.startswith("#{", pos) or _BRACKETED_WORD.match(text, pos + 1):
             return False
         return pos + 2 < self.n and (text[pos + 2].isalpha() or text[pos + 2] in "_$[")
+
+    def _dollars_ref_in_refmod(self, pos: int, p: int) -> int:
+        """``$$m`` (or ``$!$m``) in the REFMODIFIER state: the prefixes print and ``$m``
+        is lexed as :meth:`ref_in_refmod` says (``$a.v$$m(x]`` fails). -1 when no name
+        follows the run of ``$``."""
+        text = self.text
+        last = p
+        while last + 1 < self.n and text[last + 1] == "$":
+            last += 1
+        q = last + 1
+        if q >= self.n or not (text[q].isalpha() or text[q] in "_{"):
+            return -1
+        count = len(self.tokens)
+        self.emit("TEXT", text[pos:last], pos, last)
+        end = self.ref_in_refmod(last, q)
+        if end < 0:
+            del self.tokens[count:]
+        return end
 
     def refmod_dollar_if(self, start: int, dollar: int, hash_pos: int) -> int:
         """``$#if(...)`` (``$!``, backslashes before) after a property: the prefix is lost
@@ -681,8 +708,8 @@ class Lexer:
             # It prints; '.name', '.name(...)' and '[...]' parts after it are dropped.
             self.emit("TEXT", m.group(), pos, m.end())
             pos = m.end()
-            if pos < n and text[pos] in ".[":
-                end = self._skip_suffixes(pos)
+            if pos < n and (text[pos] in ".[" or (refmod and _DOLLAR_DOT.match(text, pos))):
+                end = self._skip_dropped(pos) if refmod else self._skip_suffixes(pos)
                 bad = re.search(r"\.(?:true|false)\b", text[pos:end])
                 if bad:
                     raise self.error(pos + bad.start() + 1, "unexpected boolean after a property")
@@ -691,12 +718,22 @@ class Lexer:
                 if text[end - 1] == ")":
                     return end, False  # a method call leaves the REFMODIFIER state
                 # A '.name' property leaves it REFMODIFIER, an index keeps the state.
-                refmod = refmod or text[pos] == "." or "]." in text[pos:end]
+                refmod = refmod or text[pos] in ".$\\" or "]." in text[pos:end]
                 pos = end
             elif pos < n and text[pos] == "(" and refmod:
                 self.refmod_lparen(pos)
                 return pos, False
         return pos, False
+
+    def _skip_dropped(self, pos: int) -> int:
+        """:meth:`_skip_suffixes`, also past ``$.name`` and ``$!.name`` (a DOLLAR glued to
+        the DOT: ``$a.b#*c*#w$.x.y`` prints ``Aw``)."""
+        while True:
+            end = self._skip_suffixes(pos)
+            m = _DOLLAR_DOT.match(self.text, end)
+            if m is None:
+                return end
+            pos = m.end()
 
     def _check_indexes(self, pos: int, end: int) -> None:
         """Parse errors in the ``[...]`` suffixes from ``pos`` to ``end`` that

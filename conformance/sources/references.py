@@ -350,6 +350,19 @@ EXTRA = [
     ("args-hash-braced-word", "#e(#{e})", {}),
     ("args-hash-if", "#e(#if)", {}),
     ("args-hash-word-foreach", "#foreach($i in #e)#end", {}),
+    # A comment or text block right after a '$' leaves the REFERENCE state its DOLLAR pushed.
+    ("dollar-comment-then-words", "$#*c*#x.y z|$#[[t]]#x.y z|$#*c*#{x}", {}),
+    ("dollar-comment-then-lbracket", "$#*c*#[0]", {}),
+    ("dollarbang-textblock-then-lbracket", "$!#[[t]]#[0]", {}),
+    # A '$.name' right after a word that a property's state prints is dropped with it.
+    ("refmod-word-dollar-dot", "$a.b#*c*#w$.x.y z|$!.v$.v.w z|$!.v$.v=|$!.v.w z", {"a": {"b": "B"}}),
+    # '$$m' after a property: the prefixes print and '$m' is lexed as '$m' is there.
+    ("refmod-dollars-ref-lparen", "$a.v$$m(x", {"a": {"v": "V"}, "m": "M"}),
+    ("refmod-dollars-ref", "$a.v$$m#e##y\n$a.v$$m z|$a.v$!$m z|$a.v$$$m z|$a.v$${m} z|$a.v$$1 z",
+     {"a": {"v": "V"}, "m": "M"}),
+    ("refmod-dollars-ref-lparen-rbracket", "$a.v$$m(x]", {"a": {"v": "V"}, "m": "M"}),
+    # Plain '{'s after a reference, then '.name': it prints, its suffixes are dropped.
+    ("brace-then-dot-word", "$s{.b.b|$s{.b z|$s{{.b z|$s{ .b z|$s.v{.b.c z|$s.v{##x", {"s": "S"}),
     # A '$!' prefix dropped in arguments: a null reference's literal shows its '$' only.
     ("null-literal-dollarbang-arg", "$z.f($!1)|$z.f($! 1)|$z.f(0,$! 1)|$l[$!0]|$z[$!0]|$z.f($!'x')|$z.f([$!1])|#m($!'x' $!1)",
      {"l": [1]}),
