@@ -28,12 +28,15 @@ from .runtime import (
     get_index,
     get_property,
     iterate,
+    memguard,
     set_index,
     set_property,
 )
 from .runtime.access import LiveValues, host_method
 from .runtime.doubles import double_to_string
 from .runtime.hashing import java_key
+from .runtime.memguard import COUNTED, LOOP_TICK
+from .runtime.memguard import SMALL as SMALL_STRING
 from .runtime.methods import MapView, find_method, int_value
 from .runtime.strings import from_units
 from .runtime.text import SHORT_INT, to_string_within
@@ -65,7 +68,7 @@ class State:
     __slots__ = (
         "vars", "out", "limits", "iterations", "deadline", "macro_depth", "render_depth",
         "source", "name", "loop_stack", "counted_pieces", "counted_size", "counted_buffer",
-        "define_sizes", "macros",
+        "define_sizes", "macros", "guard",
     )
 
     def __init__(self, variables: dict[str, Any], limits: Limits, source: str, name: str) -> None:
@@ -87,6 +90,21 @@ class State:
         self.define_sizes: dict[int, list[Any]] | None = None
         #: The macros #evaluate'd text defined during this render (stock profile only).
         self.macros: dict[str, tuple[list[str], Stmt]] | None = None
+        #: What counts the memory this render keeps (made at the first count; see charge).
+        self.guard: memguard.Guard | None = None
+        _running.state = self  # (memguard.note: methods that grow a collection in place)
+
+    def charge(self, units: int) -> None:
+        """Count work that can keep memory against ``Limits.max_memory_growth``
+        (:mod:`vtl.runtime.memguard`)."""
+        guard = self.guard
+        if guard is None:
+            limit = self.limits.max_memory_growth
+            if limit is None or not memguard.available():
+                self.guard = guard = _NO_GUARD
+            else:
+                self.guard = guard = memguard.Guard(limit)
+        guard.charge(units)
 
     def check_deadline(self) -> None:
         if self.deadline is not None and time.monotonic() > self.deadline:
@@ -100,6 +118,19 @@ class State:
         self.counted_pieces, self.counted_size = len(out), size
         if size > self.limits.max_output_size:
             raise VtlLimitError(f"output exceeded {self.limits.max_output_size} characters")
+
+
+class _NoGuard:
+    """The memory guard of a render without one: counts nothing."""
+
+    __slots__ = ()
+
+    def charge(self, units: int) -> None:
+        return None
+
+
+_NO_GUARD: Any = _NoGuard()
+_running = memguard.RUNNING
 
 
 class ForeachInfo(HostObject):
@@ -177,6 +208,8 @@ class DefinedBlock(HostObject):
         limits = state.limits
         if len(text) > limits.max_string_size:
             raise VtlLimitError(f"a #define block grew beyond {limits.max_string_size} characters")
+        if len(text) >= SMALL_STRING:
+            state.charge(len(text))
         # Blocks printing blocks grow exponentially without any loop: what they write into
         # one buffer counts against that buffer's budget (a nested buffer becomes a string).
         sizes = state.define_sizes
@@ -676,6 +709,7 @@ class Compiler:
                     if not count & 63:
                         state.check_deadline()
                         state.check_output()
+                        state.charge(LOOP_TICK)
                     item = items[i]
                     if item is None:
                         if holder is None:
@@ -1292,6 +1326,8 @@ class Compiler:
                 t = type(value)
                 if t is str:
                     if len(value) <= state.limits.max_string_size:
+                        if len(value) >= SMALL_STRING:
+                            state.charge(len(value))
                         return value
                 elif t is int or t is bool:
                     return value
@@ -1369,6 +1405,8 @@ class Compiler:
                 t = type(value)
                 if t is str:
                     if len(value) <= state.limits.max_string_size:
+                        if len(value) >= SMALL_STRING:
+                            state.charge(len(value))
                         return value
                 elif t is int or t is bool:
                     return value
@@ -1457,6 +1495,8 @@ class Compiler:
             text = from_units(render_nested(body, state))  # one StringBuilder in Java
             if len(text) > state.limits.max_string_size:
                 raise VtlLimitError(f"a string grew beyond {state.limits.max_string_size} characters")
+            if len(text) >= SMALL_STRING:
+                state.charge(len(text))
             return text[:-1] if trim and text else text
 
         return interpolate
@@ -1473,6 +1513,7 @@ class Compiler:
             if size > state.limits.max_range_size:
                 raise VtlLimitError(f"range [{low}..{high}] is larger than {state.limits.max_range_size} items")
             step = 1 if high >= low else -1
+            state.charge(8 * size)
             return JavaList(range(low, high + step, step))
 
         return make_range
@@ -1501,11 +1542,14 @@ class Compiler:
 
         def arithmetic(state: State) -> Any:
             value = math(left(state), right(state))
-            if type(value) is str and len(value) > state.limits.max_string_size:
-                raise VtlLimitError(
-                    f"a string grew beyond {state.limits.max_string_size} characters",
-                    line=line, column=column, source=state.source, name=state.name,
-                )
+            if type(value) is str:
+                if len(value) > state.limits.max_string_size:
+                    raise VtlLimitError(
+                        f"a string grew beyond {state.limits.max_string_size} characters",
+                        line=line, column=column, source=state.source, name=state.name,
+                    )
+                if len(value) >= SMALL_STRING:
+                    state.charge(len(value))
             return value
 
         return arithmetic
@@ -1614,8 +1658,13 @@ def _method_result(value: Any, aws: bool, state: State) -> Any:
         return None
     if value is None:
         return "" if aws else None
-    if type(value) is str and len(value) > state.limits.max_string_size:
-        raise VtlLimitError(f"a string grew beyond {state.limits.max_string_size} characters")
+    if type(value) is str:
+        if len(value) > state.limits.max_string_size:
+            raise VtlLimitError(f"a string grew beyond {state.limits.max_string_size} characters")
+        if len(value) >= SMALL_STRING:
+            state.charge(len(value))
+    elif isinstance(value, (list, dict)) and len(value) >= COUNTED:
+        state.charge(8 * len(value))  # (a copy, a view, a split: methods build most lists)
     return value
 
 

@@ -53,6 +53,11 @@ class Limits:
     deadline: float | None = 10.0
     #: Largest template source, in bytes of UTF-8 (API Gateway's quota is 300 KB).
     max_template_size: int | None = None
+    #: Bytes the process may grow by while one render runs (raises; checked as long strings,
+    #: large collections and loop iterations pile up, where the resident size can be read:
+    #: Linux); ``None`` for no check. Each value is bounded by the budgets above, this bounds
+    #: how many of them a template keeps.
+    max_memory_growth: int | None = 1 << 30
 
     def __post_init__(self) -> None:
         for field in fields(self):
@@ -72,7 +77,7 @@ class Limits:
                 raise ValueError(f"Limits.{field.name} must not be negative, not {value!r}")
 
 
-_OPTIONAL = frozenset({"foreach_max_loops", "deadline", "max_template_size"})
+_OPTIONAL = frozenset({"foreach_max_loops", "deadline", "max_template_size", "max_memory_growth"})
 _SECONDS = frozenset({"regex_timeout", "deadline"})
 
 #: What the API Gateway profile uses by default: AWS's documented quotas plus safe budgets.

@@ -13,7 +13,7 @@ from .compiler import APIGATEWAY, PROFILES, BreakLoop, State, StopRender
 from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError
 from .limits import APIGATEWAY_LIMITS, VELOCITY_LIMITS, Limits
 from .parser import parse
-from .runtime import HostObject, budgets, from_json, regex
+from .runtime import HostObject, budgets, from_json, memguard, regex
 from .runtime.strings import from_units
 
 
@@ -125,6 +125,7 @@ class Template:
                 regex.reset_render_timeout(timeout_token)
             if budget_token is not None:
                 budgets.reset_limits(budget_token)
+            memguard.RUNNING.state = None  # (set by State: the render running in this thread)
         out = "".join(state.out)
         out = from_units(out)  # Java writes one stream of UTF-16 units
         if len(out) > self.limits.max_output_size:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import JavaException
-from ..runtime import MISSING, HostObject, JavaChar, JsonArray, json_smart_string
+from ..runtime import MISSING, HostObject, JavaChar, JsonArray, json_smart_string, memguard
 from ..runtime.exceptions import java_exception
 from .compact import compact_json
 from .javajson import parse_json
@@ -126,6 +126,9 @@ class Input(HostObject):
             return None
         if type(value) in _CONTAINERS:
             if self._state == _COPYING:
+                # (each copy may be as large as the body's tree: the render's memory guard)
+                if len(self._body) >= memguard.SMALL:
+                    memguard.note(8 * len(self._body))
                 return _copy(value)
             self._state = _LENT
         return value

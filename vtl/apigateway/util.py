@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..runtime import MISSING, HostObject, JavaChar
+from ..runtime import MISSING, HostObject, JavaChar, memguard
 from ..runtime.exceptions import java_exception
 from .encoding import base64_decode, base64_encode, escape_javascript, url_decode, url_encode
 from .javajson import parse_json
@@ -42,6 +42,14 @@ def _string_method(function: Any, null_message: str | None = None) -> Any:
     return method
 
 
+def _parse_json(text: str) -> Any:
+    """``parseJson``: the tree may be ten times the text, counted against the render's
+    memory guard (a loop parsing a large text again and again keeps every tree)."""
+    if len(text) >= memguard.SMALL:
+        memguard.note(8 * len(text))
+    return parse_json(text)
+
+
 _NPE = 'Cannot invoke "%s" because "%s" is null'
 
 
@@ -55,7 +63,7 @@ class Util(HostObject):
     # (messages as Java 17 words them, like the rest of the model's Java exceptions).
     vtl_methods = {
         "escapeJavaScript": _string_method(escape_javascript),
-        "parseJson": _string_method(parse_json, _NPE % ("String.length()", "in")),
+        "parseJson": _string_method(_parse_json, _NPE % ("String.length()", "in")),
         "urlEncode": _string_method(url_encode, _NPE % ("String.length()", "s")),
         "urlDecode": _string_method(url_decode, _NPE % ("String.length()", "s")),
         "base64Encode": _string_method(base64_encode, _NPE % ("String.getBytes(java.nio.charset.Charset)", "<parameter1>")),

@@ -22,7 +22,7 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from .bignum import check_product
+from .bignum import check_product, int_text
 from .doubles import to_float32
 from .exceptions import java_exception
 from .strings import concat_units
@@ -104,6 +104,8 @@ def _to_decimal(value: Any) -> Decimal:
         if math.isnan(value) or math.isinf(value):
             raise java_exception("java.lang.NumberFormatException", "Infinite or NaN")
         return Decimal(value).copy_abs() if value == 0 else Decimal(value)
+    if value.bit_length() > 4096:  # Decimal(int) is quadratic; its digits are read linearly
+        return Decimal(int_text(int(value)))
     return Decimal(value)
 
 

@@ -8,6 +8,7 @@ import contextvars
 
 from ..errors import VtlLimitError
 from ..limits import Limits
+from . import memguard
 
 __all__ = ["DEFAULT_COLLECTION_SIZE", "DEFAULT_STRING_SIZE", "check_collection_size",
            "number_digit_limit", "string_limit", "use_limits", "reset_limits"]
@@ -37,6 +38,8 @@ def check_collection_size(size: int) -> None:
     limit = _budgets.get()[1]
     if size > limit:
         raise VtlLimitError(f"a list would hold more than {limit} elements")
+    if size >= memguard.COUNTED:
+        memguard.note(8 * size)  # (the render's memory guard)
 
 
 def use_limits(limits: Limits) -> contextvars.Token | None:

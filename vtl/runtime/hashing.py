@@ -17,6 +17,7 @@ from ..errors import VtlLimitError
 from ..limits import Limits
 from .bignum import int_from_digits
 from .exceptions import java_exception
+from .memguard import RUNNING
 from .values import BoxedInt, JavaArray, JavaChar, JavaClass, JavaFloat, JavaKey, MapEntry
 
 __all__ = ["java_hash", "java_key", "string_hash", "use_deadline", "reset_deadline", "WorkClock"]
@@ -44,14 +45,20 @@ def reset_deadline(token: contextvars.Token) -> None:
 
 
 class WorkClock:
-    """The time budget of one walk over a value (a hash, an ``equals``): the render's
-    deadline, or :data:`FALLBACK_SECONDS` from the first check when no render set one.
+    """The time budget of one walk over a value (a hash, an ``equals``): the deadline of
+    the render running in this thread, or :data:`FALLBACK_SECONDS` from the first check
+    outside a render.
     Callers count their steps and call :meth:`check` every :data:`CHECK_EVERY` of them."""
 
     __slots__ = ("deadline",)
 
     def __init__(self) -> None:
-        self.deadline: Any = _deadline.get()
+        deadline = _deadline.get()
+        if deadline is _UNSET:  # the render running in this thread, if any (memguard.RUNNING)
+            state = getattr(RUNNING, "state", None)
+            if state is not None:
+                deadline = state.deadline
+        self.deadline: Any = deadline
 
     def check(self) -> None:
         """Raise :class:`VtlLimitError` once the deadline has passed."""

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import JavaException, VtlLimitError
+from . import memguard
 from . import regex as jregex
 from .bignum import check_bits, check_decimal_text, check_product, int_from_digits, int_text
 from .budgets import check_collection_size, string_limit
@@ -1679,6 +1680,8 @@ def _m_remove_pair(m: dict, key: Any, value: Any) -> bool:
 def _m_put_all(m: dict, other: dict | None) -> str:
     if other is None:
         raise _npe(_NPE_CALL.format("java.util.Map.size()", "m"))
+    if len(other) >= memguard.COUNTED:
+        memguard.note(8 * len(other))  # (the render's memory guard)
     for k, v in list(other.items()):
         _m_put(m, k, v)
     return VOID
