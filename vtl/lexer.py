@@ -1501,6 +1501,11 @@ class Lexer:
                         raise self.error(pos, "a method call's argument list cannot be blank")
                 pos = m.end()
                 continue
+            if ch == "#" and mode == ARGS and text.startswith("$", pos + 1):
+                # A HASH glued to a reference's DOLLAR: dropped ('#m(#$x)' prints '#m($x)').
+                self.dropped.append((pos, pos + 1))
+                pos += 1
+                continue
             if ch == "#":
                 m = _WORD.match(text, pos + 1) if mode == ARGS else None
                 if m is None or m.group() in _CONTROL_WORDS or text.startswith("(", m.end()):

@@ -346,6 +346,9 @@ EXTRA = [
     ("formal-double-brace-open", "${{x", {}),
     # A HASH glued to a word in macro-call arguments is that word.
     ("args-hash-word", "#{e}(#e))1|#e(#e)|#e(#e #f)|#e(#e,#f)|#e(#set)|#e($a #e)|#e(#e_1@x)", {"a": "A"}),
+    # A HASH glued to a '$' in directive arguments is dropped with it where a '$' would be.
+    ("args-hash-dollar", "#m(#$x)$s$s|#m(#$x #$y)|#m(#$!x)|#m(#$ 1)|#m(#$1)|#macro(m $p)[$p]#end#m(#$x)"
+     "|#foreach($i in #$l)$i#end|#define(#$d)x#end$d", {"x": "X", "l": [1, 2]}),
     ("args-hash-word-defined-macro", "#macro(m $x)[$x]#end#m(#e)", {}),
     ("args-hash-braced-word", "#e(#{e})", {}),
     ("args-hash-if", "#e(#if)", {}),
