@@ -1325,9 +1325,10 @@ class Compiler:
                     raise _invocation_error(exc, name, line, column, state) from None
                 t = type(value)
                 if t is str:
-                    if len(value) <= state.limits.max_string_size:
-                        if len(value) >= SMALL_STRING:
-                            state.charge(len(value))
+                    size = len(value)
+                    if size <= state.limits.max_string_size:
+                        if size >= SMALL_STRING:
+                            state.charge(size)
                         return value
                 elif t is int or t is bool:
                     return value
@@ -1404,9 +1405,10 @@ class Compiler:
                         raise _invocation_error(exc, name, line, column, state) from None
                 t = type(value)
                 if t is str:
-                    if len(value) <= state.limits.max_string_size:
-                        if len(value) >= SMALL_STRING:
-                            state.charge(len(value))
+                    size = len(value)
+                    if size <= state.limits.max_string_size:
+                        if size >= SMALL_STRING:
+                            state.charge(size)
                         return value
                 elif t is int or t is bool:
                     return value
