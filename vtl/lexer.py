@@ -353,6 +353,8 @@ class Lexer:
                     # REFERENCE pushed over REFMODIFIER ('$a.b$[0]', '$a.b$.c()'): the
                     # comment pops back there.
                     return self.refmod_resumed(self.lex_hash(pos, pos))
+                if self._hash_brace(pos + 1):
+                    return self.lex_stray_brace(pos + 2)  # '$a.b$.c##{x' fails unclosed
                 if self.text.startswith("(", pos + 2):
                     # '$a.b$.c##(': the '(' ends both HASHes and is an LPAREN there.
                     self.emit("TEXT", "##", pos, pos + 2)
@@ -475,6 +477,11 @@ class Lexer:
                     pos = p + 2
                 elif text.startswith("$", p) and (end := self._dollars_ref_in_refmod(pos, p)) >= 0:
                     return end
+                elif p == pos + 1 and text.startswith("#", p) and (num := _NUMBER.match(text, p + 1)):
+                    # '$#5': the number ends the HASH's state, back in REFMODIFIER
+                    # ('$h.t$#5##x' prints '$#5##x').
+                    self.emit("TEXT", text[pos : num.end()], pos, num.end())
+                    pos = num.end()
                 elif text.startswith("##", p):
                     # '$##': the DOLLAR pushed REFERENCE, which the comment pops, so the
                     # state is REFMODIFIER after it ('$a.b$##c<newline>##y' prints '$##y').

@@ -178,6 +178,13 @@ CASES = [
     ("refmod-word-lparen-hash", "$n.y#*c*#w.u(#if(true)x#end"),
     # Plain '{'s after a property leave REFMODIFIER: '##' after them is no comment.
     ("refmod-braces-hashes", "$y.d{##x\n$y.d{{##x\n$y.d{#e##x\n$y.d{ ##x\n$y.d{##\n"),
+    # '$#5' after a property: the number ends the HASH's state, back in REFMODIFIER.
+    ("refmod-dollar-hash-number-hashes", "$h.t$#5## \n$h.t$#5##x\n$h.t$#5 x\n$h.t$#5#e##x\n$h.t$#5x.y z\n$h.t$#-1##x"
+     "\n$h.t$#.5##x\n$h.t$#5$x##y"),
+    # '##{' after '$a.b$.c' that is no BRACKETED_WORD: a stray brace.
+    ("refmod-pushed-hashes-brace", "$l.v$.d##{a}|$l.v$.d##{a.b} z|$l.v$.d##{$a} z"),
+    ("refmod-pushed-hashes-brace-open", "$l.v$.d##{a"),
+    ("refmod-pushed-hashes-brace-blank", "$l.v$.d##{a x"),
     ("refmod-dollar-set-comment", "$m.d#**#$#set($y=(true))##\n##\n|$m.d#**#$#*c*###\n##\n|$m.d$#set($y=1)##\nw.z"),
     ("refmod-dollar-comment-at-end", "$m.y$## c"),
     # '#(' after a comment over a REFERENCE pushed over REFMODIFIER: an LPAREN that never
