@@ -73,6 +73,7 @@ _REFMOD_HASH_DOT = re.compile(r"##\\*\$(?:\\*!)?(?=\.[A-Za-z])")
 _INDEX_VALUES = frozenset(("INTEGER", "SQ_STRING", "DQ_STRING", "TRUE", "FALSE", "REF_HEAD"))
 _HASHES_RPAREN = re.compile(r"#+\)")
 _DOLLAR_DOT = re.compile(r"\\*\$(?:\\*!)?(?=\.[A-Za-z])")
+_DOLLAR_RCURLY = re.compile(r"\$!?\}")
 _ESCAPED_REF = re.compile(r"\\+\$!?(?=[A-Za-z_{])")
 _ESCAPED_DOLLAR_HASH = re.compile(r"\\+\$!?#")
 _REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
@@ -782,6 +783,10 @@ class Lexer:
                 if m:
                     i = self._skip_suffixes(m.end())
                     continue
+                m = _DOLLAR_RCURLY.match(text, i)
+                if m:
+                    i = m.end()  # '$}', '$!}': RCURLY with its prefix
+                    continue
             if text[i] != "#":
                 raise self.error(i, "unexpected text after a '(' following a property")
             i = self._skip_hash_item(i)
@@ -1364,6 +1369,15 @@ class Lexer:
                 # '#end' and '#else' pop the HASH's own push and stay here too, unless
                 # they took a newline ('...###<newline>#{end}t(' leaves 't(' unclosed).
                 return pos
+        if text.startswith("$", pos):
+            p = pos + 2 if text.startswith("!", pos + 1) else pos + 1
+            if text.startswith("[", p):
+                # No EMPTY_INDEX here: an LBRACKET with nothing to index ('#$}$[0]').
+                raise self.error(p, "an index needs a reference before it")
+            if _DOT_IDENT.match(text, p):
+                # The DOLLAR glues to the DOT and is lost ('#$}$.x.y' prints '#$}.x').
+                self.literal_drops.append((pos, p))
+                return self.after_reference_words(p, True)
         if text.startswith("$", pos) and _IDENT.match(text, pos + 2 if text.startswith("!", pos + 1) else pos + 1):
             # A reference there: a directive right after it returns here again.
             return self.lex_hash_ref(self.lex_dollar(pos, pos))

@@ -349,6 +349,15 @@ EXTRA = [
     # A HASH glued to a '$' in directive arguments is dropped with it where a '$' would be.
     ("args-hash-dollar", "#m(#$x)$s$s|#m(#$x #$y)|#m(#$!x)|#m(#$ 1)|#m(#$1)|#macro(m $p)[$p]#end#m(#$x)"
      "|#foreach($i in #$l)$i#end|#define(#$d)x#end$d", {"x": "X", "l": [1, 2]}),
+    # In the directive state that '#$}' or '#${a}' return to, '$' before '.name' is lost
+    # and before '[' makes an LBRACKET with nothing to index.
+    ("pre-directive-dollar-dot", "#$}$.x|#$}$.x.y z|#${a}$.x|#$}$!.x y|#$}$x|#$#e()$.x y", {"a": "A"}),
+    ("pre-directive-dollar-lbracket", "#$}$[0]", {}),
+    ("pre-directive-dollarbang-lbracket", "#${a}$![0]", {"a": "A"}),
+    # '$}' in the never-closing LPAREN after an index.
+    ("lparen-dollar-rcurly", "$s.e[$a]($}x", {"s": "S", "a": 0}),
+    ("lparen-dollarbang-rcurly", "$s.e[$a]($!}", {"s": "S", "a": 0}),
+    ("lparen-dollar-rcurly-blank", "$s.e[$a]($} x", {"s": "S", "a": 0}),
     ("args-hash-word-defined-macro", "#macro(m $x)[$x]#end#m(#e)", {}),
     ("args-hash-braced-word", "#e(#{e})", {}),
     ("args-hash-if", "#e(#if)", {}),
