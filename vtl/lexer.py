@@ -1522,8 +1522,12 @@ class Lexer:
                         raise self.error(pos, "a method call's argument list cannot be blank")
                 pos = m.end()
                 continue
-            if ch == "#" and mode == ARGS and text.startswith("$", pos + 1):
-                # A HASH glued to a reference's DOLLAR: dropped ('#m(#$x)' prints '#m($x)').
+            if ch == "#" and mode == ARGS and pos + 1 < self.n and text[pos + 1] in "$ \t\r\n":
+                # A HASH glued to a reference's DOLLAR or to blanks: dropped ('#m(#$x)'
+                # prints '#m($x)', '#e(# )' prints '#e( )'); glued to blanks after blanks
+                # it is a second WHITESPACE token in a row, a parse error.
+                if text[pos + 1] != "$" and text[pos - 1] in " \t\r\n":
+                    raise self.error(pos + 1, "unexpected blank after a '#' that follows blanks")
                 self.dropped.append((pos, pos + 1))
                 pos += 1
                 continue

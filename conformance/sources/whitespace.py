@@ -121,6 +121,10 @@ def cases() -> Cases:
         "$a.substring(0, $ 1)", "$a[ $ 0]", "#define( $ $d)x#end", "#set($a = $a $\t)",
     ]):
         add(f"arg-dollar-blank-after-blank-{i}", template)
+    # A '#' glued to blanks in a macro call's or directive's arguments: the same.
+    add("arg-hash-blank", "#e(# )|#e(#\n)|#macro(m $p)[$p]#end#m(# 1)|#e(#\t)|#e(1# 2)|#e( #$a)")
+    for i, template in enumerate(["#e(1 # 2)", "#e( # 2)", "#foreach($i in # [1])$i#end"]):
+        add(f"arg-hash-blank-after-blank-{i}", template)
     add("arg-dollar-blank", "#set($q =$! 1)$q|#set($q = [1 ,$! 2])$q|#set($q$ = 3)$q|#set($ $q = 4)$q|#m($ 1)|#m($! 1)"
         "|#set($q =1 +$! 1)$q|#if(true$! )x#end|#set($q = [$! 1 ])$q")
     return out
