@@ -370,7 +370,7 @@ class Lexer:
                 return self.after_refmod(pos, False, True)
             if self._refmod:
                 if ch in "#$ \t\\":
-                    return self.after_refmod(pos, False)
+                    return self.after_refmod(pos, False, self._pushed)
                 if ch == "(":
                     if _DOT_IDENT.match(self.text, pos + 1):
                         # '$s.h(.x': no argument can start with '.', so '.h' is a property
@@ -533,9 +533,10 @@ class Lexer:
                     m = _REFMOD_HASH_DOT.match(text, pos)
                     if m is None:
                         end = self.lex_hash(pos, pos + 1)
-                        if text.startswith(("#", "*", "[["), pos + 2):
-                            # A comment or text block after the HASH returns to the
-                            # directive state ('$a.b###c\nt(x)' makes 't(x)' a directive).
+                        if text.startswith(("#", "*", "[["), pos + 2) or self.tokens[-1].type == "DIR_RPAREN":
+                            # A comment, text block or directive with arguments after the
+                            # HASH returns to the directive state ('$a.b###c\nt(x)' and
+                            # '$a.b##if(5)t(' make 't(' a directive).
                             return self.lex_pre_directive(end)
                         return end
                     # '##$.name' after a comment or #set: the prefixes are lost and '.name'

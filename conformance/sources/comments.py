@@ -185,6 +185,14 @@ CASES = [
     ("refmod-pushed-hashes-brace", "$l.v$.d##{a}|$l.v$.d##{a.b} z|$l.v$.d##{$a} z"),
     ("refmod-pushed-hashes-brace-open", "$l.v$.d##{a"),
     ("refmod-pushed-hashes-brace-blank", "$l.v$.d##{a x"),
+    # '##name(...)' after a property returns to the directive state, where a word with
+    # '(' is a directive too.
+    ("refmod-hashes-directive-then-word", "$y.y##e()t(x)|$y.y##e t(|$y.y##e()x|$y.y##e() t(|$y.y##if(5)t#end"),
+    ("refmod-hashes-if-then-word-open", "$y.y##if(5)#f()t(#end"),
+    ("refmod-hashes-word-then-word-open", "$y.y##e()t("),
+    ("refmod-hashes-word-newline-word-open", "$y.y##e()\nt("),
+    # '$}' after '$a.b$.c' keeps the REFMODIFIER its DOLLAR pushed.
+    ("refmod-pushed-dollar-rcurly", "$b.d$.e$}#literal()##)#define(2)#end#end|$b.d$.e$}#e##x\n$b.d$.e$!}#e##x\n$b.d$.e #e##x"),
     ("refmod-dollar-set-comment", "$m.d#**#$#set($y=(true))##\n##\n|$m.d#**#$#*c*###\n##\n|$m.d$#set($y=1)##\nw.z"),
     ("refmod-dollar-comment-at-end", "$m.y$## c"),
     # '#(' after a comment over a REFERENCE pushed over REFMODIFIER: an LPAREN that never
