@@ -289,6 +289,13 @@ class Lexer:
             # '${{x}': the second LCURLY is a stray brace ('${{x}' prints '${{').
             self.emit("TEXT", text[start:name_start], start, name_start)
             return self.lex_stray_brace(name_start)
+        if not m and braced and name_start < self.n and text[name_start] in "$\\":
+            chain = _DOLLAR_CHAIN.match(text, name_start).end()
+            m = _IDENT.match(text, chain) if chain > name_start else None
+            if m is not None:
+                # '${$x}': the DOLLAR prefixes glue to the IDENTIFIER, a name no variable
+                # has ('${$x}' prints itself, '${$x=' fails).
+                return self.lex_reference(start, name_start, m, braced)
         if not m and braced and name_start < self.n and text[name_start] in "[{$":
             # LCURLY then LBRACKET, LCURLY or DOLLAR: tokens no reference takes there.
             raise self.error(name_start, f"unexpected {text[name_start]!r} after '{{'")
@@ -879,7 +886,10 @@ class Lexer:
             if not _DOT_IDENT.match(text, pos):
                 # Before anything but '.name' only the chain's '$'s print ('$$!.:').
                 self.emit("TEXT", _special_text(chain), start, pos)
-            return pos  # before '.name' the chain is lost, as with '$!.'
+                return pos
+            # Before '.name' the chain is lost and '.name' lexed as after a property, as
+            # with '$!.' ('$$!.x.y z' prints '.x z').
+            return self.after_reference_words(pos, True)
         braced = ch == "{"
         name_start = pos + 1 if braced else pos
         m = _IDENT.match(text, name_start)

@@ -194,6 +194,7 @@ _PENDING_DOLLARS = re.compile(r"(?:\\*\$(?:\\*!)?)+\Z")
 # A chain of '$' prefixes that starts no reference ('$ x', '$! x', '$!1'): #literal shows
 # the special text the lexer made of it (no '!'), a block macro call nothing.
 _FAILED_DOLLAR = re.compile(r"\\*\$[\\$!]*#?")
+_VTL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
 
 
@@ -233,6 +234,7 @@ class _AstBuilder:
         self.dropped: list[tuple[int, int]] = []
         self.suffix_drops: list[tuple[int, int]] = []
         self.tokens: list[Token] = []  # the whole template's, comments included
+        self.unnamed_refs = False  # a reference whose name is no identifier ('${$x}') was built
 
     def image(self, start: int, end: int, only_backslashes: bool = False) -> str:
         """The source from ``start`` to ``end`` less the ``$`` prefixes the lexer dropped
@@ -251,6 +253,12 @@ class _AstBuilder:
         return children[0]
 
     def content(self, children):
+        if self.unnamed_refs:
+            # A reference whose name is no identifier ('${$x}') is null: it prints itself
+            # ('$!{$x}' nothing) in both profiles.
+            return [ast.Text(c.line, c.column, c.start, c.end, text="" if c.silent else c.source_text)
+                    if isinstance(c, ast.Reference) and not c.backslashes and not _VTL_NAME.fullmatch(c.name) else c
+                    for c in children]
         return list(children)
 
     def text(self, children):
@@ -548,7 +556,12 @@ class _AstBuilder:
         image = str(start_tok)
         backslashes = len(image) - len(image.lstrip("\\"))
         rest = image[backslashes:]
-        ident, *props = rest.lstrip("$!{").split(".")
+        # The name follows '$', '$!' and '{' ('${$x' names '$x', which no variable has).
+        name_start = 1 + rest.startswith("!", 1)
+        name_start += rest.startswith("{", name_start)
+        ident, *props = rest[name_start:].split(".")
+        if ident[:1] in ("$", "\\"):
+            self.unnamed_refs = True
         if props:
             # The lexer folds leading plain properties into the head token.
             offset = start_tok.end_pos - sum(1 + len(prop) for prop in props)

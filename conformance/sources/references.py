@@ -358,6 +358,17 @@ EXTRA = [
     ("lparen-dollar-rcurly", "$s.e[$a]($}x", {"s": "S", "a": 0}),
     ("lparen-dollarbang-rcurly", "$s.e[$a]($!}", {"s": "S", "a": 0}),
     ("lparen-dollar-rcurly-blank", "$s.e[$a]($} x", {"s": "S", "a": 0}),
+    # '${$x}': the DOLLAR prefixes glue to the IDENTIFIER, a name no variable has: the
+    # reference is null and prints itself; what cannot follow it inside braces fails.
+    ("formal-dollar-name", "${$q}|${$x} y|${\\$x}|${$x.y}|${$!x}|$!{$x}|${$$x}|${$x.length()}|${$x[0]}|#if(true)${$x}#end"
+     "|#set($s = \"${$x}\")$s", {"x": "X"}),
+    ("formal-dollar-name-equals", "==${\\$!$q.b=", {}),
+    ("formal-dollar-name-equals-2", "${$q=", {}),
+    ("formal-dollar-name-open", "${$x", {"x": "X"}),
+    # A '$' chain before '.name': the chain is lost and '.name' lexed as after a property.
+    ("dollar-chain-dot-word", "$$!.x.y z|$$!.x|$!$!.x##y", {}),
+    ("dollar-chain-dot-call-equals", "$!$!.b1(1=1", {}),
+    ("dollar-chain-dot-call-open", "$$!.x(1) z", {}),
     ("args-hash-word-defined-macro", "#macro(m $x)[$x]#end#m(#e)", {}),
     ("args-hash-braced-word", "#e(#{e})", {}),
     ("args-hash-if", "#e(#if)", {}),
