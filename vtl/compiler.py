@@ -959,14 +959,15 @@ class Compiler:
                     java_class="MacroOverflowException",
                 )
             variables = state.vars
-            names = list(params)
+            # A parameter the call does not pass stays unbound: the body reads (and #set
+            # writes) the caller's variable of that name, as Velocity 1.7's macro context does.
+            names = list(params[:len(arg_fns)])
             if body_fn is not None:
                 names.append("bodyContent")
             saved = {k: variables.get(k, _UNSET) for k in names}
+            bound = {}
             for param, fn, text in zip(params, arg_fns, arg_texts):
-                variables[param] = MacroArg(fn, state, text)
-            for param in params[len(arg_fns):]:
-                variables.pop(param, None)
+                variables[param] = bound[param] = MacroArg(fn, state, text)
             if body_fn is not None:
                 variables["bodyContent"] = DefinedBlock(body_fn, state)
             state.macro_depth += 1
@@ -978,6 +979,8 @@ class Compiler:
             finally:
                 state.macro_depth -= 1
                 for k, v in saved.items():
+                    if k in bound and variables.get(k) is not bound[k]:
+                        continue  # a #set of the parameter wrote the caller's variable
                     if v is _UNSET:
                         variables.pop(k, None)
                     else:

@@ -68,6 +68,14 @@ CASES = [
     ("macro-bare-word-not-reached", "#macro(m)y#end#if(false)#m(a)#end z"),
     ("macro-braced-null-arg", "#macro(m1 $p)${p}|$p#end#m1($zz)"),
     ("macro-quiet-braced-null-arg", "#macro(m1 $p)$!{p}|$!p#end#m1($zz)"),
+    # A parameter the call leaves out reads (and #set writes) the caller's variable, and a
+    # #set of a passed parameter writes the caller's variable too.
+    ("macro-missing-arg-reads-caller", "#set($p=5)#macro(m1 $p)[$p]#end#m1()$p"),
+    ("macro-missing-arg-nested", "#macro(m1 $p)[$p]#end#macro(m2 $p)#m1()#end#m2(7)"),
+    ("macro-missing-arg-set", "#set($p=5)#macro(m1 $p)#set($p=6)[$p]#end#m1()$p"),
+    ("macro-missing-second-arg", "#macro(m1 $p $q)[$p$q]#end#set($q = 2)#m1(1)$q"),
+    ("macro-set-passed-arg", "#macro(m1 $p)#set($p = 3)[$p]#end#set($p = 1)#m1(9)$p"),
+    ("macro-passed-arg-restored", "#macro(m1 $p)[$p]#end#set($p = 1)#m1(9)$p"),
 ]
 
 
