@@ -27,10 +27,6 @@ _BARE_EVENT = (
     "the event omits requestContext fields that API Gateway always fills; vtl fills them with "
     "documented defaults (stage 'dev', a request id, ...) while the oracle leaves them empty"
 )
-_BARE_FOREACH = (
-    "a #foreach without parentheses is rejected when compiling (VtlSyntaxError); Velocity 1.7 "
-    "accepts it and throws a NullPointerException when rendering: both refuse the template"
-)
 
 XFAIL: dict[str, str] = {
     "doc_examples/gateway-response-missing-auth-token": _BARE_EVENT,
@@ -61,8 +57,6 @@ XFAIL: dict[str, str] = {
         "is stored as it is by ApiGateway.java; vtl fails the render, taking it that API Gateway answers "
         "5XX for a status it cannot send (unrecorded either way)"
     ),
-    "errors/parse-foreach-no-parens": _BARE_FOREACH,
-    "probes/D24": _BARE_FOREACH,
     "java_methods/class-forname-string": (
         "sandbox policy: Class.forName is not reachable from a template (docs/security.md); "
         "stock Velocity returns the class"

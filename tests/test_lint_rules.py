@@ -88,6 +88,15 @@ def test_set_without_parentheses_is_text() -> None:
     assert found("the #set directive; #set($a = 1)$a") == []
 
 
+def test_block_directive_without_parentheses() -> None:
+    assert found("{\"doc\": \"use #foreach to loop\"}\n#define") == [(1, 14, "VTL107"), (2, 1, "VTL107")]
+    assert found("\\#foreach and #foreach($i in [1])$i#end") == []
+    # the engine agrees: it renders up to the bare #foreach, then fails there
+    with pytest.raises(vtl.VtlRuntimeError) as info:
+        vtl.compile("ok\n#foreach").render({})
+    assert (info.value.line, info.value.column) == (2, 1)
+
+
 def test_else_followed_by_if_text() -> None:
     assert found("#if($a)x#else if($b)y#end") == [(1, 15, "VTL106")]
     assert found("#if($a)x#{else}  if ( $b )y#end") == [(1, 18, "VTL106")]

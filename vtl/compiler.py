@@ -356,6 +356,9 @@ class Compiler:
         self.aws = profile == APIGATEWAY
         self.macros: dict[str, ast.MacroDef] = {} if self.aws else dict(template.macros)
         self.compiled_macros: dict[str, tuple[list[str], Stmt]] = {}
+        #: Directives Velocity fails to initialise (shared with the string literals' compilers):
+        #: the template then fails every render before printing anything, as it never loads.
+        self.init_failures: list[ast.Directive] = []
         # Without macros or #evaluate (API Gateway) the names a template can read are all in
         # its source (names: None, any name may be read); _set_names: those #set rebinds.
         self.names: frozenset[str] | None = None
@@ -372,6 +375,7 @@ class Compiler:
         if parent is not None:
             self.macros = parent.macros
             self.compiled_macros = parent.compiled_macros
+            self.init_failures = parent.init_failures
             self.names, self._set_names = parent.names, parent._set_names
             self._loop_names = parent._loop_names
             self.may_resize, self.reads_index = parent.may_resize, parent.reads_index
@@ -400,7 +404,12 @@ class Compiler:
     # -- statements ----------------------------------------------------------------------
 
     def compile(self) -> Stmt:
-        return self.block(self.template.body)
+        body = self.block(self.template.body)
+        if not self.init_failures:
+            return body
+        first = min(self.init_failures, key=lambda node: node.start)
+        return _raise_later('Cannot load from object array because "this.children" is null',
+                            "NullPointerException", first.line, first.column)
 
     def block(self, nodes: list[ast.Stmt]) -> Stmt:
         """A list of statements as one closure (see :meth:`block_steps`, :func:`_run_steps`)."""
@@ -845,6 +854,13 @@ class Compiler:
             return self.evaluate_stmt(node)
         if name in ("include", "parse"):
             return self.resource_stmt(node)
+        if name in ("foreach", "define", "literal") and not node.has_parens:
+            # Velocity 1.7 parses a bare #foreach as a directive without children, which
+            # fails when the template is initialised (see compile; a macro body compiled
+            # later fails where it reaches one).
+            self.init_failures.append(node)
+            return _raise_later('Cannot load from object array because "this.children" is null',
+                                "NullPointerException")
         if name in self.macros:
             return self.macro_call(node)
         if not self.aws and node.has_parens and node.body is None:

@@ -1331,7 +1331,11 @@ class Lexer:
             return self.lex_args(p + 1, ARGS)
         if kind == "BLOCKCALL_START":
             kind = "WORD_START"  # '#@foo' with no arguments is no block: it prints itself
-        elif kind in ("FOREACH", "MACRO", "DEFINE", "LITERAL"):
+        elif kind in ("FOREACH", "DEFINE", "LITERAL"):
+            # Velocity parses a block directive without arguments as one without a body, and
+            # fails (a NullPointerException) only when a render reaches it.
+            kind = "WORD_START"
+        elif kind == "MACRO":
             raise self.error(name_end, f"#{name} needs its arguments in parentheses")
         self.emit(kind, image, start, name_end)
         return name_end

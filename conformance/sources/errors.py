@@ -42,6 +42,10 @@ PARSE = [
     ("nested-unclosed-string-in-if", "#if('x)y#end"), ("break-args", "#foreach($i in [1])#break(1 2)#end"),
     ("evaluate-unclosed-paren", "#evaluate('x'"), ("stop-unclosed-paren", "#stop("),
     ("unknown-unclosed-paren", "#foo($a"), ("unknown-bad-arg", "#foo($a + 1)"),
+    # A block directive without '(' has no body: a render fails only when it reaches it.
+    ("foreach-no-parens-not-reached", "#if(false)#foreach#end ok"),
+    ("foreach-no-parens-after-text", "text before #foreach x"), ("define-no-parens-braced", "a#{define}b"),
+    ("literal-no-parens-in-if", "#if(true)x #literal y#end"), ("foreach-no-parens-end", "#foreach x#end"),
 ]
 
 RUNTIME = [

@@ -30,13 +30,16 @@ def directives(tree: ast.Template) -> Iterator[Finding]:
 
 
 _ELSE_IF = re.compile(r"[ \t]*if[ \t]*\(")
+_BLOCKS = ("foreach", "define", "literal")
 _BEFORE_REFERENCE = re.compile(r"[ \t]*\$!?\{?[A-Za-z_]")
 
 
 def mistakes(tree: ast.Template) -> Iterator[Finding]:
-    """VTL105, VTL106, VTL403: text that reads like VTL but is not what it seems."""
+    """VTL105-VTL107, VTL403: text that reads like VTL but is not what it seems."""
     for node in ast.walk(tree.body):
-        if (isinstance(node, ast.Directive) and node.name == "set" and not node.has_parens
+        if isinstance(node, ast.Directive) and node.name in _BLOCKS and not node.has_parens:
+            yield Finding("VTL107", node.start, f"#{node.name} without '(' fails every render that reaches it")
+        elif (isinstance(node, ast.Directive) and node.name == "set" and not node.has_parens
                 and _BEFORE_REFERENCE.match(tree.source, node.end)):
             yield Finding("VTL105", node.start, "#set without '(' is printed as text: write #set($name = value)")
         elif isinstance(node, ast.If) and node.else_body and isinstance(node.else_body[0], ast.Text):

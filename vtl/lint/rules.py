@@ -69,6 +69,11 @@ client unchanged."""),
 Velocity spells the chained condition `#elseif`. In `#else if($b)...#end` the `#else` branch
 starts with the text ` if(`, prints it together with the value of `$b` and `)`, and the
 condition is never tested."""),
+    Rule("VTL107", "block-without-parentheses", "#foreach, #define or #literal without parentheses fails the render", """
+Velocity parses `#foreach`, `#define` and `#literal` without `(` as a directive with nothing
+inside it, and throws (a NullPointerException) whenever a render reaches it: the request
+gets a 500. A `#foreach` mentioned in text is enough; escape it as `\\#foreach` or write the
+loop as `#foreach($item in $list)`.""", ERROR),
     Rule("VTL201", "unknown-member", "unknown $input/$util member", """
 `$input` offers `body`, `json(path)`, `path(path)` and `params([name])`; `$util` offers
 `escapeJavaScript`, `parseJson`, `urlEncode`, `urlDecode`, `base64Encode` and `base64Decode`.
