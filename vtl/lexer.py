@@ -181,11 +181,29 @@ class Lexer:
             elif ch == "\\":
                 pos = self.lex_backslashes(pos)
             else:
+                if ch == "}" and self.ends_unbraced_reference(pos):
+                    # Velocity lexes a '}' right after an unbraced reference (or a lone '$')
+                    # as a token of its own (RCURLY), so blanks after it may start a '#set'
+                    # that takes them ('$a} #set($b=1)x' prints 'A}x').
+                    self.emit("TEXT", "}", pos, pos + 1)
+                    pos += 1
+                    continue
                 m = _TEXT.match(text, pos)
                 assert m is not None
                 self.emit("TEXT", m.group(), pos, m.end())
                 pos = m.end()
         return self.tokens
+
+    def ends_unbraced_reference(self, pos: int) -> bool:
+        """Whether an unbraced reference, or a '$'/'$!' that began none, ends at ``pos``."""
+        if not self.tokens:
+            return False
+        last = self.tokens[-1]
+        if last.end_pos != pos:
+            return False
+        if last.type in ("REF_HEAD", "CALL_RPAREN", "IDX_RBRACKET"):
+            return "{" not in last.value
+        return last.type == "TEXT" and (last.value.endswith("$") or last.value.endswith("$!"))
 
     def lex_backslashes(self, start: int) -> int:
         text = self.text

@@ -127,4 +127,12 @@ def cases() -> Cases:
         add(f"arg-hash-blank-after-blank-{i}", template)
     add("arg-dollar-blank", "#set($q =$! 1)$q|#set($q = [1 ,$! 2])$q|#set($q$ = 3)$q|#set($ $q = 4)$q|#m($ 1)|#m($! 1)"
         "|#set($q =1 +$! 1)$q|#if(true$! )x#end|#set($q = [$! 1 ])$q")
+    # A '}' right after an unbraced reference (or a lone '$') is a token of its own, so the
+    # blanks after it go to a '#set' that follows.
+    for i, template in enumerate([
+        "$} #set($b = 1)x", "$a} #set($b = 1)x", "$a.b} #set($b = 1)x", "$a.b()} \t#set($b = 1)x",
+        "$!} #{set}($b = 1)x", "\\$a} #set($b = 1)x", "${a}} #set($b = 1)x", "$}} #set($b = 1)x",
+        "$a} x #set($b = 1)y", "$a} #if(true)y#end",
+    ]):
+        add(f"rcurly-then-set-{i}", template)
     return out
