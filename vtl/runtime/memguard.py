@@ -21,7 +21,7 @@ import threading
 
 from ..errors import VtlLimitError
 
-__all__ = ["Guard", "available", "enter", "note", "LOOP_TICK", "SMALL", "COUNTED"]
+__all__ = ["Guard", "available", "note", "RUNNING", "LOOP_TICK", "SMALL", "COUNTED"]
 
 #: Units of work between two readings of the resident size.
 _EVERY = 16 << 20
@@ -51,6 +51,8 @@ class Guard:
             self.check()
 
     def check(self) -> None:
+        """Read the resident size: the first reading is the baseline, a later one more than
+        ``limit`` above it fails the render."""
         size = _resident_size()
         if size is None:
             return
@@ -67,15 +69,11 @@ class Guard:
 #
 # Methods that grow a list or map in place (addAll, putAll) return no collection the compiled
 # template could count, and have no render state at hand: they count through the state of
-# the render running in their thread, which each render's state registers when it is made
-# (renders never interleave within a thread: nothing in a render awaits).
+# the render running in their thread: each render's state stores itself in ``RUNNING.state``
+# when it is made, and the render clears it when done (renders never interleave within a
+# thread: nothing in a render awaits).
 
 RUNNING = threading.local()
-
-
-def enter(state: object) -> None:
-    """Register ``state`` (a render's, with a ``charge(units)`` method) for this thread."""
-    RUNNING.state = state
 
 
 def note(units: int) -> None:
