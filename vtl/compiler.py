@@ -11,6 +11,7 @@ errors raised beneath it into :class:`vtl.VtlRuntimeError` carrying its line and
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -1149,6 +1150,9 @@ class Compiler:
         root = node.name
         aws = self.aws
         empty = "" if aws else None  # what an unset name or a null value reads as
+        # API Gateway reads an unset *identifier* as "": a name that is none ('${$x}') stays
+        # null there too (an escaped one prints its backslash: '\${$x}').
+        unset = empty if _IDENTIFIER.fullmatch(root) else None
         suffixes = list(node.suffixes)
         props: list[tuple[str, bool]] = []
         while suffixes and isinstance(suffixes[0], ast.Property):
@@ -1161,7 +1165,7 @@ class Compiler:
             def root_value(state: State) -> Any:
                 value = state.vars.get(root)
                 if value is None:
-                    return empty
+                    return unset
                 if type(value) in _INDIRECT:
                     return _resolve_indirect(value, aws)
                 return value
@@ -1173,7 +1177,7 @@ class Compiler:
             def root_property(state: State) -> Any:
                 value = state.vars.get(root)
                 if value is None:
-                    value = empty
+                    value = unset
                     if value is None:
                         return None
                 elif map_key and isinstance(value, dict):
@@ -1197,7 +1201,7 @@ class Compiler:
             def property_chain(state: State) -> Any:
                 value = state.vars.get(root)
                 if value is None:
-                    value = empty
+                    value = unset
                     if value is None:
                         return None
                 elif type(value) in _INDIRECT:
@@ -1876,6 +1880,8 @@ def _is_number(value: Any) -> bool:
 
 
 _LOCATABLE = (VtlError, JavaException, RecursionError)
+#: A VTL identifier (what API Gateway's reading of an unset name as "" applies to).
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
 def _located(exc: BaseException, line: int, column: int, state: State) -> VtlError:

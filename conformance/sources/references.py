@@ -411,4 +411,7 @@ def cases() -> Cases:
         out.add(f"undef-{slug(follower)}", f"[$v{follower}] [$!v{follower}]")
     for cid, template, env in EXTRA:
         out.add(cid, template, env)
+    # '${$x}' names no identifier: unset, it stays null in the API Gateway profile too.
+    for i, template in enumerate([r"\${$x}", r"\\${$x}", r"\${$x.a}|$!{$x}", r"\$!{$x}", r"\${x}|\$x"]):
+        out.add(f"non-identifier-name-{i}", template, {})
     return out
