@@ -8,7 +8,14 @@ reference, an unknown macro call, ``#literal``) can slice it exactly.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+#: A VTL identifier: the name of a variable, property or directive.
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+#: Block directives that Velocity parses without a body when no '(' follows their name,
+#: and then fails to initialise the template (lint VTL107; the compiler's init failure).
+BODYLESS_WITHOUT_PARENS = ("foreach", "define", "literal")
 
 
 @dataclass(slots=True)

@@ -11,7 +11,6 @@ errors raised beneath it into :class:`vtl.VtlRuntimeError` carrying its line and
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -855,7 +854,7 @@ class Compiler:
             return self.evaluate_stmt(node)
         if name in ("include", "parse"):
             return self.resource_stmt(node)
-        if name in ("foreach", "define", "literal") and not node.has_parens:
+        if name in ast.BODYLESS_WITHOUT_PARENS and not node.has_parens:
             # Velocity 1.7 parses a bare #foreach as a directive without children, which
             # fails when the template is initialised (see compile; a macro body compiled
             # later fails where it reaches one).
@@ -1152,7 +1151,7 @@ class Compiler:
         empty = "" if aws else None  # what an unset name or a null value reads as
         # API Gateway reads an unset *identifier* as "": a name that is none ('${$x}') stays
         # null there too (an escaped one prints its backslash: '\${$x}').
-        unset = empty if _IDENTIFIER.fullmatch(root) else None
+        unset = empty if ast.IDENTIFIER.fullmatch(root) else None
         suffixes = list(node.suffixes)
         props: list[tuple[str, bool]] = []
         while suffixes and isinstance(suffixes[0], ast.Property):
@@ -1531,7 +1530,7 @@ class Compiler:
 
         def make_range(state: State) -> Any:
             low, high = low_fn(state), high_fn(state)
-            if not _is_number(low) or not _is_number(high):
+            if not arith.is_number(low) or not arith.is_number(high):  # (Velocity: intValue())
                 return None
             low, high = int_value(low), int_value(high)  # Number.intValue(), as Java's
             size = abs(high - low) + 1
@@ -1874,14 +1873,7 @@ def _const(value: Any) -> Expr:
     return lambda state: value
 
 
-def _is_number(value: Any) -> bool:
-    """Whether a range bound is a Java number (Velocity takes its ``intValue()``)."""
-    return arith.is_number(value)
-
-
 _LOCATABLE = (VtlError, JavaException, RecursionError)
-#: A VTL identifier (what API Gateway's reading of an unset name as "" applies to).
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
 def _located(exc: BaseException, line: int, column: int, state: State) -> VtlError:

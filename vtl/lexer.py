@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from lark import Token
 
+from .ast import IDENTIFIER
 from .errors import VtlSyntaxError
 
 # Names Velocity 1.7 recognises as directives when escaped (§1.4).
@@ -29,7 +30,7 @@ BUILTIN_DIRECTIVES = frozenset(
 _DEDICATED_DIRECTIVE_TOKENS = frozenset(("if", "elseif", "else", "end"))
 BLOCK_DIRECTIVES = {"foreach": "FOREACH", "macro": "MACRO", "define": "DEFINE", "literal": "LITERAL"}
 
-_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_IDENT = IDENTIFIER
 _DOT_IDENT = re.compile(r"\.([A-Za-z][A-Za-z0-9_-]*)")
 _WORD = re.compile(r"[A-Za-z_@][A-Za-z0-9_@]*")
 _BRACKETED_WORD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_@]*)\}")

@@ -194,7 +194,6 @@ _PENDING_DOLLARS = re.compile(r"(?:\\*\$(?:\\*!)?)+\Z")
 # A chain of '$' prefixes that starts no reference ('$ x', '$! x', '$!1'): #literal shows
 # the special text the lexer made of it (no '!'), a block macro call nothing.
 _FAILED_DOLLAR = re.compile(r"\\*\$[\\$!]*#?")
-_VTL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
 
 
@@ -257,7 +256,7 @@ class _AstBuilder:
             # A reference whose name is no identifier ('${$x}') is null: it prints itself
             # ('$!{$x}' nothing) in both profiles.
             return [ast.Text(c.line, c.column, c.start, c.end, text="" if c.silent else c.source_text)
-                    if isinstance(c, ast.Reference) and not c.backslashes and not _VTL_NAME.fullmatch(c.name) else c
+                    if isinstance(c, ast.Reference) and not c.backslashes and not ast.IDENTIFIER.fullmatch(c.name) else c
                     for c in children]
         return list(children)
 

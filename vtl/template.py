@@ -125,7 +125,7 @@ class Template:
                 regex.reset_render_timeout(timeout_token)
             if budget_token is not None:
                 budgets.reset_limits(budget_token)
-            memguard.RUNNING.state = None  # (set by State: the render running in this thread)
+            _running.state = None  # (set by State: the render running in this thread)
         out = "".join(state.out)
         out = from_units(out)  # Java writes one stream of UTF-16 units
         if len(out) > self.limits.max_output_size:
@@ -162,6 +162,7 @@ def _recompile(source: str, profile: str, name: str, limits: Limits) -> Template
     return Template(source, profile=profile, name=name, limits=limits)
 
 
+_running = memguard.RUNNING
 _cache: OrderedDict[tuple[str, str], Template] = OrderedDict()
 _cache_lock = threading.Lock()
 _CACHE_SIZE = 256

@@ -30,14 +30,13 @@ def directives(tree: ast.Template) -> Iterator[Finding]:
 
 
 _ELSE_IF = re.compile(r"[ \t]*if[ \t]*\(")
-_BLOCKS = ("foreach", "define", "literal")
 _BEFORE_REFERENCE = re.compile(r"[ \t]*\$!?\{?[A-Za-z_]")
 
 
 def mistakes(tree: ast.Template) -> Iterator[Finding]:
     """VTL105-VTL107, VTL403: text that reads like VTL but is not what it seems."""
     for node in ast.walk(tree.body):
-        if isinstance(node, ast.Directive) and node.name in _BLOCKS and not node.has_parens:
+        if isinstance(node, ast.Directive) and node.name in ast.BODYLESS_WITHOUT_PARENS and not node.has_parens:
             yield Finding("VTL107", node.start, f"#{node.name} without '(' fails every render that reaches it")
         elif (isinstance(node, ast.Directive) and node.name == "set" and not node.has_parens
                 and _BEFORE_REFERENCE.match(tree.source, node.end)):
