@@ -91,6 +91,19 @@ LITERALS = [
 
 ENV = {"n": None, "s": "hello", "num": "12", "a": "A", "strs": ["x", "y"]}
 
+#: The bytes ``getBytes(charset)`` gives, over a subject with a Latin-1 letter, an astral
+#: character and a lone surrogate, plus the empty string (no byte order mark either).
+CHARSET_NAMES = ["UTF-8", "utf8", "ISO-8859-1", "latin1", "US-ASCII", "default", "UTF-16", "unicode",
+                 "UTF-16BE", "UTF-16LE", "x-UTF-16LE-BOM", "UTF-32", "UTF-32LE", "windows-1252", "Cp1252",
+                 "ISO-8859-15", "nope", "", "UTF-8 "]
+
+#: Methods the fuzzers' widened strategies found missing or wrong: (id, template, vars).
+FOUND = [
+    ("getbytes-charset-arg-kinds", "$s.getBytes(1)|$s.getBytes($s)|$s.getBytes('UTF-8').class.name", {"s": "abc"}),
+    ("getbytes-charset-null", "$s.getBytes($n)", {"s": "abc", "n": None}),
+    ("getbytes-charset-size", "$s.getBytes('UTF-8').size() $s.getBytes('UTF-16').size()", {"s": "a\u00e9"}),
+]
+
 
 def cases() -> Cases:
     out = Cases()
@@ -103,4 +116,10 @@ def cases() -> Cases:
     # the output (Java writes one stream of UTF-16 units); apart, or reversed, they stay lone.
     out.add("surrogate-halves-printed-together", "$s.substring(0, 1)$s.substring(1)|"
             "[$s.substring(0, 1)]$s.substring(1)|$s.substring(1)$s.substring(0, 1)", {"s": "😀"})
+    for name in CHARSET_NAMES:
+        out.add(f"getbytes-charset-{slug(name) or 'empty'}",
+                f"#foreach($b in $u.getBytes('{name}'))$b,#end|#foreach($b in $e.getBytes('{name}'))$b,#end",
+                {"u": "a\u00e9\U0001f600\ud800z", "e": ""})
+    for cid, template, env in FOUND:
+        out.add(cid, template, env)
     return out

@@ -679,6 +679,43 @@ def _s_bytes(s: str) -> JavaArray:
     return JavaArray([b - 256 if b > 127 else b for b in data], "byte")
 
 
+#: The charsets ``getBytes(String)`` knows, by lower-cased Java name or alias: (Python codec,
+#: byte order mark, what replaces a lone surrogate). Java's names are matched ignoring case.
+_CHARSETS: dict[str, tuple[str, bytes, str]] = {}
+for _names, _spec in (
+    ("utf-8 utf8 unicode-1-1-utf-8", ("utf-8", b"", "?")),
+    ("us-ascii ansi_x3.4-1968 cp367 csascii iso-ir-6 ascii iso_646.irv:1983 ansi_x3.4-1986 ascii7 default "
+     "iso_646.irv:1991 iso646-us ibm367 646 us", ("ascii", b"", "?")),
+    ("iso-8859-1 819 iso8859-1 l1 iso_8859-1:1987 iso_8859-1 8859_1 iso-ir-100 latin1 cp819 iso8859_1 ibm819 "
+     "ibm-819 csisolatin1", ("latin-1", b"", "?")),
+    ("utf-16 utf_16 unicode utf16 unicodebig", ("utf-16-be", b"\xfe\xff", "\ufffd")),
+    ("utf-16be x-utf-16be utf_16be iso-10646-ucs-2 unicodebigunmarked", ("utf-16-be", b"", "\ufffd")),
+    ("utf-16le unicodelittleunmarked utf_16le x-utf-16le", ("utf-16-le", b"", "\ufffd")),
+    ("x-utf-16le-bom unicodelittle", ("utf-16-le", b"\xff\xfe", "\ufffd")),
+    ("utf-32 utf_32 utf32 utf-32be x-utf-32be utf_32be", ("utf-32-be", b"", "\ufffd")),
+    ("utf-32le x-utf-32le utf_32le", ("utf-32-le", b"", "\ufffd")),
+    ("windows-1252 ibm-1252 cp1252 ibm1252 cp5348", ("cp1252", b"", "?")),
+    ("iso-8859-15 csiso885915 latin-9 iso8859-15 latin0 iso8859_15_fdis iso8859_15 cp923 8859_15 l9 ibm923 "
+     "csisolatin9 iso_8859-15 ibm-923 csisolatin0 923 latin9", ("iso8859-15", b"", "?")),
+):
+    _CHARSETS.update(dict.fromkeys(_names.split(), _spec))
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _s_bytes_in(s: str, charset: str) -> JavaArray:
+    """``getBytes(charsetName)`` for the common charsets (an unmappable character, or a
+    surrogate pair, is one ``?``; a lone surrogate is ``?`` or U+FFFD's bytes in UTF-16/32)."""
+    spec = _CHARSETS.get(charset.lower())
+    if spec is None:
+        raise java_exception("java.io.UnsupportedEncodingException", charset)
+    codec, bom, lone = spec
+    check_collection_size(len(s))
+    data = bom + _LONE_SURROGATE.sub(lone, s).encode(codec, "replace") if s else b""
+    check_collection_size(len(data))
+    return JavaArray([b - 256 if b > 127 else b for b in data], "byte")
+
+
 def _s_to_char_array(s: str) -> JavaArray:
     check_collection_size(len(s))  # one JavaChar object per character: about 80 bytes each
     return JavaArray([JavaChar(c) for c in to_units(s)], "char")
@@ -821,7 +858,7 @@ STRING_METHODS: Table = {
     "matches": [(("String",), _s_matches)],
     "split": [(("String",), _s_split), (("String", "int"), _s_split)],
     "concat": [(("String",), _s_concat)],
-    "getBytes": [((), _s_bytes), (("null",), _ambiguous)],
+    "getBytes": [((), _s_bytes), (("null",), _ambiguous), (("String",), _s_bytes_in)],
     "toCharArray": [((), _s_to_char_array)],
     "format": [(("String", "Object..."), _s_format)],
     "copyValueOf": [(("char[]",), _s_copy_value_of)],
