@@ -53,6 +53,11 @@ _WORD_OPERATORS = {
     "or": "OR", "and": "AND", "not": "NOT", "eq": "EQ", "ne": "NE", "lt": "LT", "le": "LE",
     "gt": "GT", "ge": "GE", "true": "TRUE", "false": "FALSE",
 }
+# A number right after a '#' in arguments (PRE_DIRECTIVE's INTEGER_LITERAL/FLOATING_POINT_LITERAL);
+# a range's '..' is left out.
+_HASHED_NUMBER = re.compile(
+    r"-?(?:[0-9]+(?=\.\.)|[0-9]+\.[0-9]*(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?|[0-9]+[eE][+-]?[0-9]+|[0-9]+)"
+)
 _ARG_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_@]*")
 # Inside a block comment Velocity's MORE prefixes still match (backslashes + '$', '$!', '#',
 # '#*', '#**' before a non-'#', '#[['): a closing '*#' right after them joins them in the
@@ -1081,7 +1086,8 @@ class Lexer:
                     self._refmod = False
                     pos = hashes.end()
                     continue
-                if (paren < self.n and text[paren] == "(" and paren + 1 < self.n and text[paren + 1] != "#"
+                if (paren < self.n and text[paren] == "(" and paren + 1 < self.n
+                        and (text[paren + 1] != "#" or not self.hash_starts_item(paren + 1))
                         and not _DOT_IDENT.match(text, paren + 1)):
                     self.emit("METHOD_START", text[pos : paren + 1], pos, paren + 1)
                     pos = self.lex_args(paren + 1, CALL)
@@ -1556,22 +1562,8 @@ class Lexer:
                         raise self.error(pos, "a method call's argument list cannot be blank")
                 pos = m.end()
                 continue
-            if ch == "#" and mode == ARGS and pos + 1 < self.n and text[pos + 1] in "$ \t\r\n":
-                # A HASH glued to a reference's DOLLAR or to blanks: dropped ('#m(#$x)'
-                # prints '#m($x)', '#e(# )' prints '#e( )'); glued to blanks after blanks
-                # it is a second WHITESPACE token in a row, a parse error.
-                if text[pos + 1] != "$" and text[pos - 1] in " \t\r\n":
-                    raise self.error(pos + 1, "unexpected blank after a '#' that follows blanks")
-                self.dropped.append((pos, pos + 1))
-                pos += 1
-                continue
             if ch == "#":
-                m = _WORD.match(text, pos + 1) if mode == ARGS else None
-                if m is None or m.group() in _CONTROL_WORDS or text.startswith("(", m.end()):
-                    raise self.error(pos, "comments and directives are not allowed inside arguments")
-                # A HASH glued to a WORD is that word ('#e(#e)' prints itself).
-                self.emit("WORD", text[pos : m.end()], pos, m.end())
-                pos = m.end()
+                pos = self.lex_args_hash(pos, mode)
                 continue
             if ch == ")" and depth == 0 and mode != INDEX:
                 if mode == CALL:
@@ -1691,6 +1683,48 @@ class Lexer:
                     pos += 1
                     continue
                 raise self.error(pos, f"unexpected character {ch!r}")
+
+    def hash_starts_item(self, pos: int) -> bool:
+        """Whether the '#' at ``pos`` starts a word, a directive, a comment or a text block
+        (what PRE_DIRECTIVE makes a token of), rather than being dropped or heading a number."""
+        text = self.text
+        nxt = pos + 1
+        return nxt >= self.n or text[nxt] in "#*" or text.startswith("[[", nxt) or bool(
+            _WORD.match(text, nxt) or _BRACKETED_WORD.match(text, nxt))
+
+    def lex_args_hash(self, pos: int, mode: str) -> int:
+        """A '#' inside an argument list (Velocity's HASH, then PRE_DIRECTIVE).
+
+        Glued to a number it heads the number's image, which Velocity then fails to convert
+        when it initialises the template ('#e(#1)'); glued to a word it makes a word
+        ('#e(#e)' prints itself; only directive arguments take one). Comments, text blocks
+        and bracketed words are parse errors. Before anything else PRE_DIRECTIVE ends on a
+        special token and the '#' is dropped ('#e(#'a')' prints "#e('a')", '#set($a = #[1])'
+        sets [1]); glued to blanks after blanks it is a second WHITESPACE in a row, a parse
+        error ('#set($a = # 1)').
+        """
+        text = self.text
+        nxt = pos + 1
+        if nxt >= self.n:
+            raise self.error(nxt, "unexpected end of template inside an argument list")
+        c = text[nxt]
+        if c in "#*" or text.startswith("[[", nxt) or _BRACKETED_WORD.match(text, nxt):
+            raise self.error(pos, "comments and directives are not allowed inside arguments")
+        m = _WORD.match(text, nxt)
+        if m is not None:
+            if mode != ARGS or m.group() in _CONTROL_WORDS or text.startswith("(", m.end()):
+                raise self.error(pos, "comments and directives are not allowed inside arguments")
+            self.emit("WORD", text[pos : m.end()], pos, m.end())
+            return m.end()
+        m = _HASHED_NUMBER.match(text, nxt)
+        if m is not None:
+            image = "#" + m.group()
+            self.emit("FLOAT" if any(d in image for d in ".eE") else "INTEGER", image, pos, m.end())
+            return m.end()
+        if c in " \t\r\n" and text[pos - 1] in " \t\r\n":
+            raise self.error(nxt, "unexpected blank after a '#' that follows blanks")
+        self.dropped.append((pos, nxt))
+        return nxt
 
     def lex_string(self, pos: int, quote: str) -> int:
         text = self.text

@@ -24,7 +24,7 @@ from lark.exceptions import (
 from lark.lexer import Lexer as LarkLexer
 
 from . import ast
-from .errors import VtlError, VtlSyntaxError
+from .errors import VtlError, VtlRuntimeError, VtlSyntaxError
 from .lexer import Lexer
 
 _OP_NAMES = {
@@ -118,6 +118,13 @@ def parse(source: str, *, macros_enabled: bool = True, name: str = "<template>")
         ) from None
     finally:
         _local.text, _local.macros_enabled, _local.name, _local.builder = saved
+    if builder.init_error is not None:
+        # Velocity parses the whole template, then fails to initialise it.
+        offset, message = builder.init_error
+        line = source.count("\n", 0, offset) + 1
+        column = offset - (source.rfind("\n", 0, offset) + 1) + 1
+        raise VtlRuntimeError(message, line=line, column=column, source=source, name=name,
+                              java_class="NumberFormatException")
     return ast.Template(body=body, source=source, name=name, macros=builder.macros)
 
 
@@ -153,6 +160,16 @@ def _syntax_error(err: UnexpectedInput, source: str, name: str) -> VtlSyntaxErro
             java_class="ParseErrorException",
         )
     return VtlSyntaxError(str(err), line=1, column=1, source=source, name=name, java_class="ParseErrorException")
+
+
+def _number_format_error(image: str, is_float: bool) -> str:
+    """The message of the NumberFormatException Java throws for a number image that a '#'
+    heads: BigDecimal's for a float, BigInteger's (after Integer and Long) otherwise."""
+    if is_float:
+        return 'Character # is neither a decimal digit number, decimal point, nor "e" notation exponential mark.'
+    if "-" in image:
+        return "Illegal embedded sign character"
+    return f'For input string: "{image[: len(image) % 9 or 9]}"'
 
 
 def _end_position(source: str) -> tuple[int, int]:
@@ -234,6 +251,8 @@ class _AstBuilder:
         self.suffix_drops: list[tuple[int, int]] = []
         self.tokens: list[Token] = []  # the whole template's, comments included
         self.unnamed_refs = False  # a reference whose name is no identifier ('${$x}') was built
+        # (offset, message) of the first number literal Velocity cannot convert ('#1')
+        self.init_error: tuple[int, str] | None = None
 
     def image(self, start: int, end: int, only_backslashes: bool = False) -> str:
         """The source from ``start`` to ``end`` less the ``$`` prefixes the lexer dropped
@@ -242,9 +261,15 @@ class _AstBuilder:
         reference prints: ``$l[\\$i]`` shows ``$l[$i]``, ``$h.t($1)`` itself)."""
         text = self.source[start:end]
         for a, b in reversed(self.dropped):
-            if start <= a and b <= end and not (only_backslashes and self.source[a] not in "\\!"):
+            if start <= a and b <= end and not (only_backslashes and self._shown_drop(a, b)):
                 text = text[: a - start] + text[b - start :]
         return text
+
+    def _shown_drop(self, a: int, b: int) -> bool:
+        """Whether a null reference's literal shows the dropped span ``a:b``: a '$'
+        prefix, or a '#' that is not glued to one ('$n[#'x']' prints itself)."""
+        source = self.source
+        return source[a] not in "\\!" and not (source[a] == "#" and b < len(source) and source[b] in "$\\")
 
     # statements
 
@@ -613,11 +638,22 @@ class _AstBuilder:
 
     def integer(self, children):
         tok = children[0]
+        if tok.startswith("#"):
+            return self._unconvertible(tok, ast.IntLit(*_pos(tok), value=0))
         return ast.IntLit(*_pos(tok), value=int(str(tok)))
 
     def float(self, children):
         tok = children[0]
+        if tok.startswith("#"):
+            return self._unconvertible(tok, ast.FloatLit(*_pos(tok), value=0.0))
         return ast.FloatLit(*_pos(tok), value=float(str(tok)))
+
+    def _unconvertible(self, tok: Token, node: ast.IntLit | ast.FloatLit) -> ast.IntLit | ast.FloatLit:
+        """A number whose image a '#' heads ('#e(#1)'): Velocity fails to convert it when
+        it initialises the template, so the template never renders (see :func:`parse`)."""
+        if self.init_error is None or tok.start_pos < self.init_error[0]:
+            self.init_error = (tok.start_pos, _number_format_error(str(tok), tok.type == "FLOAT"))
+        return node
 
     def true(self, children):
         return ast.BoolLit(*_pos(children[0]), value=True)

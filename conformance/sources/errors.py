@@ -70,6 +70,28 @@ RUNTIME = [
     ("keyset-add", "$m.keySet().add('x')"), ("entry-set-value-literal", "#foreach($e in {'a': 1}.entrySet())#end"),
 ]
 
+# A '#' glued to a number in arguments heads the number's image, which Velocity cannot
+# convert when it initialises the template: every render fails, reached or not.
+INIT = [
+    ("hash-integer-directive-arg", "#e(#1)"), ("hash-integer-not-reached", "#if(false)#e(#1)#end"),
+    ("hash-integer-set", "#set($a = #1)$a"), ("hash-integer-if", "#if(#1)x#end"),
+    ("hash-integer-call-arg", "$s.concat(#1)"), ("hash-integer-null-call-arg", "$n.concat(#1)"),
+    ("hash-integer-index", "$l[#1]"), ("hash-float", "#e(#1.5)"), ("hash-negative", "#e(#-1)"),
+    ("hash-float-dot", "#e(#.5)"), ("hash-float-exponent", "#e(#1e3)"), ("hash-negative-float", "#e(#-.5)"),
+    ("hash-integer-operand", "#set($a = 2 - #1)$a"), ("hash-integer-range", "#set($a = [#1..2])"),
+    ("hash-integer-macro-body", "#macro(m)#e(#1)#end ok"), ("hash-integer-long", "#e(#12345678901234)"),
+    ("hash-integer-after-text", "text #e(#1) more"),
+]
+
+# What a '#' may not head in arguments: parse errors.
+PARSE_HASH = [
+    ("hash-bracketed-word-arg", "#e(#{a})"), ("hash-word-lparen-arg", "#e(#e(1))"),
+    ("hash-minus-word-arg", "#e(#-a)"), ("hash-blank-after-blank", "#set($a = # 1)$a"),
+    ("hash-blank-after-blank-operator", "#set($b = 1 # == 1)$b"), ("hash-word-in-if", "#if(#true)x#end"),
+    ("hash-word-index", "$l[#true]"), ("hash-comma-call-arg", "$s.substring(#,1)"),
+    ("hash-word-call-arg", "$s.concat(#x)"), ("hash-comment-arg", "#e(##)"), ("hash-block-comment-arg", "#e(#*x*#)"),
+]
+
 ENV = {"s": "abc", "l": [1, 2], "e": [], "n": None, "i": 1, "d": 1.5, "m": {"a": 1}, "a": "A"}
 
 
@@ -79,4 +101,8 @@ def cases() -> Cases:
         out.add(f"parse-{cid}", template, ENV)
     for cid, template in RUNTIME:
         out.add(f"runtime-{cid}", template, ENV)
+    for cid, template in INIT:
+        out.add(f"init-{cid}", template, ENV)
+    for cid, template in PARSE_HASH:
+        out.add(f"parse-{cid}", template, ENV)
     return out

@@ -76,6 +76,17 @@ CASES = [
     ("macro-missing-second-arg", "#macro(m1 $p $q)[$p$q]#end#set($q = 2)#m1(1)$q"),
     ("macro-set-passed-arg", "#macro(m1 $p)#set($p = 3)[$p]#end#set($p = 1)#m1(9)$p"),
     ("macro-passed-arg-restored", "#macro(m1 $p)[$p]#end#set($p = 1)#m1(9)$p"),
+    # A comma may come before the first argument of a directive or macro call (never twice
+    # in a row, nor after the last).
+    ("leading-comma-unknown-call", "#e(,1)|=#m(,x)#e|#e( , 1)|#e( ,1)|#e(, 1)|#@e(,1)x#end"),
+    ("leading-comma-foreach", "#foreach(,$i in [1])$i#end"),
+    ("leading-comma-define", "#define(,$d)x#end$d"),
+    ("leading-comma-macro-name", "#macro(,m $a)x$a#end#m(2)"),
+    ("leading-comma-macro-call", "#macro(m $a)x$a#end#m(,5)"),
+    ("leading-comma-literal", "#literal(,1)x#end"),
+    ("comma-trailing", "#e(1,)"), ("comma-alone", "#e(,)x"), ("comma-doubled", "#e(1,,2)"),
+    ("comma-doubled-blank", "#e(1 , ,2)"), ("comma-alone-macro-call", "#macro(m)x#end#m(,)"),
+    ("leading-comma-if", "#if(,true)x#end"),
 ]
 
 

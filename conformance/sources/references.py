@@ -390,6 +390,20 @@ EXTRA = [
     ("null-literal-dollarbang-arg", "$z.f($!1)|$z.f($! 1)|$z.f(0,$! 1)|$l[$!0]|$z[$!0]|$z.f($!'x')|$z.f([$!1])|#m($!'x' $!1)",
      {"l": [1]}),
     ("refmod-dollar-hash-brace-lbracket", "$a.v$#{[} z", {"a": {"v": "V"}}),
+    # A '#' in arguments before what starts no word, directive or comment is dropped
+    # (PRE_DIRECTIVE ends on a special token); a null reference's literal still shows it,
+    # unless a '$' follows it.
+    ("hash-dropped-directive-args", "#e(#'a')|#e(#\"a\")|#e(#[1])|#e({#'a':1})|#e( #'a')|#e(#,1)|#e(#)|#e(# #)|#e(a#)|#e(1#,2)|#e(#'a'#'b')|#e(#\\$s)",
+     {"s": "S"}),
+    ("hash-dropped-expressions", "#set($a = #'x')$a|#set($a = #[1, 2])$a|#set($a = #(1))$a|#set($a = #!true)$a|"
+     "#set($a =# 1)$a|#set($a = 1 #)$a|#set($a = 2 #- 1)$a|#set($b = 1 #== 1)$b|#if(# true)t#end|#set($b = #[1..#$i])$b",
+     {"i": 2}),
+    ("hash-dropped-foreach", "#foreach($i in #[1, 2])$i#end|#foreach($x in#[1])$x#end", {}),
+    ("hash-dropped-call-args", "$s.concat(#'x')|$s.concat(#\"x\")|$s.concat(# 'x')|$s.concat(#'x' )|$s.concat(#$s)|"
+     "$s.concat(#\\$s)|$s.substring(1#,1)|$s.concat('x'#)", {"s": "abc"}),
+    ("hash-dropped-index", "$m[#'a']|$m[#\"a\"]|$m[# 'a']|$m[#'a'#]|$m[#$k]", {"m": {"a": 1}}),
+    ("hash-dropped-null-literal", "$n.concat(#$s)|$n.concat(#'x')|$n[#'x']|$n.f(#\\$s)", {"s": "abc"}),
+    ("hash-dropped-macro-args", "#macro(m $x)[$x]#end#m(#'ab')#m(#\"ab\")#m(#[1])", {}),
 ]
 
 
