@@ -97,11 +97,35 @@ CHARSET_NAMES = ["UTF-8", "utf8", "ISO-8859-1", "latin1", "US-ASCII", "default",
                  "UTF-16BE", "UTF-16LE", "x-UTF-16LE-BOM", "UTF-32", "UTF-32LE", "windows-1252", "Cp1252",
                  "ISO-8859-15", "nope", "", "UTF-8 "]
 
+#: (index, offset) pairs for ``offsetByCodePoints`` that stay inside a string of 2 to 5 units.
+_OFFSETS = [(0, 0), (0, 1), (0, 2), (1, 1), (2, -1), (2, 0)]
+
 #: Methods the fuzzers' widened strategies found missing or wrong: (id, template, vars).
 FOUND = [
     ("getbytes-charset-arg-kinds", "$s.getBytes(1)|$s.getBytes($s)|$s.getBytes('UTF-8').class.name", {"s": "abc"}),
     ("getbytes-charset-null", "$s.getBytes($n)", {"s": "abc", "n": None}),
     ("getbytes-charset-size", "$s.getBytes('UTF-8').size() $s.getBytes('UTF-16').size()", {"s": "a\u00e9"}),
+    ("valueof-chars-range", "#set($c = $s.toCharArray())$s.valueOf($c, 1, 2) $s.copyValueOf($c, 0, 3) "
+     "[$s.valueOf($c, 3, 0)]", {"s": "abc"}),
+    ("valueof-chars-range-bad", "#set($c = $s.toCharArray())$s.valueOf($c, 2, 2)", {"s": "abc"}),
+    ("copyvalueof-chars-range-negative", "#set($c = $s.toCharArray())$s.copyValueOf($c, 1, -1)", {"s": "abc"}),
+    ("valueof-chars-range-null", "$s.valueOf($n, 1, 1)", {"s": "abc", "n": None}),
+    ("valueof-chars-range-half-pair", "#set($c = $u.toCharArray())$u.valueOf($c, 1, 1)$u.valueOf($c, 2, 1)",
+     {"u": "a\U0001f600b"}),
+    ("valueof-chars-range-not-chars", "$s.valueOf([1], 0, 1)", {"s": "abc"}),
+    ("strip-indent", "[$a.stripIndent()][$b.stripIndent()][$c.stripIndent()][$d.stripIndent()][$e.stripIndent()]",
+     {"a": "  a\n    b\n  ", "b": "  a\n    b\n", "c": "\t x \n  y  \r\n   ", "d": "   ", "e": "\n\n"}),
+    ("strip-indent-more", "[$a.stripIndent()][$b.stripIndent()][$c.stripIndent()][$d.stripIndent()][$e.stripIndent()]",
+     {"a": "  a\r  b", "b": "\u2003a\n b", "c": "  x\n\n    y", "d": " \u00a0a\n b", "e": ""}),
+    ("translate-escapes", "[$a.translateEscapes()] $a.translateEscapes().length() [$c.translateEscapes()] "
+     "[$h.translateEscapes()] [$i.translateEscapes()]",
+     {"a": "x\\ty\\n\\101\\0\\477\\s\\'\\\"\\\\z", "c": "a\\\nb\\\r\nc\\\rd", "h": "\\1234",
+      "i": "\\b\\f\\r"}),
+    ("translate-escapes-trailing-backslash", "[$b.translateEscapes()]", {"b": "end\\"}),
+    ("translate-escapes-unknown", "[$d.translateEscapes()]", {"d": "\\q"}),
+    ("translate-escapes-unicode", "[$e.translateEscapes()]", {"e": "\\u0041"}),
+    ("translate-escapes-astral", "[$f.translateEscapes()]", {"f": "\u00e9\\\U0001f600"}),
+    ("translate-escapes-eight", "[$g.translateEscapes()]", {"g": "\\8"}),
 ]
 
 
@@ -120,6 +144,18 @@ def cases() -> Cases:
         out.add(f"getbytes-charset-{slug(name) or 'empty'}",
                 f"#foreach($b in $u.getBytes('{name}'))$b,#end|#foreach($b in $e.getBytes('{name}'))$b,#end",
                 {"u": "a\u00e9\U0001f600\ud800z", "e": ""})
+    for name, value in {"astral": "a\U0001f600b\u00df", "latin": "\u00ff\u00e9", "empty": "",
+                        "lone": "\ud83dx\ude00"}.items():
+        out.add(f"code-point-before-{name}", " ".join(f"[$s.codePointBefore({i})]" for i in range(1, 6)),
+                {"s": value})
+        for i in (-1, 0, 6):
+            out.add(f"code-point-before-{name}-{slug(str(i))}", f"$s.codePointBefore({i})", {"s": value})
+        out.add(f"offset-by-code-points-{name}",
+                " ".join(f"[$s.offsetByCodePoints({a}, {b})]" for a, b in _OFFSETS if a <= len(value)),
+                {"s": value})
+        for a, b in ((-1, 0), (6, 0), (0, 9), (2, -3)):
+            out.add(f"offset-by-code-points-{name}-{slug(str(a))}-{slug(str(b))}",
+                    f"$s.offsetByCodePoints({a}, {b})", {"s": value})
     for cid, template, env in FOUND:
         out.add(cid, template, env)
     return out

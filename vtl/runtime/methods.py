@@ -815,12 +815,137 @@ def _s_indent(s: str, n: int) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def _s_code_point_before(s: str, index: int) -> int:
+    u = to_units(s)
+    i = index - 1
+    if i < 0 or i >= len(u):
+        raise java_exception(SIOOBE, f"String index out of range: {index}")
+    low = u[i]
+    if "\udc00" <= low <= "\udfff" and i > 0 and "\ud800" <= u[i - 1] <= "\udbff":
+        return 0x10000 + ((ord(u[i - 1]) - 0xD800) << 10) + (ord(low) - 0xDC00)
+    return ord(low)
+
+
+def _s_offset_by_code_points(s: str, index: int, offset: int) -> int:
+    """``offsetByCodePoints``: ``index`` moved by ``offset`` code points (a lone surrogate
+    counts as one); leaving the string throws IndexOutOfBoundsException without a message."""
+    u = to_units(s)
+    n = len(u)
+    if index < 0 or index > n:
+        raise java_exception(IOOBE)
+    x = index
+    if offset >= 0:
+        for _ in range(offset):
+            if x >= n:
+                raise java_exception(IOOBE)
+            x += 1
+            if "\ud800" <= u[x - 1] <= "\udbff" and x < n and "\udc00" <= u[x] <= "\udfff":
+                x += 1
+    else:
+        for _ in range(-offset):
+            if x <= 0:
+                raise java_exception(IOOBE)
+            x -= 1
+            if "\udc00" <= u[x] <= "\udfff" and x > 0 and "\ud800" <= u[x - 1] <= "\udbff":
+                x -= 1
+    return x
+
+
+def _s_chars_range(_: str, chars: Any, offset: int, count: int) -> str:
+    """``String.valueOf(char[], offset, count)`` and ``copyValueOf`` of the same."""
+    if chars is None:
+        raise _npe('Cannot read the array length because "value" is null')
+    n = len(chars)
+    if offset < 0 or count < 0 or offset > n - count:
+        raise java_exception(SIOOBE, f"offset {offset}, count {count}, length {n}")
+    return from_units("".join(chars[offset:offset + count]))
+
+
+def _first_non_blank(line: str) -> int:
+    """Java's ``indexOfNonWhitespace``: the length when the line is all blanks."""
+    k = 0
+    while k < len(line) and java_is_whitespace(line[k]):
+        k += 1
+    return k
+
+
+def _end_non_blank(line: str) -> int:
+    """Java's ``lastIndexOfNonWhitespace``: the end of the line without its trailing blanks."""
+    k = len(line)
+    while k > 0 and java_is_whitespace(line[k - 1]):
+        k -= 1
+    return k
+
+
+def _outdent(lines: list[str]) -> int:
+    """The blanks ``stripIndent`` removes from every line: the fewest before a non-blank line,
+    or the length of a blank last line when that is less."""
+    outdent = min((_first_non_blank(line) for line in lines if _first_non_blank(line) != len(line)),
+                  default=INT_MAX)
+    last = lines[-1]
+    if _first_non_blank(last) == len(last):
+        outdent = min(outdent, len(last))
+    return outdent
+
+
+def _s_strip_indent(s: str) -> str:
+    """``String.stripIndent()`` (Java 15): the lines without their common leading blanks (none
+    when the text ends with a line break) and without trailing blanks, joined with ``\\n``."""
+    if not s:
+        return ""
+    opt_out = s[-1] in "\n\r"
+    lines = _java_lines(s)
+    outdent = 0 if opt_out else _outdent(lines)
+    out = []
+    for line in lines:
+        first, end = _first_non_blank(line), _end_non_blank(line)
+        out.append("" if first > end else line[min(outdent, first):end])
+    return "\n".join(out) + ("\n" if opt_out else "")
+
+
+_SIMPLE_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "s": " ", "t": "\t", "'": "'", '"': '"', "\\": "\\"}
+
+
+def _s_translate_escapes(s: str) -> str:
+    """``String.translateEscapes()`` (Java 15): the escapes of a Java string literal, octal
+    ones and line continuations; anything else after a backslash throws."""
+    u = to_units(s)
+    n = len(u)
+    out: list[str] = []
+    i = 0
+    while i < n:
+        ch = u[i]
+        i += 1
+        if ch != "\\":
+            out.append(ch)
+            continue
+        ch = u[i] if i < n else "\0"
+        i += 1
+        if ch in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[ch])
+        elif "0" <= ch <= "7":
+            limit = min(i + (2 if ch <= "3" else 1), n)
+            code = ord(ch) - 48
+            while i < limit and "0" <= u[i] <= "7":
+                code = (code << 3) | (ord(u[i]) - 48)
+                i += 1
+            out.append(chr(code))
+        elif ch == "\r":
+            i += i < n and u[i] == "\n"
+        elif ch != "\n":
+            raise java_exception("java.lang.IllegalArgumentException",
+                                 f"Invalid escape sequence: \\{ch} \\\\u{ord(ch):04X}")
+    return from_units("".join(out))
+
+
 STRING_METHODS: Table = {
     "length": [((), _s_length)],
     "isEmpty": [((), lambda s: len(s) == 0)],
     "isBlank": [((), lambda s: all(java_is_whitespace(c) for c in s))],
     "charAt": [(("int",), _s_char_at)],
     "codePointAt": [(("int",), _s_code_point_at)],
+    "codePointBefore": [(("int",), _s_code_point_before)],
+    "offsetByCodePoints": [(("int", "int"), _s_offset_by_code_points)],
     "substring": [(("int",), _s_substring), (("int", "int"), _s_substring)],
     "subSequence": [(("int", "int"), _s_substring)],
     "indexOf": [
@@ -837,7 +962,7 @@ STRING_METHODS: Table = {
     "equalsIgnoreCase": [(("String",), _s_equals_ic)],
     "contentEquals": [(("String",), _s_content_equals)],
     "intern": [((), lambda s: s)],
-    "valueOf": [(("Object",), _s_value_of)],
+    "valueOf": [(("Object",), _s_value_of), (("char[]", "int", "int"), _s_chars_range)],
     "join": [(("String", "null"), _ambiguous), (("String", "Collection"), _s_join), (("String", "String..."), _s_join)],
     "codePointCount": [(("int", "int"), _s_code_point_count)],
     "regionMatches": [(("int", "String", "int", "int"), _s_region_matches),
@@ -861,7 +986,9 @@ STRING_METHODS: Table = {
     "getBytes": [((), _s_bytes), (("null",), _ambiguous), (("String",), _s_bytes_in)],
     "toCharArray": [((), _s_to_char_array)],
     "format": [(("String", "Object..."), _s_format)],
-    "copyValueOf": [(("char[]",), _s_copy_value_of)],
+    "copyValueOf": [(("char[]",), _s_copy_value_of), (("char[]", "int", "int"), _s_chars_range)],
+    "stripIndent": [((), _s_strip_indent)],
+    "translateEscapes": [((), _s_translate_escapes)],
     "chars": [((), lambda s: IntStream([ord(u) for u in to_units(s)]))],
     "codePoints": [((), lambda s: IntStream([ord(c) for c in from_units(to_units(s))]))],
     "lines": [((), lambda s: RefStream(_java_lines(s)))],
