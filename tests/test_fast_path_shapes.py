@@ -12,6 +12,7 @@ is compared with the oracle's.
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -21,7 +22,7 @@ from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from conformance.fuzz import as_case  # noqa: E402
-from conformance.record import UNRECORDABLE  # noqa: E402
+from conformance.record import UNRECORDABLE, expectation  # noqa: E402
 from conformance.report import PROFILES, check  # noqa: E402
 
 EXAMPLES = int(os.environ.get("VTL_DIFF_EXAMPLES", "300"))
@@ -102,3 +103,58 @@ def test_fast_paths_match_velocity(oracle, profile, template, variables):
         return
     outcome = check(as_case(template, variables, profile, answer), profile)
     assert outcome.status != "fail", f"template {template!r}\nvars {variables!r}\n{outcome.detail}"
+
+
+# -- calls on $util / $input with a bare or $m.get($k) argument ------------------------------
+# (the call site calls a host function of one String directly once it has met the host)
+
+_HOST_CALLS = ["$util.escapeJavaScript", "$util.urlEncode", "$util.urlDecode", "$util.base64Encode",
+               "$util.base64Decode", "$util.parseJson", "$input.params", "$input.path", "$input.json",
+               "$!util.escapeJavaScript", "$x.escapeJavaScript"]
+_ARGS = ["$s", "$n", "$m.get($k)", "$m.get($s)", "$missing", "$m.get($n)"]
+_host_text = st.sampled_from(["a/b c", "", "O'Brien", "%41", "e30=", '{"a": [1]}', "$.a", "é\u2028",
+                              "header", "x"])
+_host_variables = st.fixed_dictionaries({
+    "s": _host_text,
+    "k": st.sampled_from(["a", "b", "s"]),
+    "n": st.one_of(st.none(), st.integers(-2, 2), _host_text),
+    "m": st.dictionaries(st.sampled_from(["a", "b", "s"]), st.one_of(st.none(), _host_text, st.integers(0, 9)),
+                         max_size=3),
+})
+
+
+@st.composite
+def _host_template(draw) -> str:
+    lines = []
+    for _ in range(draw(st.integers(1, 5))):
+        call = f"{draw(st.sampled_from(_HOST_CALLS))}({draw(st.sampled_from(_ARGS))})"
+        kind = draw(st.sampled_from(["print", "quoted", "set", "rebind", "loop"]))
+        if kind == "quoted":
+            lines.append(f'"{call}"')
+        elif kind == "set":
+            lines.append(f"#set($r = {call})[$r]")
+        elif kind == "rebind":  # the site met $util; now the name holds something else
+            lines.append(f"#set(${draw(st.sampled_from(['util', 'input', 'x']))} = "
+                         f"{draw(st.sampled_from(['$s', '$m', '$util', '$input']))}){call}")
+        else:
+            lines.append(f"#foreach($i in [1, 2])#set($s = $m.get($k))#set($k = 'b'){call},#end")
+    return "\n".join(lines)
+
+
+_READ_VARIABLES = "".join(f"#set(${name} = $input.path('$.{name}'))" for name in ("s", "n", "k", "m"))
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(template=_host_template(), variables=_host_variables)
+def test_host_calls_match_velocity(oracle, template, variables):
+    # The values come from the request body, so that $util and $input are API Gateway's.
+    template = _READ_VARIABLES + template
+    event = {"body": json.dumps(variables), "headers": {"header": "h/1"}, "queryStringParameters": {"x": "q"}}
+    answer = oracle.render(template, {}, profile="apigateway", event=event)
+    if answer.get("error") in UNRECORDABLE:
+        return
+    case = {"id": "host-call", "template": template, "event": event, "mask": True,
+            "apigateway": expectation(answer)}
+    outcome = check(case, "apigateway")
+    assert outcome.status != "fail", f"template {template!r}\nevent {event!r}\n{outcome.detail}"

@@ -37,7 +37,7 @@ from .runtime.doubles import double_to_string
 from .runtime.hashing import java_key
 from .runtime.memguard import COUNTED, LOOP_TICK
 from .runtime.memguard import SMALL as SMALL_STRING
-from .runtime.methods import MapView, find_method, int_value
+from .runtime.methods import KeySetView, MapView, find_method, int_value
 from .runtime.strings import from_units
 from .runtime.text import SHORT_INT, to_string_within
 
@@ -638,7 +638,7 @@ class Compiler:
             )
         if node.iterable is None:
             return _noop
-        iterable_fn = self.expr(node.iterable)
+        iterable_fn = self._keys_of_map(node.iterable) or self.expr(node.iterable)
         body = self.block(node.body)
         names = self.names
         empty = "" if self.aws else None  # what an unset name reads as
@@ -803,6 +803,29 @@ class Compiler:
                     _restore(variables, "velocityHasNext", saved_extra[1])
 
         return run_foreach
+
+    def _keys_of_map(self, node: ast.Node) -> Expr | None:
+        """``#foreach($k in $map.keySet())`` when nothing in the template can change a map's
+        size (API Gateway): the loop walks a list of the map's keys, without the live view
+        the call would make (what the view would yield then). ``None``: another iterable."""
+        if (self.may_resize or not isinstance(node, ast.Reference) or len(node.suffixes) != 1
+                or not isinstance(node.suffixes[0], ast.Method) or node.suffixes[0].name != "keySet"
+                or node.suffixes[0].args):
+            return None
+        name = node.name
+        general = self.expr(node)
+        read_keys = KeySetView.read
+
+        def keys_of_map(state: State) -> Any:
+            mapping = state.vars.get(name)
+            if type(mapping) is not dict:
+                return general(state)  # (a null, an indirect value, a host object...)
+            keys = read_keys(mapping)
+            if len(keys) >= COUNTED:
+                state.charge(8 * len(keys))
+            return keys
+
+        return keys_of_map
 
     def define_stmt(self, node: ast.Define) -> Stmt:
         if node.arg_count != 1:
@@ -1436,7 +1459,36 @@ class Compiler:
                     return value
                 return _method_result(value, aws, state)
 
-            return method1
+            if receiver is None or (arg_root is None and get_map is None):
+                return method1
+
+            def host_str_call(state: State) -> Any:
+                # $host.fn($s) or $host.fn($m.get($k)) with a String argument, once the site
+                # has met a host object offering a function of one String: called straight
+                # away. (Reading names has no effect, so anything else starts again in
+                # method1, which reads them in Velocity's order.)
+                variables = state.vars
+                entry = host_calls.get(type(variables.get(receiver)))
+                if entry is not None and entry[1] is not None:
+                    if arg_root is not None:
+                        arg = variables.get(arg_root)
+                    else:
+                        arg = variables.get(get_map)
+                        key = variables.get(get_key)
+                        arg = arg.get(key) if type(arg) is dict and type(key) is str else None
+                    if type(arg) is str:
+                        try:
+                            value = entry[1](arg)
+                        except JavaException as exc:
+                            raise _invocation_error(exc, name, line, column, state) from None
+                        if type(value) is str:
+                            size = len(value)
+                            if size < SMALL_STRING and size <= state.limits.max_string_size:
+                                return value
+                        return _method_result(value, aws, state)
+                return method1(state)
+
+            return host_str_call
 
         def method_n(state: State) -> Any:
             obj = inner(state)
