@@ -80,6 +80,8 @@ _INDEX_VALUES = frozenset(("INTEGER", "SQ_STRING", "DQ_STRING", "TRUE", "FALSE",
 _HASHES_RPAREN = re.compile(r"#+\)")
 _DOLLAR_DOT = re.compile(r"\\*\$(?:\\*!)?(?=\.[A-Za-z])")
 _DOLLAR_RCURLY = re.compile(r"\$!?\}")
+# '$}', '$$!}'...: an RCURLY, which no method call's arguments may start with.
+_DOLLARS_RCURLY = re.compile(r"(?:\$!?)+\}")
 _ESCAPED_REF = re.compile(r"\\+\$!?(?=[A-Za-z_{])")
 _ESCAPED_DOLLAR_HASH = re.compile(r"\\+\$!?#")
 _REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
@@ -320,8 +322,9 @@ class Lexer:
                 # '${$x}': the DOLLAR prefixes glue to the IDENTIFIER, a name no variable
                 # has ('${$x}' prints itself, '${$x=' fails).
                 return self.lex_reference(start, name_start, m, braced)
-        if not m and braced and name_start < self.n and text[name_start] in "[{$":
-            # LCURLY then LBRACKET, LCURLY or DOLLAR: tokens no reference takes there.
+        if not m and braced and name_start < self.n and text[name_start] in "[{":
+            # LCURLY then LBRACKET or LCURLY: tokens no reference takes there. (A DOLLAR
+            # that starts no name there leaves the LCURLY text: '$!{$!{' prints itself.)
             raise self.error(name_start, f"unexpected {text[name_start]!r} after '{{'")
         if not m:
             # Not a reference: only the backslashes and '$' of the prefix survive (R5),
@@ -815,9 +818,9 @@ class Lexer:
                 if m:
                     i = self._skip_suffixes(m.end())
                     continue
-                m = _DOLLAR_RCURLY.match(text, i)
+                m = _DOLLARS_RCURLY.match(text, i)
                 if m:
-                    i = m.end()  # '$}', '$!}': RCURLY with its prefix
+                    i = m.end()  # '$}', '$!}', '$$}': RCURLY with its prefixes
                     continue
             if text[i] != "#":
                 raise self.error(i, "unexpected text after a '(' following a property")
@@ -1088,7 +1091,7 @@ class Lexer:
                     continue
                 if (paren < self.n and text[paren] == "(" and paren + 1 < self.n
                         and (text[paren + 1] != "#" or not self.hash_starts_item(paren + 1))
-                        and not _DOT_IDENT.match(text, paren + 1)):
+                        and not _DOT_IDENT.match(text, paren + 1) and not _DOLLARS_RCURLY.match(text, paren + 1)):
                     self.emit("METHOD_START", text[pos : paren + 1], pos, paren + 1)
                     pos = self.lex_args(paren + 1, CALL)
                     self._refmod = False
@@ -1158,6 +1161,9 @@ class Lexer:
                 hashed = text[pos:p] in ("$", "$!") and text.startswith("#(", p) and p + 2 < self.n
                 if hashed and text[p + 2] == "#":
                     self.refmod_lparen(p + 1)  # '$a.b$#(#x': no call, as '$a.b(#x'
+                    return pos
+                if text.startswith("(", p) and _DOLLARS_RCURLY.match(text, p + 1) and ch != "#" and p > pos:
+                    self.refmod_lparen(p)  # '$a.b$($}': no call, as '$a.b($}'
                     return pos
                 if hashed or (text.startswith("(", p) and p + 1 < self.n and ch != "#" and p > pos):
                     # '$(', '$!(' and, with a HASH prefix between, '$#(' and '$!#('.
@@ -1300,9 +1306,18 @@ class Lexer:
                     # second DOLLAR pushed the directive state, which a word or an #if
                     # returns to.
                     end = self.lex_hash_after_dollar(start, hash_pos + 1, p, p > hash_pos + 2)
-                    if self.tokens[-1].type in ("WORD_START", "DIR_RPAREN"):
+                    last = self.tokens[-1]
+                    if last.type in ("WORD_START", "DIR_RPAREN", "END", "ELSE"):
+                        # '#end' and '#else' pop to that state too, newline taken or not
+                        # ('#if(true)#$#end#set($y=1)' fails on '=').
                         return self.lex_pre_directive(end)
                     return end
+                m = _SET.match(text, p) if text.startswith((" ", "\t"), p) and (
+                    start == hash_pos or _PREFIX_CHAIN.fullmatch(text, start, hash_pos)
+                    and "\\" not in text[start:hash_pos]) else None
+                if m:
+                    # '#$ #set(', '$#$ #set(': the prefixes glue to SET_DIRECTIVE and disappear.
+                    return self.lex_set(p, m.end())
                 if p < self.n and text[p] == "}" and start == hash_pos:
                     # '#$}', '#$!}': RCURLY prints whole and returns to the directive state.
                     self.emit("TEXT", text[start : p + 1], start, p + 1)
@@ -1689,6 +1704,8 @@ class Lexer:
         (what PRE_DIRECTIVE makes a token of), rather than being dropped or heading a number."""
         text = self.text
         nxt = pos + 1
+        if text.startswith("#", nxt) and not text.startswith("##", nxt):
+            pos, nxt = nxt, nxt + 1  # '##' is no token in a call's arguments (lex_args_hash)
         return nxt >= self.n or text[nxt] in "#*" or text.startswith("[[", nxt) or bool(
             _WORD.match(text, nxt) or _BRACKETED_WORD.match(text, nxt))
 
@@ -1700,7 +1717,7 @@ class Lexer:
         ('#e(#e)' prints itself; only directive arguments take one). Comments, text blocks
         and bracketed words are parse errors. Before anything else PRE_DIRECTIVE ends on a
         special token and the '#' is dropped ('#e(#'a')' prints "#e('a')", '#set($a = #[1])'
-        sets [1]); glued to blanks after blanks it is a second WHITESPACE in a row, a parse
+        sets [1]), in a call's arguments or an index before a second '#' too; glued to blanks after blanks it is a second WHITESPACE in a row, a parse
         error ('#set($a = # 1)').
         """
         text = self.text
@@ -1708,6 +1725,11 @@ class Lexer:
         if nxt >= self.n:
             raise self.error(nxt, "unexpected end of template inside an argument list")
         c = text[nxt]
+        if c == "#" and mode in (CALL, INDEX) and not text.startswith("##", nxt):
+            # No '##' token there: PRE_DIRECTIVE ends on the second '#', which is lexed
+            # again ('$m[##'a']' is $m['a'], '$s.concat('x'##)' is abcx; '###' fails).
+            self.dropped.append((pos, nxt))
+            return nxt
         if c in "#*" or text.startswith("[[", nxt) or _BRACKETED_WORD.match(text, nxt):
             raise self.error(pos, "comments and directives are not allowed inside arguments")
         m = _WORD.match(text, nxt)

@@ -267,9 +267,13 @@ class _AstBuilder:
 
     def _shown_drop(self, a: int, b: int) -> bool:
         """Whether a null reference's literal shows the dropped span ``a:b``: a '$'
-        prefix, or a '#' that is not glued to one ('$n[#'x']' prints itself)."""
+        prefix, or '#'s that are not glued to one ('$n[#'x']' prints itself)."""
         source = self.source
-        return source[a] not in "\\!" and not (source[a] == "#" and b < len(source) and source[b] in "$\\")
+        if source[a] != "#":
+            return source[a] not in "\\!"
+        while b < len(source) and source[b] == "#":
+            b += 1
+        return not (b < len(source) and source[b] in "$\\")
 
     # statements
 

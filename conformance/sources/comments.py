@@ -209,6 +209,20 @@ CASES = [
      "|#literal()x#$#end|#literal()x\\$#$#end|#literal()a$# x$!#$#end|#@foo()## c\n$#end|#@foo()#*c*#$#end"),
     ("literal-end-prefixed-empty", "#literal()$#end"),
     ("literal-end-prefixed-empty-newline", "#literal()\n$!#$#end"),
+    # '#$#end' and '#$#else' pop to the directive state the '$' pushed: a '#set(' right
+    # after them is a word there, and its '=' an error; after blanks it is a #set again.
+    ("hash-dollar-end-set", "#if(true)#$#end#set($y=$s)$y"),
+    ("hash-dollar-end-newline-set", "#if(true)#$#end\n#set($y=$s)$y"),
+    ("hash-dollar-braced-end-set", "#if(true)#$#{end}#set($y=$s)$y"),
+    ("hash-dollar-else-set", "#if(true)#$#else#set($y=$s)$y#end"),
+    ("hash-dollar-define-end-set", "#define()#$#end#set($y=1)"),
+    ("hash-dollar-end-set-no-equals", "#if(true)#$#end#set($y)|#if(false)#$#else#set($y)#end"),
+    ("hash-dollar-end-then", "#if(true)#$#end #set($y=$s)$y|#if(true)#$#end $s|#if(true)#$#end$s|#if(true)#$#end#e(1)x"
+     "|#if(true)#$#end##c\n#set($y=$s)$y|#if(true)#$#end#if(true)b#end#set($y=$s)$y"),
+    ("hash-dollar-end-word", "#if(true)#$#{end}x(y)|#if(true)#$#end\nx(y)|#if(true)#$#end  \nx(y) z|#if(true)#$#end x(y)"),
+    # '#$ #set(': the prefixes glue to SET_DIRECTIVE and disappear with its blanks.
+    ("hash-dollar-blank-set", "#$ #set($y=1)x|a#$ #set($y=1)x|#$!  #set($y=1)x|$#$ #set($y=1)x|x$!#$ #set($y=1)x"
+     "|$!#$! #set($y=1)x|#$\t#set($y=1)x|#$ x|#$ #if(true)a#end"),
 ]
 
 

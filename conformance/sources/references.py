@@ -404,6 +404,23 @@ EXTRA = [
     ("hash-dropped-index", "$m[#'a']|$m[#\"a\"]|$m[# 'a']|$m[#'a'#]|$m[#$k]", {"m": {"a": 1}}),
     ("hash-dropped-null-literal", "$n.concat(#$s)|$n.concat(#'x')|$n[#'x']|$n.f(#\\$s)", {"s": "abc"}),
     ("hash-dropped-macro-args", "#macro(m $x)[$x]#end#m(#'ab')#m(#\"ab\")#m(#[1])", {}),
+    # No '##' token in a call's arguments or an index: both '#'s are dropped there.
+    ("hashes-dropped-index", "$m[##$m]\n}$x|$m[##$k]|$m[##'a']|$m['a'##]|$n[##'x']", {"m": {"a": 1}, "x": "X"}),
+    ("hashes-dropped-call-args", "$s.concat(##'x')|$s.concat(##$s)|$s.concat('x'##)|$n.f(##$s)", {"s": "abc"}),
+    ("hashes-index-errors", "$m[##]", {}), ("hashes-index-word", "$m[##x]", {}), ("hashes-index-three", "$m[###'a']", {}),
+    ("hashes-call-three", "$s.concat('x'###)", {"s": "abc"}), ("hashes-in-set", "#set($a = ##'x')$a", {}),
+    # A method call needs what its arguments may start with after '(': an RCURLY ('$}')
+    # leaves the property and an LPAREN that never closes.
+    ("lparen-dollar-rcurly-after-property", "$s.e($}|$s.e($!}x|$s.e($}$s|$s.e($}#e|$s.e($$}", {"s": "abc"}),
+    ("lparen-dollar-rcurly-after-property-prefixed", "$s.e$($$}x|$s.e$!($}x", {"s": "abc"}),
+    ("lparen-dollar-rcurly-then-rparen", "$s.e($})", {"s": "abc"}),
+    ("lparen-dollar-rcurly-then-blank", "$s.e($} x", {"s": "abc"}),
+    ("lparen-dollar-rcurly-call-arg", "$s.concat($}'x')", {"s": "abc"}),
+    # '${' or '$!{' before a '$' that starts no name there: the LCURLY prints as text.
+    ("lcurly-then-dollar", "$!{$!{|${$![:$m(|${$!{|${$ x|${$}|${$1|${$$ z|${$!$ z|${$[ z|${$![ z|${$. z|${$.x z|${$#e z",
+     {"m": {"a": 1}}),
+    ("lcurly-then-reference", "${$!{x} y|${${x}|${$#if(true)y#end z", {"x": "X"}),
+    ("lcurly-then-dollar-name-unclosed", "${$m z", {"m": {"a": 1}}),
 ]
 
 
