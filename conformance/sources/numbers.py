@@ -121,4 +121,15 @@ def cases() -> Cases:
     boxed_env = {**ENV, "s": "abcdef"}
     for cid, template in boxed:
         out.add(cid, template, boxed_env)
+    # Digits past the range stop counting at -MIN_VALUE, not MAX_VALUE: '-21474836480' fails.
+    for text, radix in PARSE_BEYOND_MIN:
+        out.add(f"parse-beyond-min-{slug(text)}-{radix}",
+                f"[$i.parseInt('{text}', {radix})][$big.parseLong('{text}', {radix})][$i.valueOf('{text}', {radix})]"
+                f"[$big.valueOf('{text}')]", ENV)
     return out
+
+
+#: Negative numbers whose magnitude passes -MIN_VALUE with a digit or more to go.
+PARSE_BEYOND_MIN = [("-21474836480", 10), ("-21474836489", 10), ("-8000000000", 16), ("-92233720368547758080", 10),
+                    ("-92233720368547758089", 10), ("-80000000000000000", 16), ("-2147483648", 10),
+                    ("-2147483649", 10), ("-9223372036854775808", 10), ("-9223372036854775809", 10)]

@@ -1018,7 +1018,7 @@ def _parse_int(text: str | None, radix: int, lo: int, hi: int) -> int:
         d = _digit(ch, radix)
         if d < 0:
             raise bad
-        if value <= hi:  # past the range already: only the digits are still checked
+        if value <= -lo:  # past the range already: only the digits are still checked
             value = value * radix + d
     value = -value if negative else value
     if not lo <= value <= hi:
