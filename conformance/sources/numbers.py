@@ -126,7 +126,44 @@ def cases() -> Cases:
         out.add(f"parse-beyond-min-{slug(text)}-{radix}",
                 f"[$i.parseInt('{text}', {radix})][$big.parseLong('{text}', {radix})][$i.valueOf('{text}', {radix})]"
                 f"[$big.valueOf('{text}')]", ENV)
+    for text in DECODE:
+        out.add(f"decode-{slug(text) or 'empty'}", f"[$i.decode('{text}')][$big.decode('{text}')]", ENV)
+    for text in UNSIGNED:
+        for radix in (10, 16, 36, 2):
+            out.add(f"parse-unsigned-{slug(text) or 'empty'}-{radix}",
+                    f"[$i.parseUnsignedInt('{text}', {radix})]|[$big.parseUnsignedLong('{text}', {radix})]", ENV)
+    for cid, template in UNSIGNED_MORE:
+        out.add(cid, template, ENV)
     return out
+
+
+#: ``Integer.decode``/``Long.decode`` inputs: prefixes, signs, ranges.
+DECODE = ["0x1F", "-#10", "010", "0", "-0", "+5", "0X7fffffff", "#80000000", "-0x80000000", "08", "0x", "",
+          " 1", "--1", "-+1", "2147483648", "0x-1", "00", "9223372036854775807", "-9223372036854775808",
+          "0x8000000000000000", "#7FFFFFFFFFFFFFFF", "-0x8000000000000000", "0777", "-zz"]
+#: ``parseUnsignedInt``/``parseUnsignedLong`` inputs, short and long enough for both code paths.
+UNSIGNED = ["4294967295", "4294967296", "-1", "+1", "0", "", "ffffffff", "+ffffffff", "1ffffffff", "99999",
+            "18446744073709551615", "18446744073709551616", "+18446744073709551615", "1844674407370955161x",
+            "x8446744073709551615", "+", "++1234567890123456789", "ffffffffffffffff", "10000000000000000",
+            "ffffffffffffffffff", "+fffffffffffffffg", "000000000000000000000000000001"]
+UNSIGNED_MORE = [
+    ("parse-unsigned-default-radix", "[$i.parseUnsignedInt('4294967295')][$big.parseUnsignedLong('18446744073709551615')]"
+     "[$big.parseUnsignedLong('5').class.simpleName][$i.parseUnsignedInt($n)]"),
+    ("parse-unsigned-bad-radix", "[$i.parseUnsignedInt('1', 1)]"),
+    ("parse-unsigned-long-bad-radix", "[$big.parseUnsignedLong('1234567890123456789012', 40)]"),
+    ("unsigned-strings", "$i.toUnsignedLong(-1) $i.toUnsignedLong(-1).class.simpleName $i.toUnsignedString(-1, 36) "
+     "$i.toUnsignedString(5, 99) $big.toUnsignedString(-1, 16) $big.toUnsignedString(-5, 7)"),
+    ("long-radix-statics", "$big.toString(-255, 36) $big.toString(-255, 99) $big.toString(-9223372036854775808, 2) "
+     "$big.valueOf('-zz', 36) $big.valueOf('12', 8).class.simpleName"),
+    ("long-value-of-bad-radix", "$big.valueOf('zz', 37)"),
+    ("double-bits", "$d.doubleToLongBits(1.0) $d.doubleToRawLongBits(-0.0) $d.doubleToLongBits(1e308) "
+     "$d.longBitsToDouble(1) $d.longBitsToDouble(9218868437227405312) $d.longBitsToDouble(-1) "
+     "$d.longBitsToDouble(9218868437227405313) $d.longBitsToDouble(5) $d.doubleToLongBits(5)"),
+    ("double-bits-classes", "$d.doubleToLongBits(1.0).class.simpleName $d.longBitsToDouble($i).class.simpleName "
+     "$d.doubleToLongBits($n)"),
+    ("decode-null", "$i.decode($n)"),
+    ("decode-classes", "$i.decode('5').class.simpleName $big.decode('5').class.simpleName $i.decode(5)"),
+]
 
 
 #: Negative numbers whose magnitude passes -MIN_VALUE with a digit or more to go.

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import struct
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
@@ -1026,6 +1027,80 @@ def _parse_int(text: str | None, radix: int, lo: int, hi: int) -> int:
     return value
 
 
+def _decode(text: str | None, lo: int, hi: int) -> int:
+    """``Integer.decode``/``Long.decode``: a sign, then ``0x``, ``0X`` or ``#`` (hexadecimal),
+    a leading ``0`` (octal) or decimal digits."""
+    if text is None:
+        raise _npe('Cannot invoke "String.isEmpty()" because "nm" is null')
+    if not text:
+        raise java_exception(NFE, "Zero length string")
+    index, negative = 0, text[0] == "-"
+    if text[0] in "+-":
+        index = 1
+    radix = 10
+    if text.startswith(("0x", "0X"), index):
+        index, radix = index + 2, 16
+    elif text.startswith("#", index):
+        index, radix = index + 1, 16
+    elif text.startswith("0", index) and len(text) > index + 1:
+        index, radix = index + 1, 8
+    if text.startswith(("-", "+"), index):
+        raise java_exception(NFE, "Sign character in wrong position")
+    return _parse_int(("-" if negative else "") + text[index:], radix, lo, hi)
+
+
+def _parse_unsigned(text: str | None, radix: int, bits: int) -> int:
+    """``Integer.parseUnsignedInt``/``Long.parseUnsignedLong``: the value as a signed one."""
+    if text is None:
+        raise java_exception(NFE, "Cannot parse null string")
+    if not text:
+        raise java_exception(NFE, 'For input string: ""' + ("" if radix == 10 else f" under radix {radix}"))
+    if text[0] == "-":
+        raise java_exception(NFE, f"Illegal leading minus sign on unsigned string {text}.")
+    short, long_ = (5, 9) if bits == 32 else (12, 18)
+    if len(text) <= short or (radix == 10 and len(text) <= long_):
+        if bits == 32:
+            return _parse_int(text, radix, INT_MIN, INT_MAX)
+        return _as_long(_parse_int(text, radix, LONG_MIN, LONG_MAX))
+    if bits == 32:
+        value = _parse_int(text, radix, LONG_MIN, LONG_MAX)
+        if value >> 32:
+            raise java_exception(NFE, f"String value {text} exceeds range of unsigned int.")
+        return _wrap32(value)
+    first = _parse_char_sequence(text[:-1], radix)
+    second = _digit(text[-1], radix)
+    if second < 0:
+        raise java_exception(NFE, f"Bad digit at end of {text}")
+    value = first * radix + second
+    if value >> 64:
+        raise java_exception(NFE, f"String value {text} exceeds range of unsigned long.")
+    return _as_long(_wrap64(value))
+
+
+def _parse_char_sequence(text: str, radix: int) -> int:
+    """``Long.parseLong(CharSequence, begin, end, radix)`` over all of ``text``, whose errors
+    say where they are (``Error at index 3 in: "12x4"``)."""
+    def bad(i: int) -> JavaException:
+        return java_exception(NFE, f'Error at index {i} in: "{text}"')
+
+    start, negative = 0, False
+    if text[0] < "0":
+        if text[0] not in "+-":
+            raise bad(0)
+        negative, start = text[0] == "-", 1
+        if start >= len(text):
+            raise bad(start)
+    value = 0
+    for i in range(start, len(text)):
+        d = _digit(text[i], radix)
+        if d < 0:
+            raise bad(i)
+        value = value * radix + d
+        if value > LONG_MAX + negative:
+            raise bad(i)
+    return -value if negative else value
+
+
 def _digit(ch: str, radix: int) -> int:
     """``Character.digit(ch, radix)``."""
     d = unicodedata.decimal(ch, -1)
@@ -1236,11 +1311,20 @@ def _bit_statics(kind: str, bits: int) -> Table:
         "reverseBytes": [((kind,), lambda _, v: wrap(int.from_bytes((v & mask).to_bytes(bits // 8, "big"), "little")))],
         "rotateLeft": [((kind, "int"), lambda _, v, d: rotate(v, d))],
         "rotateRight": [((kind, "int"), lambda _, v, d: rotate(v, -d))],
-        "toUnsignedString": [((kind,), lambda _, v: str(v & mask))],
+        "toUnsignedString": [((kind,), lambda _, v: str(v & mask)),
+                             ((kind, "int"), lambda _, v, r: _integer_to_string(v & mask, r))],
         "compareUnsigned": [((kind, kind), lambda _, a, b: ((a & mask) > (b & mask)) - ((a & mask) < (b & mask)))],
         "divideUnsigned": [((kind, kind), lambda _, a, b: divide(a, b))],
         "remainderUnsigned": [((kind, kind), lambda _, a, b: divide(a, b, True))],
     }
+
+
+def _double_bits(d: float, canonical: bool = False) -> int:
+    """``Double.doubleToRawLongBits`` (``doubleToLongBits`` with ``canonical``: every NaN is
+    0x7ff8000000000000)."""
+    if canonical and d != d:
+        return 0x7FF8000000000000
+    return struct.unpack("<q", struct.pack("<d", d))[0]
 
 
 def _double_compare(_: Any, a: float, b: float) -> int:
@@ -1267,6 +1351,10 @@ INTEGER_METHODS: Table = {
                 (("String", "int"), lambda _, s, r: _parse_int(s, r, INT_MIN, INT_MAX))],
     "toString": [((), str), (("int",), lambda _, i: str(i)),
                  (("int", "int"), lambda _, i, r: _integer_to_string(i, r))],
+    "decode": [(("String",), lambda _, s: _decode(s, INT_MIN, INT_MAX))],
+    "parseUnsignedInt": [(("String",), lambda _, s: _parse_unsigned(s, 10, 32)),
+                         (("String", "int"), lambda _, s, r: _parse_unsigned(s, r, 32))],
+    "toUnsignedLong": [(("int",), lambda _, i: _as_long(i & 0xFFFFFFFF))],
 }
 
 LONG_METHODS: Table = {
@@ -1275,8 +1363,13 @@ LONG_METHODS: Table = {
     "parseLong": [(("String",), lambda _, s: _as_long(_parse_int(s, 10, LONG_MIN, LONG_MAX))),
                   (("String", "int"), lambda _, s, r: _as_long(_parse_int(s, r, LONG_MIN, LONG_MAX)))],
     "valueOf": [(("String",), lambda _, s: _as_long(_parse_int(s, 10, LONG_MIN, LONG_MAX))),
-                (("long",), lambda _, i: _as_long(int(i)))],
-    "toString": [((), str), (("long",), lambda _, i: str(i))],
+                (("long",), lambda _, i: _as_long(int(i))),
+                (("String", "int"), lambda _, s, r: _as_long(_parse_int(s, r, LONG_MIN, LONG_MAX)))],
+    "toString": [((), str), (("long",), lambda _, i: str(i)),
+                 (("long", "int"), lambda _, i, r: _integer_to_string(int(i), r))],
+    "decode": [(("String",), lambda _, s: _as_long(_decode(s, LONG_MIN, LONG_MAX)))],
+    "parseUnsignedLong": [(("String",), lambda _, s: _parse_unsigned(s, 10, 64)),
+                          (("String", "int"), lambda _, s, r: _parse_unsigned(s, r, 64))],
 }
 
 SHORT_METHODS: Table = {**_NUMBER_COMMON, "toString": [((), str)]}
@@ -1327,6 +1420,9 @@ DOUBLE_METHODS: Table = {
     "valueOf": [(("String",), lambda _, s: _parse_double(s)), (("double",), lambda _, d: float(d))],
     "toString": [((), to_string), (("double",), lambda _, d: to_string(float(d)))],
     "toHexString": [(("double",), lambda _, d: double_to_hex_string(float(d)))],
+    "doubleToLongBits": [(("double",), lambda _, d: _as_long(_double_bits(float(d), canonical=True)))],
+    "doubleToRawLongBits": [(("double",), lambda _, d: _as_long(_double_bits(float(d))))],
+    "longBitsToDouble": [(("long",), lambda _, b: struct.unpack("<d", struct.pack("<q", int(b)))[0])],
 }
 
 def _float(value: Any) -> JavaFloat:
