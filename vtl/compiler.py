@@ -1594,6 +1594,25 @@ class Compiler:
 
         return make_range
 
+    def operand_literal(self, node: ast.Expr) -> str:
+        """What Velocity's ``literal()`` gives for an operand, the text ``+`` writes for it when
+        it is null. JJTree opens an operator's node after its operator, so the node of
+        ``$a * $l`` spans ``' $l'`` and the whitespace after it; a parenthesised
+        expression's node spans what lies between the parentheses."""
+        src = self.source
+        if isinstance(node, ast.BinOp):
+            start = node.left.end
+            while src[start] in _EXPR_WHITESPACE:
+                start += 1
+            start += len(node.op)  # (only arithmetic can be null: one character)
+            end = node.end
+            while end < len(src) and src[end] in _EXPR_WHITESPACE:
+                end += 1
+            return src[start:end]
+        if isinstance(node, ast.Paren):
+            return src[node.start + 1 : node.end - 1]
+        return src[node.start : node.end]
+
     def binop(self, node: ast.BinOp) -> Expr:
         op = node.op
         if op in ("and", "or"):
@@ -1609,8 +1628,7 @@ class Compiler:
         line, column = node.line, node.column
         if op == "+":
             # Concatenating a null operand writes its source text, as Velocity does.
-            left_text = self.source[node.left.start : node.left.end]
-            right_text = self.source[node.right.start : node.right.end]
+            left_text, right_text = self.operand_literal(node.left), self.operand_literal(node.right)
             add = arith.add
 
             def math(a: Any, b: Any) -> Any:
@@ -1679,6 +1697,7 @@ _READ_ONLY_METHODS = frozenset((
     "path", "json", "params", "getBody", "getKey", "getValue", "hasNext", "intValue",
     "longValue", "doubleValue", "getClass",
 ))
+_EXPR_WHITESPACE = frozenset(" \t\n\r")  # Velocity's <WHITESPACE> inside directive arguments
 _ABSORBED = object()  # a text another closure of the block writes
 _new_object = object.__new__
 _INDIRECT = frozenset((MacroArg, NullHolder, DefinedBlock))  # types: a set is faster than a tuple to test
