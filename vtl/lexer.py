@@ -314,13 +314,20 @@ class Lexer:
         if not m and braced and text.startswith("{", name_start):
             # '${{x}': the second LCURLY is a stray brace ('${{x}' prints '${{').
             self.emit("TEXT", text[start:name_start], start, name_start)
-            return self.lex_stray_brace(name_start)
-        if not m and braced and name_start < self.n and text[name_start] in "$\\":
-            chain = _DOLLAR_CHAIN.match(text, name_start).end()
-            m = _IDENT.match(text, chain) if chain > name_start else None
+            end = self.lex_stray_brace(name_start)
+            braces = end
+            while braces < self.n and text[braces] == "{":
+                braces += 1
+            if end == name_start and _DOT_IDENT.match(text, braces):
+                # '${{.e(': '.e' is lexed as after a property ('${{.e({' fails).
+                self.emit("TEXT", text[name_start:braces], name_start, braces)
+                return self.after_reference_words(braces, True)
+            return end
+        if not m and braced:
+            m = self._glued_name(name_start)
             if m is not None:
-                # '${$x}': the DOLLAR prefixes glue to the IDENTIFIER, a name no variable
-                # has ('${$x}' prints itself, '${$x=' fails).
+                # '${$x}', '${#$x}': the DOLLAR (and HASH) prefixes glue to the IDENTIFIER,
+                # a name no variable has ('${$x}' prints itself, '${$x=' fails).
                 return self.lex_reference(start, name_start, m, braced)
         if not m and braced and name_start < self.n and text[name_start] in "[{":
             # LCURLY then LBRACKET or LCURLY: tokens no reference takes there. (A DOLLAR
@@ -338,6 +345,14 @@ class Lexer:
             return name_start
         pos = self.lex_reference(start, name_start, m, braced)
         return pos if braced else self.after_reference(pos)
+
+    def _glued_name(self, pos: int) -> re.Match[str] | None:
+        """After an LCURLY: an IDENTIFIER that DOLLAR (and HASH) prefixes from ``pos``
+        glue to, or None."""
+        if pos >= self.n or self.text[pos] not in "$\\#":
+            return None
+        chain = _BRACE_CHAIN.match(self.text, pos).end()
+        return _IDENT.match(self.text, chain) if chain > pos else None
 
     def escaped_hash_chain(self, start: int, dollar: int, pos: int) -> int:
         """``\\$#$a``: an odd escape, then HASH and DOLLAR prefixes before a name make one
@@ -764,6 +779,8 @@ class Lexer:
                 refmod = refmod or text[pos] in ".$\\" or "]." in text[pos:end]
                 pos = end
             elif pos < n and text[pos] == "(" and refmod:
+                if _DOT_IDENT.match(text, pos + 1):
+                    continue  # '(' then '.name': as above ('${.e(.a' prints itself)
                 self.refmod_lparen(pos)
                 return pos, False
         return pos, False
@@ -919,7 +936,7 @@ class Lexer:
             return self.after_reference_words(pos, True)
         braced = ch == "{"
         name_start = pos + 1 if braced else pos
-        m = _IDENT.match(text, name_start)
+        m = _IDENT.match(text, name_start) or (self._glued_name(name_start) if braced else None)
         if not m:
             set_match = None if braced else _SET.match(text, pos)
             if set_match:
@@ -1286,8 +1303,10 @@ class Lexer:
             if nxt == "$":
                 m = _CHAIN_TO_COMMENT.match(text, hash_pos + 1)
                 if m:
-                    # '$#$!#*c*#': the comment or text block takes the whole chain.
-                    return self.lex_hash(start, m.end() - 1)
+                    # '$#$!#*c*#': the comment or text block takes the whole chain, and
+                    # the text after it is lexed in the REFERENCE state the last DOLLAR
+                    # pushed ('#$#*c*#{t} z' prints '{ z').
+                    return self.after_reference_comments(self.lex_hash(start, m.end() - 1))
                 p = hash_pos + 3 if text.startswith("!", hash_pos + 2) else hash_pos + 2
                 if p < self.n and text[p] == "[" and _PREFIX_CHAIN.fullmatch(text, start, hash_pos):
                     # No EMPTY_INDEX after a HASH: '#$[' is an LBRACKET with no reference
@@ -1322,6 +1341,11 @@ class Lexer:
                     # '#$}', '#$!}': RCURLY prints whole and returns to the directive state.
                     self.emit("TEXT", text[start : p + 1], start, p + 1)
                     return self.lex_pre_directive(p + 1)
+                if text.startswith("@", p) and (start == hash_pos or _PREFIX_CHAIN.fullmatch(text, start, hash_pos)
+                                                and "\\" not in text[start:hash_pos]):
+                    # '#$@': no reference; back in the directive state '@...' is a word
+                    # ('#$@x(1)' prints '@x(1)').
+                    return self.lex_pre_directive(p)
                 if start == hash_pos and _IDENT.match(text, p):
                     self.emit("TEXT", "#", start, hash_pos + 1)
                     return self.lex_hash_ref(self.lex_dollar(hash_pos + 1, hash_pos + 1))
@@ -1338,7 +1362,7 @@ class Lexer:
                     return self.after_reference_words(p, True)
             # Only the '$' and '#' of a '$!' prefix print ('a$!# x' prints 'a$# x').
             lit = text[start : hash_pos + 1]
-            special = "!" in lit and not _NUMBER.match(text, hash_pos + 1) and (
+            special = ("!" in lit or "\\" in lit) and not _NUMBER.match(text, hash_pos + 1) and (
                 nxt != "$" or not (p < self.n and (text[p].isalpha() or text[p] in "_{$\\#!.[}")))
             self.emit("TEXT", _special_text(lit) if special else lit, start, hash_pos + 1)
             return hash_pos + 1
@@ -1631,6 +1655,11 @@ class Lexer:
                     self.dropped.append((pos, p))
                     pos = p
                     continue
+                if not m and not braced and text.startswith("#", p):
+                    # DOLLAR then HASH: the prefix joins what the HASH makes ('#e($#'a')'
+                    # prints "#e('a')", '#e($#1)' fails to initialise).
+                    pos = self.lex_args_hash(p, mode, start)
+                    continue
                 if not m:
                     raise self.error(pos, "'$' must start a reference here")
                 pos = self.lex_reference(start, name_start, m, braced)
@@ -1709,26 +1738,30 @@ class Lexer:
         return nxt >= self.n or text[nxt] in "#*" or text.startswith("[[", nxt) or bool(
             _WORD.match(text, nxt) or _BRACKETED_WORD.match(text, nxt))
 
-    def lex_args_hash(self, pos: int, mode: str) -> int:
-        """A '#' inside an argument list (Velocity's HASH, then PRE_DIRECTIVE).
+    def lex_args_hash(self, pos: int, mode: str, start: int = -1) -> int:
+        """A '#' at ``pos`` inside an argument list (Velocity's HASH, then PRE_DIRECTIVE),
+        headed from ``start`` by a '$' or '$!' prefix if given.
 
         Glued to a number it heads the number's image, which Velocity then fails to convert
         when it initialises the template ('#e(#1)'); glued to a word it makes a word
         ('#e(#e)' prints itself; only directive arguments take one). Comments, text blocks
         and bracketed words are parse errors. Before anything else PRE_DIRECTIVE ends on a
-        special token and the '#' is dropped ('#e(#'a')' prints "#e('a')", '#set($a = #[1])'
-        sets [1]), in a call's arguments or an index before a second '#' too; glued to blanks after blanks it is a second WHITESPACE in a row, a parse
-        error ('#set($a = # 1)').
+        special token and the '#' (and its prefix) is dropped ('#e(#'a')' prints "#e('a')",
+        '#set($a = #[1])' sets [1]), in a call's arguments or an index before a second '#'
+        too; glued to blanks after blanks it is a second WHITESPACE in a row, a parse error
+        ('#set($a = # 1)').
         """
         text = self.text
+        if start < 0:
+            start = pos
         nxt = pos + 1
         if nxt >= self.n:
             raise self.error(nxt, "unexpected end of template inside an argument list")
         c = text[nxt]
-        if c == "#" and mode in (CALL, INDEX) and not text.startswith("##", nxt):
+        if c == "#" and mode in (CALL, INDEX) and start == pos and not text.startswith("##", nxt):
             # No '##' token there: PRE_DIRECTIVE ends on the second '#', which is lexed
             # again ('$m[##'a']' is $m['a'], '$s.concat('x'##)' is abcx; '###' fails).
-            self.dropped.append((pos, nxt))
+            self._drop_hash(start, pos)
             return nxt
         if c in "#*" or text.startswith("[[", nxt) or _BRACKETED_WORD.match(text, nxt):
             raise self.error(pos, "comments and directives are not allowed inside arguments")
@@ -1736,17 +1769,26 @@ class Lexer:
         if m is not None:
             if mode != ARGS or m.group() in _CONTROL_WORDS or text.startswith("(", m.end()):
                 raise self.error(pos, "comments and directives are not allowed inside arguments")
-            self.emit("WORD", text[pos : m.end()], pos, m.end())
+            self.emit("WORD", text[start : m.end()], start, m.end())
             return m.end()
         m = _HASHED_NUMBER.match(text, nxt)
         if m is not None:
-            image = "#" + m.group()
-            self.emit("FLOAT" if any(d in image for d in ".eE") else "INTEGER", image, pos, m.end())
+            image = text[start : m.end()]
+            self.emit("FLOAT" if any(d in m.group() for d in ".eE") else "INTEGER", image, start, m.end())
             return m.end()
-        if c in " \t\r\n" and text[pos - 1] in " \t\r\n":
+        if c in " \t\r\n" and start > 0 and text[start - 1] in " \t\r\n":
             raise self.error(nxt, "unexpected blank after a '#' that follows blanks")
-        self.dropped.append((pos, nxt))
+        self._drop_hash(start, pos)
         return nxt
+
+    def _drop_hash(self, start: int, pos: int) -> None:
+        """Drop the '#' at ``pos`` and its '$' or '$!' prefix from ``start`` (one span
+        each, see :meth:`vtl.parser._AstBuilder.image`)."""
+        if start < pos:
+            self.dropped.append((start, start + 1))
+            if start + 1 < pos:
+                self.dropped.append((start + 1, pos))
+        self.dropped.append((pos, pos + 1))
 
     def lex_string(self, pos: int, quote: str) -> int:
         text = self.text

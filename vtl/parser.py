@@ -164,9 +164,9 @@ def _syntax_error(err: UnexpectedInput, source: str, name: str) -> VtlSyntaxErro
 
 def _number_format_error(image: str, is_float: bool) -> str:
     """The message of the NumberFormatException Java throws for a number image that a '#'
-    heads: BigDecimal's for a float, BigInteger's (after Integer and Long) otherwise."""
+    (or '$#') heads: BigDecimal's for a float, BigInteger's (after Integer and Long) otherwise."""
     if is_float:
-        return 'Character # is neither a decimal digit number, decimal point, nor "e" notation exponential mark.'
+        return f'Character {image[0]} is neither a decimal digit number, decimal point, nor "e" notation exponential mark.'
     if "-" in image:
         return "Illegal embedded sign character"
     return f'For input string: "{image[: len(image) % 9 or 9]}"'
@@ -267,10 +267,17 @@ class _AstBuilder:
 
     def _shown_drop(self, a: int, b: int) -> bool:
         """Whether a null reference's literal shows the dropped span ``a:b``: a '$'
-        prefix, or '#'s that are not glued to one ('$n[#'x']' prints itself)."""
+        prefix, or '#'s (and a '$' before them) that are not glued to one ('$n[#'x']' and
+        '$n.f($#'x')' print themselves, '$n.f($#$s)' prints '$n.f($s)')."""
         source = self.source
-        if source[a] != "#":
-            return source[a] not in "\\!"
+        c = source[a]
+        if c in "\\!":
+            return False
+        if c == "$":
+            while b < len(source) and source[b] == "!":
+                b += 1
+            if not source.startswith("#", b):
+                return True
         while b < len(source) and source[b] == "#":
             b += 1
         return not (b < len(source) and source[b] in "$\\")
@@ -642,18 +649,18 @@ class _AstBuilder:
 
     def integer(self, children):
         tok = children[0]
-        if tok.startswith("#"):
+        if "#" in tok:
             return self._unconvertible(tok, ast.IntLit(*_pos(tok), value=0))
         return ast.IntLit(*_pos(tok), value=int(str(tok)))
 
     def float(self, children):
         tok = children[0]
-        if tok.startswith("#"):
+        if "#" in tok:
             return self._unconvertible(tok, ast.FloatLit(*_pos(tok), value=0.0))
         return ast.FloatLit(*_pos(tok), value=float(str(tok)))
 
     def _unconvertible(self, tok: Token, node: ast.IntLit | ast.FloatLit) -> ast.IntLit | ast.FloatLit:
-        """A number whose image a '#' heads ('#e(#1)'): Velocity fails to convert it when
+        """A number whose image a '#' heads ('#e(#1)', '#e($#1)'): Velocity fails to convert it when
         it initialises the template, so the template never renders (see :func:`parse`)."""
         if self.init_error is None or tok.start_pos < self.init_error[0]:
             self.init_error = (tok.start_pos, _number_format_error(str(tok), tok.type == "FLOAT"))

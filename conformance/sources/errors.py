@@ -81,6 +81,7 @@ INIT = [
     ("hash-integer-operand", "#set($a = 2 - #1)$a"), ("hash-integer-range", "#set($a = [#1..2])"),
     ("hash-integer-macro-body", "#macro(m)#e(#1)#end ok"), ("hash-integer-long", "#e(#12345678901234)"),
     ("hash-integer-after-text", "text #e(#1) more"),
+    ("dollar-hash-integer", "#e($#1)"), ("dollar-hash-float", "#e($#1.5)"), ("dollarbang-hash-negative", "#e($!#-1)"),
 ]
 
 # What a '#' may not head in arguments: parse errors.

@@ -106,6 +106,10 @@ def cases() -> Cases:
         ("literal-escaped-macro-name", "#macro(m1)x#end#literal()\\#m1#end|#literal()\\#m2#end#macro(m2)x#end"
          "|#literal()#macro(m3)x#end\\#m3#end|#macro( m4 )x#end#literal()\\#m4()\\\\#m4#end|#macro(m5)x#end#@foo()\\#m5#end"
          "|#macro(m6)#foreach()#define(1)#end#[[]]##end#end#literal()\\#m6#end"),
+        # An escaped '$' glued to a '#' that starts nothing: the special text keeps the
+        # escaped '$' and skips the character after it ('\\$#'' prints '\\$'').
+        ("escaped-dollar-hash-terminated", "\\$#'|\\\\$#'|\\\\\\$#'|\\$!#'|\\$#]|\\$# x|\\$#{x|\\$#1|\\$!# x|\\$#(x)|x\\$#.y"),
+        ("escaped-dollar-hash-newline", "\\$#\n|\\\\$# x|\\\\\\\\$# x"),
     ]
     for cid, template in extra:
         out.add(cid, template, ENV)

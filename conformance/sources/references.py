@@ -421,6 +421,26 @@ EXTRA = [
      {"m": {"a": 1}}),
     ("lcurly-then-reference", "${$!{x} y|${${x}|${$#if(true)y#end z", {"x": "X"}),
     ("lcurly-then-dollar-name-unclosed", "${$m z", {"m": {"a": 1}}),
+    # '$#' in arguments: the DOLLAR joins what the HASH makes.
+    ("dollar-hash-args", "#e($#)|#e($#e)|#e($#'a')|$s.concat($#'x')|#e($!#'a')|$n.f($#'x')|$n.f($#$s)|#e($#$s)|#e( $# )"
+     "|#e($# )|#e(1 $#)|$m[$#'a']|$n[$#'a']|#foreach($i $#in [1])$i#end|#e($#\\$s)", {"s": "abc", "m": {"a": 1}}),
+    ("dollar-hash-set", "#set($a = $#'x')$a", {}),
+    ("dollar-hash-index-comment", "$m[$##'a']", {"m": {"a": 1}}),
+    # '${' before DOLLAR (and HASH) prefixes glued to a name: one reference named by the
+    # whole chain, which no variable has.
+    ("lcurly-glued-chain", "${#$x}|${#$x} z|$${$x}|$${$x} z|#\\${$s}", {"x": "X", "s": "abc"}),
+    ("lcurly-glued-chain-unclosed", "${#$x", {"x": "X"}), ("lcurly-glued-chain-unclosed-2", "$${$x", {"x": "X"}),
+    ("lcurly-glued-chain-unclosed-3", "#\\${$s", {"s": "abc"}),
+    # '#$@': no reference, '@...' is a word in the directive state the '#' began.
+    ("hash-dollar-at-word", "#$@|#$@x(1)|#$@ z|#$!@ z|$#$@ z", {}),
+    # '(' then '.name' after '${.e' or '${{.e' is text, as after a property.
+    ("lcurly-dot-lparen-dot", "${.e(.a|${.e(.a.b z|${{.e(x|${{.e(#e", {}),
+    ("lcurly-lcurly-dot-lparen-brace", "${{.e({", {}),
+    # A comment right after '#$' leaves the REFERENCE state its DOLLAR pushed.
+    ("hash-dollar-comment-reference-state", "#$#**#{t}|#$#*c*#{t} z|#$#*c*#x.y z|#$#*c*#x(y) z|#$#*c*##set($a=1)x$a"
+     "|#$#*c*# #set($a=1)x$a|#$#*c*#$s.x z|#$#[[t]]#x.y z|#$!#*c*#x.y z|$#$#*c*#x.y z|#$#*c*#x#e(1) z", {"s": "abc"}),
+    ("hash-dollar-comment-lcurly-unclosed", "#$#**#{t", {}),
+    ("hash-dollar-comment-lbracket", "#$#*c*#[0]", {}),
 ]
 
 
