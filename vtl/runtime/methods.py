@@ -440,6 +440,8 @@ def _compare_to(a: Any, b: Any) -> int:
         raise _class_cast(b, a)
     if type(a) is bool:
         return (a > b) - (a < b)
+    if type(a) in _TO_INT:  # Byte.compare and Short.compare subtract
+        return int(a) - int(b)
     if isinstance(a, str):
         if type(a) is JavaChar:
             return ord(a) - ord(b)
@@ -677,7 +679,7 @@ def _s_bytes(s: str) -> JavaArray:
     check_collection_size(len(s))  # before encoding: every character is at least one byte
     data = s.encode("utf-8", "replace")
     check_collection_size(len(data))
-    return JavaArray([b - 256 if b > 127 else b for b in data], "byte")
+    return JavaArray([JavaByte(b - 256 if b > 127 else b) for b in data], "byte")
 
 
 #: The charsets ``getBytes(String)`` knows, by lower-cased Java name or alias: (Python codec,
@@ -714,7 +716,7 @@ def _s_bytes_in(s: str, charset: str) -> JavaArray:
     check_collection_size(len(s))
     data = bom + _LONE_SURROGATE.sub(lone, s).encode(codec, "replace") if s else b""
     check_collection_size(len(data))
-    return JavaArray([b - 256 if b > 127 else b for b in data], "byte")
+    return JavaArray([JavaByte(b - 256 if b > 127 else b) for b in data], "byte")
 
 
 def _s_to_char_array(s: str) -> JavaArray:
@@ -1800,6 +1802,7 @@ LIST_METHODS: Table = {
     "iterator": [((), JavaIterator)],
     "removeIf": [(("Function",), _null_function)],
     "forEach": [(("Function",), _null_function)],
+    "replaceAll": [(("Function",), _null_function)],
     "get": [(("int",), _l_get)],
     "indexOf": [(("Object",), _index_of)],
     "lastIndexOf": [(("Object",), _last_index_of)],
@@ -1819,7 +1822,8 @@ LIST_METHODS: Table = {
 IMMUTABLE_LIST_METHODS: Table = {
     **LIST_METHODS,
     **{name: [(kinds, _unsupported) for kinds, _ in LIST_METHODS[name]]
-       for name in ("add", "set", "remove", "addAll", "removeAll", "retainAll", "clear", "sort", "removeIf")},
+       for name in ("add", "set", "remove", "addAll", "removeAll", "retainAll", "clear", "sort", "removeIf",
+                    "replaceAll")},
     "clone": [],
 }
 
@@ -1855,6 +1859,43 @@ def _array_set(items: JavaArray, index: int, value: Any) -> Any:
     return _l_set(items, index, value)
 
 
+class ArrayIterator(JavaIterator):
+    """An array's ``iterator()`` (``AbstractList.Itr`` over Velocity's wrapper): ``remove()``
+    after ``next()`` throws UnsupportedOperationException."""
+
+    __slots__ = ()
+    java_class = "java.util.AbstractList$Itr"
+
+    def _remove_unsupported(self) -> str:
+        if self.last < 0:
+            raise java_exception("java.lang.IllegalStateException")
+        raise java_exception(UOE)
+
+    vtl_methods = {**JavaIterator.vtl_methods, "remove": _remove_unsupported}
+
+
+def _array_to_array_null(*_: Any) -> Any:
+    raise _npe(_NPE_CALL.format("java.util.function.IntFunction.apply(int)", "generator"))
+
+
+def _array_remove(items: JavaArray, value: Any) -> bool:
+    """``AbstractCollection.remove(Object)``: false when absent, else the removal throws."""
+    if _index_of(items, value) >= 0:
+        raise java_exception(UOE)
+    return False
+
+
+def _array_remove_all(items: JavaArray, other: Any, keep: bool = False) -> bool:
+    """``AbstractCollection.removeAll``/``retainAll``: false when nothing goes, else the first
+    removal throws."""
+    if other is None:
+        raise _npe()
+    others = list(other)
+    if any((_index_of(others, item) >= 0) != keep for item in items):
+        raise java_exception(UOE)
+    return False
+
+
 # Velocity wraps arrays in an ArrayListWrapper (a fixed-size AbstractList).
 ARRAY_METHODS: Table = {
     **_COLLECTION_READ,
@@ -1864,9 +1905,20 @@ ARRAY_METHODS: Table = {
     "lastIndexOf": [(("Object",), _last_index_of)],
     "subList": [(("int", "int"), _l_sub_list)],
     "add": [(("Object",), _unsupported), (("int", "Object"), _unsupported)],
-    "remove": [(("int",), _unsupported), (("Object",), _unsupported)],
+    "remove": [(("int",), _unsupported), (("Object",), _array_remove)],
     "addAll": [(("Collection",), _add_all_unsupported)],
+    "removeAll": [(("Collection",), _array_remove_all)],
+    "retainAll": [(("Collection",), lambda items, other: _array_remove_all(items, other, keep=True))],
     "clear": [((), _unsupported)],
+    "iterator": [((), lambda items: ArrayIterator(items))],
+    # toArray(null): the wrapper's introspection finds Collection.toArray(IntFunction)
+    "toArray": [((), LIST_METHODS["toArray"][0][1]), (("null",), _array_to_array_null),
+                LIST_METHODS["toArray"][2]],
+    "stream": LIST_METHODS["stream"],
+    "sort": LIST_METHODS["sort"],
+    "forEach": [(("Function",), _null_function)],
+    "removeIf": [(("Function",), _null_function)],
+    "replaceAll": [(("Function",), _null_function)],
 }
 
 
@@ -2001,6 +2053,11 @@ MAP_METHODS: Table = {
     "replace": [(("Object", "Object"), _m_replace), (("Object", "Object", "Object"), _m_replace_if)],
     "clone": [((), lambda m: dict(m))],
     "forEach": [(("Function",), _null_function)],
+    "replaceAll": [(("Function",), _null_function)],
+    "compute": [(("Object", "Function"), _null_function)],
+    "computeIfAbsent": [(("Object", "Function"), _null_function)],
+    "computeIfPresent": [(("Object", "Function"), _null_function)],
+    "merge": [(("Object", "Object", "Function"), _null_function)],
 }
 
 
