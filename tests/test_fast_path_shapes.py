@@ -158,3 +158,49 @@ def test_host_calls_match_velocity(oracle, template, variables):
             "apigateway": expectation(answer)}
     outcome = check(case, "apigateway")
     assert outcome.status != "fail", f"template {template!r}\nevent {event!r}\n{outcome.detail}"
+
+
+# -- runs of prints reading keys of one map ($pet.id $pet.name) --------------------------------
+# (the map is read once; from the first value that is not a str, an int or a plain float on,
+# the run's general loop prints the rest)
+
+_FIELD_KEYS = ["a", "b", "c", "class", "size"]
+_field_value = st.one_of(
+    _leaf, st.integers(-(10**20), 10**20), st.sampled_from([1e-4, 1e8, 3.0, 0.1]),
+    st.lists(_leaf, max_size=2), st.dictionaries(st.sampled_from(_FIELD_KEYS), _leaf, max_size=2),
+)
+
+
+@st.composite
+def _field_run(draw) -> str:
+    pieces = []
+    for _ in range(draw(st.integers(2, 6))):
+        keys = draw(st.lists(st.sampled_from(_FIELD_KEYS), min_size=1, max_size=2))
+        silent = draw(st.sampled_from(["", "", "!"]))
+        braced = draw(st.booleans())
+        path = "r." + ".".join(keys)
+        pieces.append(draw(_text))
+        pieces.append(f"${silent}{{{path}}}" if braced else f"${silent}{path}")
+    pieces.append(draw(_text))
+    run = "".join(pieces)
+    prefix = draw(st.sampled_from([
+        "", "#set($r.b = $r.a)", "#define($d)D$r.a#end#set($r.c = $d)", "#set($r = $l)", "#set($r = $s)",
+    ]))
+    if draw(st.booleans()):
+        run = f"#foreach($r in [$m, $r, {{'a': $l}}]){run}|#end"
+    return prefix + run
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(template=_field_run(),
+       variables=st.fixed_dictionaries({"r": st.dictionaries(st.sampled_from(_FIELD_KEYS), _field_value, max_size=4)},
+                                       optional={"m": _value, "l": _value, "s": _leaf}))
+def test_print_runs_over_one_map_match_velocity(oracle, profile, template, variables):
+    assume(".class." not in template)
+    answer = oracle.render(template, variables, profile=profile)
+    if answer.get("error") in UNRECORDABLE:
+        return
+    outcome = check(as_case(template, variables, profile, answer), profile)
+    assert outcome.status != "fail", f"template {template!r}\nvars {variables!r}\n{outcome.detail}"

@@ -1850,10 +1850,10 @@ def _print_run(specs: tuple[tuple[Any, ...], ...]) -> Stmt:
     else (a missing key too) is read by the value closure.
     """
 
-    def print_run(state: State) -> None:
+    def print_run(state: State, start: int = 0) -> None:
         out = state.out
         variables = state.vars
-        for root, key, key2, value_fn, where, before, after, write_other in specs:
+        for root, key, key2, value_fn, where, before, after, write_other in specs[start:] if start else specs:
             if root is not None:
                 value = variables.get(root)
                 if key is not None:
@@ -1895,7 +1895,49 @@ def _print_run(specs: tuple[tuple[Any, ...], ...]) -> Stmt:
                 out.append(after)
 
     print_run.vtl_specs = specs  # type: ignore[attr-defined]
+    roots = {spec[0] for spec in specs}
+    if len(specs) > 1 and len(roots) == 1 and None not in roots and all(spec[1] is not None for spec in specs):
+        return _print_fields(specs, print_run)
     return print_run
+
+
+def _print_fields(specs: tuple[tuple[Any, ...], ...], general: Callable[[State, int], None]) -> Stmt:
+    """A print run whose references all read keys of one map (``$pet.id $pet.name``,
+    ``$context.identity.sourceIp``): the map is read once. From the first value that is not
+    a str, an int or a plain float on, the run is printed by ``general``, :func:`_print_run`'s
+    loop (which reads the map again for each: a value closure may run template code)."""
+    root = specs[0][0]
+    fields = tuple((key, key2, before, after, i) for i, (_, key, key2, _, _, before, after, _) in enumerate(specs))
+
+    def print_fields(state: State) -> None:
+        base = state.vars.get(root)
+        if not isinstance(base, dict):
+            return general(state)
+        out = state.out
+        for key, key2, before, after, index in fields:
+            value = base.get(key)
+            if key2 is not None:
+                value = value.get(key2) if isinstance(value, dict) else None
+            t = type(value)
+            if t is not str:
+                if t is int:
+                    try:
+                        value = str(value)
+                    except ValueError:  # beyond str()'s digit limit
+                        return general(state, index)
+                elif t is float and 1e-3 <= value < 1e7:
+                    value = repr(value)
+                else:
+                    return general(state, index)
+            if before:
+                out.append(before)
+            out.append(value)
+            if after:
+                out.append(after)
+        return None
+
+    print_fields.vtl_specs = specs  # type: ignore[attr-defined]
+    return print_fields
 
 
 def _positioned(fn: Stmt, line: int, column: int) -> Stmt:
