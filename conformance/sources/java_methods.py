@@ -87,4 +87,35 @@ def cases() -> Cases:
             out.add(f"{rname}-{slug(method)}", template, {"v": value, "n": None})
     for cid, template, env in EXTRA:
         out.add(cid, template, env)
+    for k in range(len(CHAR_SAMPLES.encode("utf-16-le")) // 2):  # every UTF-16 unit
+        c, i = f"$s.charAt({k})", f"$s.codePointAt({k})"
+        calls = " ".join(f"[$s.charAt(0).{call.format(c=c, i=i)}]" for call in CHAR_STATICS)
+        out.add(f"char-statics-{k}", calls, {"s": CHAR_SAMPLES})
+    for cid, template in CHAR_EXTRA:
+        out.add(cid, template, {"s": CHAR_SAMPLES})
     return out
+
+
+#: Characters the Character statics are tried on (by index into this string): letters, a
+#: digit, a titlecase letter, controls, a format character, a bracket, a surrogate pair, an
+#: Arabic-Indic digit, a Roman numeral, a full-width letter, a currency sign, a connector.
+CHAR_SAMPLES = "aZ5 ǅ\u0000\u0085\u00ad(\U0001f600\u0661ⅫＡ$_ǆß\u0301"
+#: Character statics, ``{c}`` a char argument and ``{i}`` an int (code point) argument.
+CHAR_STATICS = [
+    "digit({c}, 16)", "digit({c}, 36)", "digit({i}, 10)", "isISOControl({c})", "isTitleCase({c})", "getType({c})",
+    "getType({i})", "isDefined({c})", "isMirrored({c})", "isJavaIdentifierStart({c})", "isJavaIdentifierPart({c})",
+    "isIdentifierIgnorable({i})", "toTitleCase({c})", "toTitleCase({i})", "hashCode({c})", "compare({c}, {c})",
+    "reverseBytes({c})", "toChars({i}).size()", "charCount({i})", "isValidCodePoint({i})", "isBmpCodePoint({i})",
+    "isSupplementaryCodePoint({i})", "highSurrogate({i})", "lowSurrogate({i})", "isSurrogatePair({c}, {c})",
+    "toCodePoint({c}, {c})", "forDigit({i}, 36)", "isSpace({c})", "isJavaLetter({c})", "isJavaLetterOrDigit({c})",
+]
+CHAR_EXTRA = [
+    ("char-statics-pairs", "#set($h = $s.charAt(8))#set($l = $s.charAt(9))$h.isSurrogatePair($h, $l) $h.toCodePoint($h, $l) "
+     "$h.compare($l, $h) $h.highSurrogate(128512) $h.lowSurrogate(128512) $h.toChars(128512).size() $h.charCount(128512)"),
+    ("char-statics-edges", "#set($c = $s.charAt(0))$c.forDigit(5, 37) [$c.forDigit(-1, 10)] $c.forDigit(11, 16) $c.digit($c, 1) "
+     "$c.digit(-1, 10) $c.getType(-1) $c.getType(1114112) $c.isValidCodePoint(1114112) $c.highSurrogate(-1).hashCode()"),
+    ("char-to-chars-invalid", "$s.charAt(0).toChars(-1)"),
+    ("char-to-chars-too-big", "$s.charAt(0).toChars(1114112)"),
+    ("char-statics-classes", "#set($c = $s.charAt(0))$c.forDigit(3, 10).class.simpleName $c.toChars(97).class.name "
+     "$c.toTitleCase($c).class.simpleName $c.toTitleCase(97).class.simpleName $c.reverseBytes($c).hashCode()"),
+]

@@ -1517,6 +1517,71 @@ def _category_in(*prefixes: str) -> Callable[[str], bool]:
     return lambda ch: unicodedata.category(ch).startswith(prefixes)
 
 
+#: ``Character.getType`` constants by Unicode general category.
+_CHAR_TYPES = {
+    "Cn": 0, "Lu": 1, "Ll": 2, "Lt": 3, "Lm": 4, "Lo": 5, "Mn": 6, "Me": 7, "Mc": 8, "Nd": 9, "Nl": 10, "No": 11,
+    "Zs": 12, "Zl": 13, "Zp": 14, "Cc": 15, "Cf": 16, "Co": 18, "Cs": 19, "Pd": 20, "Ps": 21, "Pe": 22, "Pc": 23,
+    "Po": 24, "Sm": 25, "Sc": 26, "Sk": 27, "So": 28, "Pi": 29, "Pf": 30,
+}
+
+
+def _char_type(ch: str) -> int:
+    return _CHAR_TYPES.get(unicodedata.category(ch), 0)
+
+
+def _ignorable(ch: str) -> bool:
+    """``Character.isIdentifierIgnorable``: C0/C1 controls that are not blanks, and formats."""
+    cp = ord(ch)
+    return cp <= 8 or 0xE <= cp <= 0x1B or 0x7F <= cp <= 0x9F or unicodedata.category(ch) == "Cf"
+
+
+def _java_start(ch: str) -> bool:
+    """``Character.isJavaIdentifierStart``: a letter, letter number, currency or connector."""
+    return unicodedata.category(ch) in ("Lu", "Ll", "Lt", "Lm", "Lo", "Nl", "Sc", "Pc")
+
+
+def _java_part(ch: str) -> bool:
+    """``Character.isJavaIdentifierPart``: a start character, digit, mark or ignorable."""
+    return _java_start(ch) or unicodedata.category(ch) in ("Nd", "Mn", "Mc") or _ignorable(ch)
+
+
+def _title_cp(cp: int) -> int:
+    """``Character.toTitleCase(cp)``: the one-character titlecase mapping, else the uppercase one."""
+    title = chr(cp).title()
+    return ord(title) if len(title) == 1 else simple_upper(cp)
+
+
+def _char_digit(_: Any, c: Any, radix: int) -> int:
+    """``Character.digit(ch, radix)`` (-1 for a radix outside 2..36 or an invalid code point)."""
+    cp = _code_point(c)
+    if not 2 <= radix <= 36 or not 0 <= cp <= 0x10FFFF:
+        return -1
+    return _digit(chr(cp), radix)
+
+
+def _for_digit(_: Any, digit: int, radix: int) -> JavaChar:
+    if not 2 <= radix <= 36 or not 0 <= digit < radix:
+        return JavaChar("\0")
+    return JavaChar("0123456789abcdefghijklmnopqrstuvwxyz"[digit])
+
+
+def _to_chars(_: Any, cp: int) -> JavaArray:
+    if not 0 <= cp <= 0x10FFFF:
+        raise java_exception("java.lang.IllegalArgumentException",
+                             f"Not a valid Unicode code point: 0x{cp & 0xFFFFFFFF:X}")
+    return JavaArray([JavaChar(u) for u in to_units(chr(cp))], "char")
+
+
+def _surrogate_half(cp: int, low: bool) -> JavaChar:
+    """``Character.lowSurrogate``/``highSurrogate``: computed for any int, as Java does."""
+    unit = (cp & 0x3FF) + 0xDC00 if low else ((cp >> 10) + (0xD800 - (0x10000 >> 10))) & 0xFFFF
+    return JavaChar(chr(unit))
+
+
+def _char_pair(test: Callable[[str, str], Any]) -> Impl:
+    return lambda _, a, b: test(str.__str__(a), str.__str__(b))
+
+
 CHARACTER_METHODS: Table = {
     "compareTo": [(("Object",), _compare_to)],
     "charValue": [((), lambda c: c)],
@@ -1535,6 +1600,33 @@ CHARACTER_METHODS: Table = {
     "isSurrogate": [(("char",), lambda _, c: "\ud800" <= c <= "\udfff")],
     "isHighSurrogate": [(("char",), lambda _, c: "\ud800" <= c <= "\udbff")],
     "isLowSurrogate": [(("char",), lambda _, c: "\udc00" <= c <= "\udfff")],
+    "isSurrogatePair": [(("char", "char"), _char_pair(lambda a, b: "\ud800" <= a <= "\udbff" and "\udc00" <= b <= "\udfff"))],
+    "toCodePoint": [(("char", "char"), _char_pair(lambda a, b: _wrap32((ord(a) << 10) + ord(b) - 56613888)))],
+    "compare": [(("char", "char"), _char_pair(lambda a, b: ord(a) - ord(b)))],
+    "hashCode": [(("char",), lambda _, c: ord(c))],
+    "reverseBytes": [(("char",), lambda _, c: JavaChar(chr(((ord(c) & 0xFF) << 8) | (ord(c) >> 8))))],
+    "digit": [(("char", "int"), _char_digit), (("int", "int"), _char_digit)],
+    "forDigit": [(("int", "int"), _for_digit)],
+    "getType": [(("char",), lambda _, c: _char_type(c)),
+                (("int",), lambda _, c: _char_type(chr(c)) if 0 <= c <= 0x10FFFF else 0)],
+    "isISOControl": _char_test(lambda ch: ord(ch) <= 0x1F or 0x7F <= ord(ch) <= 0x9F),
+    "isTitleCase": _char_test(_category_in("Lt")),
+    "isDefined": _char_test(lambda ch: unicodedata.category(ch) != "Cn"),
+    "isMirrored": _char_test(lambda ch: unicodedata.mirrored(ch) == 1),
+    "isIdentifierIgnorable": _char_test(_ignorable),
+    "isJavaIdentifierStart": _char_test(_java_start),
+    "isJavaIdentifierPart": _char_test(_java_part),
+    "isJavaLetter": [(("char",), lambda _, c: _java_start(c))],
+    "isJavaLetterOrDigit": [(("char",), lambda _, c: _java_part(c))],
+    "isSpace": [(("char",), lambda _, c: c in " \t\n\f\r")],
+    "toTitleCase": _char_case(_title_cp),
+    "toChars": [(("int",), _to_chars)],
+    "charCount": [(("int",), lambda _, cp: 2 if cp >= 0x10000 else 1)],
+    "isValidCodePoint": [(("int",), lambda _, cp: 0 <= cp <= 0x10FFFF)],
+    "isBmpCodePoint": [(("int",), lambda _, cp: 0 <= cp <= 0xFFFF)],
+    "isSupplementaryCodePoint": [(("int",), lambda _, cp: 0x10000 <= cp <= 0x10FFFF)],
+    "highSurrogate": [(("int",), lambda _, cp: _surrogate_half(cp, low=False))],
+    "lowSurrogate": [(("int",), lambda _, cp: _surrogate_half(cp, low=True))],
 }
 
 
