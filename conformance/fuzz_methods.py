@@ -27,6 +27,7 @@ STRINGS = [
     "ΟΔΟΣ", "όσος", "Σ", "😀", "a😀b", "😀😀x", "ǅ", "ﬁ", "Ⅻ", "ÀÉ", "e\u0301", "\u00a0nb\u00a0",
     "\u2003em", "a\nb\r\nc", "𝔘𝔫𝔦", "k=v&x=y", "[1, 2]", "{a=1}", "$x", "\\d", "%s",
     "ΣΑΣ ΟΔΟΣ.", "aΣ", "Σa", "a\u0301Σ", "AΣ\u0301b", "ᾳ", "ŉ", "ǰ", "Ab\u0345", "İi", "Iı", "ǈ", "𐐀𐐨",
+    "a\\tb\\101", "x\\", "\\q", "  x\n    y\n  ", "\ud83dz\ude00", "\udc00\ud800", "  a\r\n\tb  ",
 ]
 LISTS: list[list[Any]] = [
     [], [1, 2, 3], ["a", "b", "c", "a"], [1, None, "x"], [None], [[1, 2], [3]], [{"a": 1}, {"b": None}],
@@ -83,6 +84,11 @@ STRING_CALLS = [
     Call("toString", "", "S"), Call("strip", "", "S"), Call("isBlank", "", "B"), Call("repeat", "i", "S"),
     Call("codePointCount", "ii", "N"), Call("subSequence", "ii", "S"), Call("toCharArray", "", "A"),
     Call("getBytes", "", "A"), Call("contentEquals", "s", "B"), Call("regionMatches", "isii", "B"),
+    Call("regionMatches", "bisii", "B"), Call("codePointBefore", "i", "N"), Call("offsetByCodePoints", "ii", "N"),
+    Call("getBytes", "e", "A"), Call("stripIndent", "", "S"), Call("translateEscapes", "", "S"),
+    Call("indexOf", "ci", "N"), Call("lastIndexOf", "ci", "N"), Call("lastIndexOf", "c", "N"), Call("endsWith", "s", "B"),
+    Call("stripLeading", "", "S"), Call("stripTrailing", "", "S"), Call("lines().count", "", "P"),
+    Call("indent", "i", "S"), Call("codePoints().count", "", "P"), Call("intern", "", "S"),
 ]
 LIST_CALLS = [
     Call("get", "i", "?", 4), Call("size", "", "N", 2), Call("isEmpty", "", "B"), Call("contains", "o", "B", 2),
@@ -90,17 +96,21 @@ LIST_CALLS = [
     Call("remove", "i", "?", 2), Call("remove", "o", "?", 2), Call("set", "io", "?", 2), Call("subList", "ii", "A", 3),
     Call("addAll", "l", "B"), Call("addAll", "il", "B"), Call("containsAll", "l", "B"), Call("clear", "", "S"),
     Call("toString", "", "S", 2), Call("equals", "o", "B"), Call("hashCode", "", "N"), Call("removeAll", "l", "B"),
-    Call("retainAll", "l", "B"), Call("iterator().next", "", "?"),
+    Call("retainAll", "l", "B"), Call("iterator().next", "", "?"), Call("sort", "z", "S"), Call("toArray", "", "A"),
+    Call("stream().count", "", "P"), Call("removeIf", "z", "S"), Call("replaceAll", "z", "S"),
 ]
 ARRAY_CALLS = [Call("get", "i", "S", 4), Call("size", "", "N", 2), Call("isEmpty", "", "B"), Call("contains", "o", "B"),
-               Call("indexOf", "o", "N"), Call("set", "io", "?")]
+               Call("indexOf", "o", "N"), Call("set", "io", "?"), Call("iterator().next", "", "?"), Call("remove", "o", "B"),
+               Call("removeAll", "l", "B"), Call("retainAll", "l", "B"), Call("sort", "z", "S"), Call("lastIndexOf", "o", "N"),
+               Call("subList", "ii", "A"), Call("toArray", "", "A"), Call("containsAll", "l", "B")]
 MAP_CALLS = [
     Call("get", "k", "?", 4), Call("put", "ko", "?", 3), Call("putAll", "m", "S"), Call("remove", "k", "?", 2),
     Call("containsKey", "k", "B", 2), Call("containsValue", "o", "B"), Call("keySet", "", "L", 2),
     Call("values", "", "A", 2), Call("entrySet", "", "L"), Call("size", "", "N"), Call("isEmpty", "", "B"),
     Call("getOrDefault", "ko", "?", 2), Call("putIfAbsent", "ko", "?", 2), Call("toString", "", "S"),
     Call("equals", "o", "B"), Call("hashCode", "", "N"), Call("clear", "", "S"), Call("remove", "ko", "B"),
-    Call("replace", "ko", "?"),
+    Call("replace", "ko", "?"), Call("replace", "koo", "B"), Call("remove", "ko", "B"), Call("compute", "kz", "?"),
+    Call("merge", "koz", "?"), Call("replaceAll", "z", "S"),
 ]
 NUMBER_CALLS = [
     Call("intValue", "", "N", 2), Call("longValue", "", "P"), Call("doubleValue", "", "N", 2), Call("floatValue", "", "N"),
@@ -109,6 +119,10 @@ NUMBER_CALLS = [
     Call("toString", "n", "S"), Call("valueOf", "s", "P"), Call("parseInt", "s", "N"), Call("parseLong", "s", "P"),
     Call("parseDouble", "s", "N"), Call("max", "nn", "P"), Call("min", "nn", "P"), Call("sum", "nn", "P"),
     Call("signum", "n", "N"), Call("toHexString", "n", "S"), Call("compare", "nn", "N"), Call("abs", "n", "P"),
+    Call("decode", "d", "P"), Call("parseUnsignedInt", "d", "N"), Call("parseUnsignedLong", "d", "P"),
+    Call("parseInt", "di", "N"), Call("parseLong", "di", "P"), Call("valueOf", "di", "P"), Call("toString", "ni", "S"),
+    Call("toUnsignedString", "n", "S"), Call("toUnsignedString", "ni", "S"), Call("doubleToLongBits", "n", "P"),
+    Call("longBitsToDouble", "n", "N"), Call("toBinaryString", "n", "S"), Call("toOctalString", "n", "S"),
 ]
 BOOLEAN_CALLS = [Call("toString", "", "S"), Call("equals", "o", "B"), Call("hashCode", "", "N"),
                  Call("compareTo", "o", "N"), Call("booleanValue", "", "B"), Call("logicalAnd", "oo", "B"),
@@ -119,6 +133,13 @@ CHAR_CALLS = [Call("toString", "", "S"), Call("equals", "o", "B"), Call("hashCod
 CALLS = {"S": STRING_CALLS, "L": LIST_CALLS, "A": ARRAY_CALLS, "M": MAP_CALLS, "N": NUMBER_CALLS,
          "B": BOOLEAN_CALLS, "C": CHAR_CALLS}
 NUMBER_ARGS = ["0", "1", "-1", "5", "2.5", "3000000000", "'7'", "$null", "-0.0", "2147483647", "1e3"]
+#: Texts for parse/decode calls: signs, prefixes, radix digits, range edges.
+NUMBER_TEXTS = ["'0x1F'", "'-#10'", "'010'", "'08'", "'+5'", "'-0'", "''", "' 1'", "'--1'", "'2147483648'", "'-2147483649'",
+                "'4294967295'", "'-21474836480'", "'18446744073709551615'", "'ff'", "'FFFFFFFF'", "'zz'", "'1e3'", "'0x'",
+                "'9223372036854775808'", "'-9223372036854775808'", "'\u0661\u0662'", "$null", "'+'", "'1_000'"]
+#: Charset names for ``getBytes``.
+CHARSET_LITERALS = ["'UTF-8'", "'utf8'", "'ISO-8859-1'", "'US-ASCII'", "'UTF-16'", "'UTF-16LE'", "'UTF-32'", "'latin1'",
+                    "'nope'", "''", "$null", "'Cp1252'"]
 FORMATS_MORE = ["'%5s|'", "'%.2f'", "'%d'", "'%X'", "'%g'", "'%a'", "'%(d'", "'% d'", "'%+.1e'", "'%08d'",
                 "'%2$s'", "'%<s'", "'%5%'", "'%-d'", "'%,.2f'", "'%.3s'", "'%10.4f|'", "'%-8b|'", "'%#x'", "'%#o'",
                 "'%s %s %s'", "'%c%c'", "'%.0f'", "'%e'", "'%.10g'", "'%S'", "'%1$s-%1$S'", "'%-10s|'"]
@@ -243,6 +264,14 @@ class Builder:
             return self.pick(FORMATS) if self.chance(0.6) else self.pick(FORMATS_MORE)
         if kind == "n":
             return self.pick(NUMBER_ARGS)
+        if kind == "d":
+            return self.pick(NUMBER_TEXTS) if self.chance(0.85) else self.string()
+        if kind == "e":
+            return self.pick(CHARSET_LITERALS)
+        if kind == "b":
+            return self.pick(["true", "false", "$null", "1"])
+        if kind == "z":  # a functional argument: templates only have null (or a wrong value)
+            return "$null" if self.chance(0.85) else self.pick(["1", "'f'", "[]"])
         if kind == "l":
             return self.pick(["[1, 2]", "['a']", "[]", "$null", "[$null]", "'a'"]) if self.chance(0.6) else "$" + self.receiver("L")
         if kind == "m":
