@@ -91,10 +91,13 @@ _BRACE_CHAIN = re.compile(r"(?:#?\\*\$(?:\\*!)?)*")
 _HASH_DOLLAR_SUFFIX = re.compile(r"(?:\\*\$(?:\\*!)?)?(?:#\$!?)+(?=\[|\.[A-Za-z])")
 _PREFIX_CHAIN = re.compile(r"(?:\\*\$(?:\\*!)?|#)*")
 _DOLLAR_PREFIX = re.compile(r"\\*\$(?:\\*!)?")
+# An even run of backslashes (at least two) before a '$' or '$!' prefix.
+_EVEN_ESCAPED_PREFIX = re.compile(r"((?:\\\\)+)\$!?")
 _DOLLAR_CHAIN = re.compile(r"(?:\\*\$(?:\\*!)?)*")
 _HASH_DOLLARS = re.compile(r"#(?:\$!?)+#")
 _LPAREN_REF = re.compile(r"(?:\$!?#?)+(?:\{[A-Za-z_][A-Za-z0-9_-]*\}|[A-Za-z_][A-Za-z0-9_-]*)")
 _LPAREN_TEXT_STOP = re.compile(r"[^A-Za-z0-9_]")
+_LPAREN_WORD = re.compile(r"[A-Za-z0-9_]+")
 # What a '$' or '$!' prefix not followed by a name may be glued to in an argument list.
 _ARG_PREFIXED = frozenset("'\"0123456789()-+*/%<>=!&|,: \t\r\n$\\")
 # EMPTY_INDEX (jjt 1739): text, never the start of a reference.
@@ -338,6 +341,9 @@ class Lexer:
             # but '$!}' (DOLLARBANG then RCURLY) prints whole.
             lit = text[start:name_start] if braced or (bang and ch == "}") else text[start:dollar] + "$"
             self.emit("TEXT", lit, start, name_start)
+            if braced and text.startswith(("#*", "#[["), name_start):
+                # '${#*c*#x}': after the comment the REFERENCE state goes on ('${#*c*#[' fails).
+                return self.after_reference_comments(name_start)
             if braced and _DOT_IDENT.match(text, name_start):
                 # '${.e': the '.e' is lexed as after a property ('${.e(' prints as written,
                 # '${.e()' fails), as after '$!.'.
@@ -819,17 +825,31 @@ class Lexer:
         """A ``(`` in the REFMODIFIER state where no method name comes before it (after an
         index, a comment, a reference that a ``$`` began there), or one before a ``#``
         after ``.name``: LPAREN opens an argument list that never closes. Up to the end of
-        the template only words, block comments and directives (``#x``, ``#if(...)``,
-        ``#end``) and references (``$x``, ``$!{x}``, ``$#$x``) may follow, which print as
-        usual; anything else (a blank, ``)``, ``|``, ``##``) is an error. Only checks: the
-        text is lexed as usual afterwards."""
+        the template only words, numbers and strings (which Velocity's parser takes as
+        text; ``true`` and ``false`` not), block comments and directives (``#x``,
+        ``#if(...)``, ``#end``) and references (``$x``, ``$!{x}``, ``$#$x``) may follow,
+        which print as usual; anything else (a blank, ``)``, ``|``, ``##``, ``..``) is an
+        error. Only checks: the text is lexed as usual afterwards."""
         text = self.text
         i = pos + 1
         while True:
             bad = _LPAREN_TEXT_STOP.search(text, i)
+            stop = bad.start() if bad else self.n
+            reached = self._check_lparen_words(i, stop)
+            if reached > stop:
+                i = reached  # a number went on past a '.'
+                continue
             if bad is None:
                 return
-            i = bad.start()
+            i = stop
+            if text[i] in "-.":
+                m = _NUMBER.match(text, i)
+                if m and not m.group().endswith(".."):
+                    i = m.end()
+                    continue
+            if text[i] in "'\"":
+                i = self._skip_string(i)
+                continue
             if text[i] == "$":
                 m = _LPAREN_REF.match(text, i)
                 if m:
@@ -843,6 +863,38 @@ class Lexer:
                 raise self.error(i, "unexpected text after a '(' following a property")
             i = self._skip_hash_item(i)
 
+    def _check_lparen_words(self, start: int, end: int) -> int:
+        """The words from ``start`` to ``end`` after a ``(`` that never closes (see
+        :meth:`refmod_lparen`): numbers and identifiers, but no ``true``/``false`` token.
+        Returns where they end (past ``end`` when a number goes on: ``1.5``)."""
+        text = self.text
+        i = start
+        while i < end:
+            m = _NUMBER.match(text, i) if text[i].isdigit() else None
+            if m is not None and m.group().endswith(".."):
+                raise self.error(m.end() - 2, "unexpected '..' after a '(' following a property")
+            if m is not None and m.end() > end:
+                i = m.end()  # '1.5': the number goes on past the '.'
+                continue
+            w = _LPAREN_WORD.match(text, i)
+            if w.group() in ("true", "false"):
+                raise self.error(i, f"unexpected '{w.group()}' after a '(' following a property")
+            i = w.end()
+        return i
+
+    def _skip_string(self, i: int) -> int:
+        """Where the string literal at ``i`` ends (a doubled quote goes on); unterminated
+        is an error."""
+        quote = self.text[i]
+        p = i + 1
+        while True:
+            close = self.text.find(quote, p)
+            if close < 0:
+                raise self.error(i, "unterminated string literal")
+            if not self.text.startswith(quote, close + 1):
+                return close + 1
+            p = close + 2
+
     def _skip_hash_item(self, i: int) -> int:
         """Where the comment or directive (with its parenthesised arguments and the
         newline its ``)`` takes) at the ``#`` at ``i`` ends, for :meth:`refmod_lparen`."""
@@ -852,6 +904,11 @@ class Lexer:
             # it as such instead of a comment.
             self._hash_prefixed.add(i)
             i += 1
+        if text.startswith("###", i):
+            # A HASH prefix glued to a line comment ('$m.e(### z<newline>w' prints '$m.e(w').
+            self._hash_prefixed.add(i)
+            m = _NEWLINE.search(text, i)
+            return m.end() if m else n
         if text.startswith(("#*", "#[["), i):
             close = "*#" if text[i + 1] == "*" else "]]#"
             end = text.find(close, i + 2)
@@ -1349,6 +1406,13 @@ class Lexer:
                 if start == hash_pos and _IDENT.match(text, p):
                     self.emit("TEXT", "#", start, hash_pos + 1)
                     return self.lex_hash_ref(self.lex_dollar(hash_pos + 1, hash_pos + 1))
+                escapes = _EVEN_ESCAPED_PREFIX.fullmatch(text, start, hash_pos)
+                if escapes and _IDENT.match(text, p):
+                    # '\\$#$s': one reference whose prefix '$#' (or '$!#') prints after k of
+                    # its 2k backslashes ('\\$#$s' prints '\\$#abc').
+                    k = len(escapes.group(1)) // 2
+                    self.emit("TEXT", text[start : start + k] + text[escapes.end(1) : hash_pos + 1], start, hash_pos + 1)
+                    return self.lex_hash_ref(self.lex_dollar(hash_pos + 1, hash_pos + 1))
                 if p < self.n and text[p] == "{" and start == hash_pos:
                     # '#${a}': the RCURLY returns to the directive state too.
                     self.emit("TEXT", "#", start, hash_pos + 1)
@@ -1363,7 +1427,8 @@ class Lexer:
             # Only the '$' and '#' of a '$!' prefix print ('a$!# x' prints 'a$# x').
             lit = text[start : hash_pos + 1]
             special = ("!" in lit or "\\" in lit) and not _NUMBER.match(text, hash_pos + 1) and (
-                nxt != "$" or not (p < self.n and (text[p].isalpha() or text[p] in "_{$\\#!.[}")))
+                nxt != "$" or not (p < self.n and (text[p].isalpha() or text[p] in "_{$\\#![}"
+                                                   or _DOT_IDENT.match(text, p))))
             self.emit("TEXT", _special_text(lit) if special else lit, start, hash_pos + 1)
             return hash_pos + 1
         if name in _CONTROL_WORDS:

@@ -441,6 +441,24 @@ EXTRA = [
      "|#$#*c*# #set($a=1)x$a|#$#*c*#$s.x z|#$#[[t]]#x.y z|#$!#*c*#x.y z|$#$#*c*#x.y z|#$#*c*#x#e(1) z", {"s": "abc"}),
     ("hash-dollar-comment-lcurly-unclosed", "#$#**#{t", {}),
     ("hash-dollar-comment-lbracket", "#$#*c*#[0]", {}),
+    # After an even run of backslashes, '$#' before a reference is its prefix: k of the 2k
+    # backslashes, the prefix, the value.
+    ("escaped-even-dollar-hash-ref", "\\\\$#$s|\\\\\\\\$#$s|\\\\$!#$s", {"s": "abc"}),
+    # '$!#$.' before what starts no DOT: the special text of the chain, no '!'.
+    ("dollarbang-hash-dollar-dot", "$!#$.|#$!#$.|$#$.|$!#$.x|$!#$ x", {}),
+    # '${' then a comment: the REFERENCE state goes on after it.
+    ("lcurly-comment-then", "${#*c*#x}|${#*c*#x z", {}), ("lcurly-comment-lbracket", "${#*c*#[", {}),
+    ("lcurly-doc-comment-true", "${#**#true", {}), ("lcurly-doc-comment-lbracket", "${#**#[", {}),
+    # A '(' that never closes after a property: numbers and strings print as text.
+    ("lparen-never-closing-literals", "#$.e(1.|#$.e(1x|#$.e('a'x|#$.e(-1x|#$.e(1.5e3x|#$.e('a\nb'x|#$.e(.5x|#$.e(1e"
+     "|${.e(''|${.e(''$s|$s[0](1x|$s[0]('a'x|$m.a{(1x", {"s": "abc", "m": {"a": 1}}),
+    ("lparen-never-closing-true", "#$.e(true", {}), ("lparen-never-closing-range", "#$.e(1..2x", {}),
+    ("lparen-never-closing-string-blank", "#$.e('a' x", {}), ("lparen-never-closing-number-blank", "#$.e(1 z", {}),
+    ("lparen-never-closing-string-unclosed", "#$.e('a", {}), ("lparen-never-closing-comma", "#$.e(1,x", {}),
+    ("lparen-never-closing-minus-word", "#$.e(-x", {}), ("lparen-never-closing-rparen", "#$.e('')", {}),
+    # '###' there: a HASH prefix and a line comment.
+    ("lparen-never-closing-hash-comment", "$m.e(###|$m.e(### z\nw|$m.e(###\nw|$m.e(#### z\nw", {"m": {"a": 1}}),
+    ("lparen-never-closing-hash-comment-pending", "$m.e(### #", {"m": {"a": 1}}),
 ]
 
 
@@ -462,6 +480,10 @@ def cases() -> Cases:
         out.add(f"undef-{slug(follower)}", f"[$v{follower}] [$!v{follower}]")
     for cid, template, env in EXTRA:
         out.add(cid, template, env)
+    # Null there, Velocity writes the 2k backslashes and the literal; vtl's compiler finds
+    # no '#' in a reference's prefix chain, so only API Gateway's reading ('' for the
+    # value) is recorded.
+    out.add("escaped-even-dollar-hash-null", "\\\\$#$z|\\\\$#$s.x", {"s": "abc"}, profiles=("apigateway",))
     # '${$x}' names no identifier: unset, it stays null in the API Gateway profile too.
     for i, template in enumerate([r"\${$x}", r"\\${$x}", r"\${$x.a}|$!{$x}", r"\$!{$x}", r"\${x}|\$x"]):
         out.add(f"non-identifier-name-{i}", template, {})
