@@ -544,7 +544,9 @@ class Compiler:
             )
         )
         last = target.suffixes[-1]
-        if isinstance(last, ast.Property):
+        if not isinstance(last, ast.Index):
+            # A property, or a method: Velocity sets the property named by the last node's
+            # first token, so #set($m.put('a', 1) = 3) puts "put" (its arguments unread).
             prop = last.name
 
             def set_prop(state: State) -> None:
@@ -556,21 +558,19 @@ class Compiler:
                     set_property(obj, prop, value)
 
             return set_prop
-        if isinstance(last, ast.Index):
-            index_fn = self.expr(last.arg)
+        index_fn = self.expr(last.arg)
 
-            def set_idx(state: State) -> None:
-                value = value_fn(state)
-                if value is None:
-                    return
-                obj = parent_fn(state)
-                if obj is not None and obj is not MISSING:
-                    key = index_fn(state)
-                    if key is not None:
-                        set_index(obj, key, value)
+        def set_idx(state: State) -> None:
+            value = value_fn(state)
+            if value is None:
+                return
+            obj = parent_fn(state)
+            if obj is not None and obj is not MISSING:
+                key = index_fn(state)
+                if key is not None:
+                    set_index(obj, key, value)
 
-            return set_idx
-        return _noop  # Velocity silently ignores #set($a.m() = ...)
+        return set_idx
 
     def if_stmt(self, node: ast.If, after: str = "") -> Stmt:
         """``#if``; ``after`` is text written after it (single ``#if($ref)`` only)."""

@@ -1808,6 +1808,11 @@ def cases() -> Cases:
         out.add(name, template, event=event)
     for name, event, template in WAVE6_REQUESTS:
         out.add(name, template, event=event)
+    # #set($x.m(args) = v) sets the property named m: on an override map, an override "m"
+    out.add("set-override-through-method-name",
+            "#set($context.requestOverride.header.put('X-A', 1) = 'v')#set($context.responseOverride.status() = 201)"
+            "#set($context.responseOverride.header.get('b') = 'w')$context.requestOverride.header $context.responseOverride",
+            event=EVENT)
     for name, event, template in ESCAPING_REQUESTS:
         out.add(name, template, event=event)
     return out

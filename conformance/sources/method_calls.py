@@ -71,6 +71,19 @@ CASES = [
     ("hash-code-list-holding-itself", "#set($l = [1])#set($x = $l.add($l))[$l.hashCode()]", {}),
     ("interpolation-joins-surrogate-halves",
      '#set($c = "$s.substring(0,1)$s.substring(1)")$c.equals($s) $c.length() $c', {"s": "\U0001F600"}),
+    # #set($x.m(args) = v): Velocity sets the property named by the last node's first token
+    # (the method's name) and never reads the arguments; the right-hand side runs first
+    ("set-target-method-puts-its-name", "#set($m.put('a', 1) = 3)$m #set($m.get('k') = 4)$m #set($m.keySet() = 5)$m", {"m": {"k": "v"}}),
+    ("set-target-method-args-unread", "#set($m.put($s.substring(9), $undef.x()) = 3)$m #set($m.put( 'a' ) = $l)$m", {"m": {}, "s": "S", "l": [1]}),
+    ("set-target-method-rhs-first", "#set($m.x() = $l.add(3))$m $l #set($m.y() = $undef)$m", {"m": {}, "l": [1]}),
+    ("set-target-method-existing-key", "#set($m.k() = 3)$m #set($m.isEmpty() = 5)$m #set($m.class() = 6)$m", {"m": {"k": "v"}}),
+    ("set-target-method-braced-silent", "#set(${m.put('a', 1)} = 3)$m #set($!m.get('b', 1) = 4)$m", {"m": {}}),
+    ("set-target-method-no-property", "#set($l.add(1) = 3)$l #set($s.length() = 3)$s #set($m.k.put('x', 1) = 3)$m #set($n.put('a', 1) = 3)|$n|",
+     {"l": [1], "s": "S", "m": {"k": "v"}}),
+    ("set-target-method-after-method", "#set($m.x().y = 3)$m #set($m.get('k').put('z', 1) = 3)$m #set($m['k'].x() = 3)$m",
+     {"m": {"k": {"a": 1}}}),
+    ("set-target-method-loop-and-macro", "#foreach($e in [$m])#set($e.put('q', 1) = 2)#end$m #macro(mm $p)#set($p.add(1) = 2)#end#mm($m)$m",
+     {"m": {}}),
 ]
 
 
