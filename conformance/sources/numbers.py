@@ -134,7 +134,61 @@ def cases() -> Cases:
                     f"[$i.parseUnsignedInt('{text}', {radix})]|[$big.parseUnsignedLong('{text}', {radix})]", ENV)
     for cid, template in UNSIGNED_MORE:
         out.add(cid, template, ENV)
+    for name, value in BIG_INTEGERS.items():
+        head = f"#set($x = {value})#set($y = -98765432109876543210)#set($m = 170141183460469231731687303715884105727)"
+        for k, calls in enumerate(BIG_INTEGER_CALLS):
+            out.add(f"biginteger-{name}-{k}", head + calls, ENV)
+    for name, value in BIG_DECIMALS.items():
+        head = f"#set($h = 12345678901234567890)#set($x = {value})#set($y = $h * -0.25)"
+        for k, calls in enumerate(BIG_DECIMAL_CALLS):
+            out.add(f"bigdecimal-{name}-{k}", head + calls, ENV)
+    for cid, template in BIG_MORE:
+        out.add(cid, template, ENV)
     return out
+
+
+#: BigInteger receivers (``$x``), each tried with every line of :data:`BIG_INTEGER_CALLS`.
+BIG_INTEGERS = {"pos": "123456789012345678901234567890", "neg": "-98765432109876543210",
+                "long-edge": "9223372036854775808", "zero": "$huge - $huge", "one": "9223372036854775808 - 9223372036854775807"}
+BIG_INTEGER_CALLS = [
+    "$x.not()|$x.getLowestSetBit()|$x.bitCount()|$x.toByteArray().size()|$x.shiftLeft(5)|$x.shiftRight(5)|$x.shiftLeft(-70)"
+    "|$x.testBit(0)|$x.testBit(200)|$x.setBit(100)|$x.clearBit(0)|$x.flipBit(64)|$x.pow(0)|$x.pow(3)",
+    "$x.divide($y)|$x.remainder($y)|$x.gcd($y)|$x.max($y)|$x.min($y)|$x.and($y)|$x.or($y)|$x.xor($y)|$x.andNot($y)"
+    "|#foreach($q in $x.divideAndRemainder($y))$q,#end",
+    "$x.mod($m)|$x.modPow($y.negate(), $m)|$x.modInverse($m)|$x.isProbablePrime(10)|$m.isProbablePrime(10)"
+    "|#foreach($b in $x.toByteArray())$b,#end",
+    "[$x.sqrt()]", "[$x.intValueExact()]", "[$x.longValueExact()]", "[$x.byteValueExact()]", "[$y.divide($x)]",
+    "[$x.mod($y)]", "[$x.testBit(-1)]", "[$x.pow(-1)]", "[$x.modInverse($x)]",
+]
+#: BigDecimal receivers (``$x``; ``$y`` is another), made by arithmetic as templates make them.
+BIG_DECIMALS = {"half": "$h * 0.5", "tiny": "$h * 0.0000000001 - 1234567890.123456789", "neg": "$h * -0.125",
+                "zero": "$h * 0.0 - 0.0", "whole": "$h * 1.0"}
+BIG_DECIMAL_CALLS = [
+    "$x|$x.precision()|$x.scale()|$x.unscaledValue()|$x.negate()|$x.abs()|$x.signum()|$x.stripTrailingZeros()"
+    "|$x.toBigInteger()|$x.toEngineeringString()|$x.ulp()|$x.movePointLeft(3)|$x.movePointRight(25)"
+    "|$x.scaleByPowerOfTen(-4)|$x.pow(3)|$x.pow(0)",
+    "$x.add($y)|$x.subtract($y)|$x.multiply($y)|$x.max($y)|$x.min($y)|$x.divide($y, 0)|$x.divide($y, 3)"
+    "|$x.divide($y, 5, 4)|$x.divide($y, 2, 6)|$x.divide($y, -2, 1)",
+    " ".join(f"[$x.setScale(1, {mode})]" for mode in range(7)) + " [$x.setScale(-1, 4)] [$x.setScale(25)]",
+    "[$x.setScale(1, 7)]", "[$x.setScale(2, 8)]", "[$x.intValueExact()]", "[$x.longValueExact()]",
+    "[$x.shortValueExact()]", "[$x.divide($y, 1, 7)]", "[$y.divide($x, 1)]", "[$x.pow(-1)]",
+]
+BIG_MORE = [
+    ("biginteger-null-args", "#set($x = 123456789012345678901234567890)[$x.divide($n)][$x.mod($n)][$x.and($n)]"
+     "[$x.gcd($n)][$x.modPow($n, $x)]"),
+    ("biginteger-null-divide-and-remainder", "#set($x = 123456789012345678901234567890)$x.divideAndRemainder($n)"),
+    ("biginteger-null-mod-pow-modulus", "#set($x = 123456789012345678901234567890)$x.modPow($x, $n)"),
+    ("biginteger-value-of", "#set($x = 123456789012345678901234567890)$x.valueOf(5).class.simpleName "
+     "$x.valueOf(3000000000).class.simpleName $x.divideAndRemainder($x).class.name"),
+    ("bigdecimal-null-args", "#set($x = $huge * 0.5)[$x.add($n)]"),
+    ("bigdecimal-null-multiply", "#set($x = $huge * 0.5)[$x.multiply($n)]"),
+    ("bigdecimal-null-max", "#set($x = $huge * 0.5)[$x.max($n)]"),
+    ("bigdecimal-null-divide", "#set($x = $huge * 0.5)[$x.divide($n, 2, 4)]"),
+    ("bigdecimal-divide-by-zero", "#set($x = $huge * 0.5)#set($z = $x.subtract($x))[$x.divide($z, 1)]"),
+    ("bigdecimal-divide-zero-by-zero", "#set($x = $huge * 0.5)#set($z = $x.subtract($x))[$z.divide($z, 1)]"),
+    ("bigdecimal-classes", "#set($x = $huge * 0.5)$x.add($x).class.simpleName $x.toBigInteger().class.simpleName "
+     "$x.unscaledValue().class.simpleName $x.stripTrailingZeros().longValueExact().class.simpleName [$x.add(1)]"),
+]
 
 
 #: ``Integer.decode``/``Long.decode`` inputs: prefixes, signs, ranges.

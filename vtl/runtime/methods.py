@@ -13,6 +13,7 @@ raised as :class:`vtl.errors.JavaException` with Java 17's class names and messa
 
 from __future__ import annotations
 
+import decimal
 import functools
 import math
 import re
@@ -25,7 +26,14 @@ from typing import Any
 from ..errors import JavaException, VtlLimitError
 from . import memguard
 from . import regex as jregex
-from .bignum import check_bits, check_decimal_text, check_product, int_from_digits, int_text
+from .bignum import (
+    check_bits,
+    check_decimal_text,
+    check_digits,
+    check_product,
+    int_from_digits,
+    int_text,
+)
 from .budgets import check_collection_size, string_limit
 from .compare import java_equals, map_lookup
 from .doubles import double_to_hex_string, to_float32
@@ -1393,6 +1401,178 @@ def _big_integer_product(a: int, b: int) -> int:
     return a * b
 
 
+_AE = "java.lang.ArithmeticException"
+_NPE_MAG = 'Cannot read field "mag" because "val" is null'
+_NPE_SIGNUM = 'Cannot read field "signum" because "{}" is null'
+_NPE_INT_LENGTH = _NPE_CALL.format("java.math.BigInteger.intLength()", "val")
+
+
+def _big(value: int) -> int:
+    return as_integral(value, "BigInteger")
+
+
+def _big_arg(npe: str, op: Callable[..., Any]) -> Impl:
+    """A BigInteger method of one BigInteger argument: null throws ``npe``."""
+
+    def call(a: Any, b: Any) -> Any:
+        if b is None:
+            raise _npe(npe)
+        return op(int(a), int(b))
+
+    return call
+
+
+def _big_quotient(a: int, b: int) -> int:
+    """``BigInteger.divide``: truncated toward zero."""
+    if b == 0:
+        raise java_exception(_AE, "BigInteger divide by zero")
+    q = abs(a) // abs(b)
+    return -q if (a < 0) != (b < 0) else q
+
+
+def _big_remainder(a: int, b: int) -> int:
+    return a - _big_quotient(a, b) * b
+
+
+def _positive_modulus(m: int) -> None:
+    if m <= 0:
+        raise java_exception(_AE, "BigInteger: modulus not positive")
+
+
+def _big_mod_pow(a: Any, e: Any, m: Any) -> int:
+    if e is None or m is None:
+        raise _npe(_NPE_SIGNUM.format("exponent" if e is None else "m"))
+    a, e, m = int(a), int(e), int(m)
+    _positive_modulus(m)
+    if e < 0:
+        return _big(pow(_big_mod_inverse(a, m), -e, m))
+    return _big(pow(a, e, m))
+
+
+def _big_mod_inverse(a: int, m: int) -> int:
+    _positive_modulus(m)
+    if m == 1:
+        return 0
+    try:
+        return pow(a, -1, m)
+    except ValueError:
+        raise java_exception(_AE, "BigInteger not invertible.") from None
+
+
+def _big_pow(a: int, n: int) -> int:
+    if n < 0:
+        raise java_exception(_AE, "Negative exponent")
+    check_bits(a.bit_length() * n, "a power")
+    return _big(a**n)
+
+
+def _big_shift(a: int, n: int) -> int:
+    """``shiftLeft(n)`` (``shiftRight(n)`` is ``shiftLeft(-n)``): a floor shift for negatives."""
+    if n > 0:
+        check_bits(a.bit_length() + n, "a shifted number")
+        return _big(a << n)
+    return _big(a >> -n)
+
+
+def _bit_index(n: int) -> int:
+    if n < 0:
+        raise java_exception(_AE, "Negative bit address")
+    check_bits(n, "a bit index")
+    return n
+
+
+def _big_exact(a: int, name: str, lo: int, hi: int, box: Callable[[int], Any]) -> Any:
+    """``intValueExact`` and the like: the value, or ArithmeticException when out of range."""
+    if not lo <= a <= hi:
+        raise java_exception(_AE, f"BigInteger out of {name} range")
+    return box(a)
+
+
+def _big_to_byte_array(a: int) -> JavaArray:
+    data = int(a).to_bytes(int(a).bit_length() // 8 + 1, "big", signed=True)
+    return JavaArray([JavaByte(b - 256 if b > 127 else b) for b in data], "byte")
+
+
+def _big_divide_and_remainder(a: int, b: int) -> JavaArray:
+    return JavaArray([_big(_big_quotient(a, b)), _big(_big_remainder(a, b))], "java.math.BigInteger")
+
+
+def _big_sqrt(a: int) -> int:
+    if a < 0:
+        raise java_exception(_AE, "Negative BigInteger")
+    return _big(math.isqrt(a))
+
+
+def _big_bit_count(a: int) -> int:
+    return bin(a if a >= 0 else ~a).count("1")
+
+
+_SMALL_PRIMES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71)
+
+
+def _is_probable_prime(a: int, certainty: int) -> bool:
+    """``BigInteger.isProbablePrime``: true for a certainty of 0 or less; else Miller-Rabin
+    over the first 20 primes (exact far beyond a Long) on the absolute value."""
+    if certainty <= 0:
+        return True
+    n = abs(int(a))
+    if n < 2:
+        return False
+    for p in _SMALL_PRIMES:
+        if n % p == 0:
+            return n == p
+    d, s = n - 1, 0
+    while not d & 1:
+        d, s = d >> 1, s + 1
+    for base in _SMALL_PRIMES:
+        x = pow(base, d, n)
+        if x in (1, n - 1):
+            continue
+        for _ in range(s - 1):
+            x = x * x % n
+            if x == n - 1:
+                break
+        else:
+            return False
+    return True
+
+
+_BIG_EXTRA: Table = {
+    "isProbablePrime": [(("int",), _is_probable_prime)],
+    "divide": [(("BigInteger",), _big_arg(_NPE_MAG, lambda a, b: _big(_big_quotient(a, b))))],
+    "remainder": [(("BigInteger",), _big_arg(_NPE_MAG, lambda a, b: _big(_big_remainder(a, b))))],
+    "divideAndRemainder": [(("BigInteger",), _big_arg(_NPE_MAG, _big_divide_and_remainder))],
+    "mod": [(("BigInteger",), _big_arg(_NPE_SIGNUM.format("m"),
+                                       lambda a, m: _positive_modulus(m) or _big(a % m)))],
+    "modInverse": [(("BigInteger",), _big_arg(_NPE_SIGNUM.format("m"), lambda a, m: _big(_big_mod_inverse(a, m))))],
+    "modPow": [(("BigInteger", "BigInteger"), _big_mod_pow)],
+    "gcd": [(("BigInteger",), _big_arg(_NPE_SIGNUM.format("val"), lambda a, b: _big(math.gcd(a, b))))],
+    "max": [(("BigInteger",), _big_arg(_NPE_SIGNUM.format("val"), lambda a, b: _big(max(a, b))))],
+    "min": [(("BigInteger",), _big_arg(_NPE_SIGNUM.format("val"), lambda a, b: _big(min(a, b))))],
+    "and": [(("BigInteger",), _big_arg(_NPE_INT_LENGTH, lambda a, b: _big(a & b)))],
+    "or": [(("BigInteger",), _big_arg(_NPE_INT_LENGTH, lambda a, b: _big(a | b)))],
+    "xor": [(("BigInteger",), _big_arg(_NPE_INT_LENGTH, lambda a, b: _big(a ^ b)))],
+    "andNot": [(("BigInteger",), _big_arg(_NPE_INT_LENGTH, lambda a, b: _big(a & ~b)))],
+    "not": [((), lambda a: _big(~int(a)))],
+    "pow": [(("int",), lambda a, n: _big_pow(int(a), n))],
+    "shiftLeft": [(("int",), lambda a, n: _big_shift(int(a), n))],
+    "shiftRight": [(("int",), lambda a, n: _big_shift(int(a), -n))],
+    "testBit": [(("int",), lambda a, n: bool((int(a) >> _bit_index(n)) & 1))],
+    "setBit": [(("int",), lambda a, n: _big(int(a) | (1 << _bit_index(n))))],
+    "clearBit": [(("int",), lambda a, n: _big(int(a) & ~(1 << _bit_index(n))))],
+    "flipBit": [(("int",), lambda a, n: _big(int(a) ^ (1 << _bit_index(n))))],
+    "getLowestSetBit": [((), lambda a: (int(a) & -int(a)).bit_length() - 1)],
+    "bitCount": [((), lambda a: _big_bit_count(int(a)))],
+    "sqrt": [((), lambda a: _big_sqrt(int(a)))],
+    "intValueExact": [((), lambda a: _big_exact(int(a), "int", INT_MIN, INT_MAX, int))],
+    "longValueExact": [((), lambda a: _big_exact(int(a), "long", LONG_MIN, LONG_MAX, _as_long))],
+    "shortValueExact": [((), lambda a: _big_exact(int(a), "short", -0x8000, 0x7FFF, JavaShort))],
+    "byteValueExact": [((), lambda a: _big_exact(int(a), "byte", -0x80, 0x7F, JavaByte))],
+    "toByteArray": [((), _big_to_byte_array)],
+    "valueOf": [(("long",), lambda _, v: _big(int(v)))],
+}
+
+
 BIGINTEGER_METHODS: Table = {
     **_NUMBER_COMMON,
     "toString": [((), int_text), (("int",), lambda v, r: _integer_to_string(v, r))],
@@ -1403,6 +1583,7 @@ BIGINTEGER_METHODS: Table = {
     "subtract": [(("BigInteger",), _big_integer_op(lambda a, b: a - b))],
     "multiply": [(("BigInteger",), _big_integer_op(_big_integer_product))],
     "bitLength": [((), lambda v: (v if v >= 0 else ~v).bit_length())],
+    **_BIG_EXTRA,
 }
 _KINDS["BigInteger"] = lambda v: v is None or type(v) is JavaBigInteger or (
     type(v) is int and not LONG_MIN <= v <= LONG_MAX)
@@ -1460,12 +1641,150 @@ def _plain_decimal(d: Decimal) -> str:
     return format(d, "f")
 
 
+_EXACT = decimal.Context(prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+#: BigDecimal's int rounding modes (ROUND_UNNECESSARY, 7, is checked apart).
+_ROUNDINGS = {0: decimal.ROUND_UP, 1: decimal.ROUND_DOWN, 2: decimal.ROUND_CEILING, 3: decimal.ROUND_FLOOR,
+              4: decimal.ROUND_HALF_UP, 5: decimal.ROUND_HALF_DOWN, 6: decimal.ROUND_HALF_EVEN, 7: decimal.ROUND_DOWN}
+_NPE_FIELD_OF = 'Cannot read field "{}" because "{}" is null'
+
+
+def _bd(d: Decimal) -> Decimal:
+    """A BigDecimal result: Java has no negative zero."""
+    return d.copy_abs() if not d else d
+
+
+def _scale(d: Decimal) -> int:
+    return -d.as_tuple().exponent
+
+
+def _dec_arg(field: str, name: str, op: Callable[[Decimal, Decimal], Any]) -> Impl:
+    """A BigDecimal method of one BigDecimal argument: null throws Java's NPE."""
+
+    def call(a: Decimal, b: Any) -> Any:
+        if b is None:
+            raise _npe(_NPE_FIELD_OF.format(field, name))
+        return op(a, b)
+
+    return call
+
+
+def _rounding(mode: int) -> str:
+    if mode not in _ROUNDINGS:
+        raise java_exception("java.lang.IllegalArgumentException", "Invalid rounding mode")
+    return _ROUNDINGS[mode]
+
+
+def _rescale(d: Decimal, scale: int, mode: int = 7) -> Decimal:
+    """``setScale(scale, roundingMode)``: ROUND_UNNECESSARY (7) throws when digits would go."""
+    rounding = _rounding(mode)
+    check_digits(len(d.as_tuple().digits) + max(0, scale - _scale(d)), "a rescaled BigDecimal")
+    q = d.quantize(Decimal((0, (1,), -scale)), rounding=rounding, context=_EXACT)
+    if mode == 7 and q != d:
+        raise java_exception(_AE, "Rounding necessary")
+    return _bd(q)
+
+
+def _move_point(d: Decimal, n: int) -> Decimal:
+    """``movePointLeft(n)`` (right is ``-n``): the point moves, and a negative scale becomes 0."""
+    moved = d.scaleb(-n, _EXACT)
+    return _rescale(moved, 0) if _scale(moved) < 0 else _bd(moved)
+
+
+def _dec_pow(d: Decimal, n: int) -> Decimal:
+    if not 0 <= n <= 999999999:
+        raise java_exception(_AE, "Invalid operation")
+    if n == 0:
+        return Decimal(1)
+    if not d:  # a zero: its scale times n
+        return Decimal((0, (0,), d.as_tuple().exponent * n))
+    check_digits(len(d.as_tuple().digits) * n, "a power")
+    return _bd(_EXACT.power(d, n))
+
+
+def _dec_exact(d: Decimal, lo: int, hi: int, box: Callable[[int], Any]) -> Any:
+    """``longValueExact`` and the narrower ones: a fraction or an overflow throws."""
+    if not d:
+        return box(0)
+    digits, scale = len(d.as_tuple().digits), _scale(d)
+    if digits - scale <= 0:
+        raise java_exception(_AE, "Rounding necessary")
+    if digits - scale > 19:
+        raise java_exception(_AE, "Overflow")
+    value = int(_rescale(d, 0))
+    if not lo <= value <= hi:
+        raise java_exception(_AE, "Overflow")
+    return box(value)
+
+
+def _round_quotient(n: int, m: int, mode: int) -> int:
+    """``n / m`` (``m`` > 0) rounded to an integer by a BigDecimal rounding mode."""
+    q, r = divmod(abs(n), m)
+    if r and mode == 7:
+        raise java_exception(_AE, "Rounding necessary")
+    negative = n < 0
+    up = False
+    if r:
+        if mode == 0:
+            up = True
+        elif mode in (2, 3):
+            up = (mode == 2) != negative
+        elif mode in (4, 5, 6):
+            twice = 2 * r
+            up = twice > m or (twice == m and (mode == 4 or (mode == 6 and q & 1)))
+    q += up
+    return -q if negative else q
+
+
+def _dec_divide(a: Decimal, b: Any, scale: int, mode: int) -> Decimal:
+    """``divide(divisor, scale, roundingMode)``."""
+    if b is None:
+        raise _npe(_NPE_FIELD_OF.format("intCompact", "divisor"))
+    _rounding(mode)
+    if not b:
+        raise java_exception(_AE, "Division undefined" if not a else "Division by zero")
+    shift = scale - _scale(a) + _scale(b)
+    check_digits(len(a.as_tuple().digits) + max(shift, 0), "a quotient")
+    check_digits(len(b.as_tuple().digits) + max(-shift, 0), "a quotient")
+    num = int(a.scaleb(_scale(a), _EXACT)) * (10 ** shift if shift > 0 else 1)
+    den = int(b.scaleb(_scale(b), _EXACT)) * (10 ** -shift if shift < 0 else 1)
+    if den < 0:
+        num, den = -num, -den
+    return _bd(Decimal(_round_quotient(num, den, mode)).scaleb(-scale, _EXACT))
+
+
 DECIMAL_METHODS: Table = {
     **_NUMBER_COMMON,
     "toString": [((), to_string)],
     "toPlainString": [((), lambda d: _plain_decimal(d))],
-    "scale": [((), lambda d: -d.as_tuple().exponent)],
+    "scale": [((), _scale)],
+    "precision": [((), lambda d: len(d.as_tuple().digits))],
+    "unscaledValue": [((), lambda d: _big(int(d.scaleb(_scale(d), _EXACT))))],
+    "signum": [((), lambda d: (d > 0) - (d < 0))],
+    "negate": [((), lambda d: _bd(d.copy_negate()))],
+    "abs": [((), lambda d: d.copy_abs())],
+    "add": [(("BigDecimal",), _dec_arg("intCompact", "augend", lambda a, b: _bd(_EXACT.add(a, b))))],
+    "subtract": [(("BigDecimal",), _dec_arg("intCompact", "subtrahend", lambda a, b: _bd(_EXACT.subtract(a, b))))],
+    "multiply": [(("BigDecimal",), _dec_arg("scale", "multiplicand",
+                                            lambda a, b: check_product(a, b) or _bd(_EXACT.multiply(a, b))))],
+    "max": [(("BigDecimal",), _dec_arg("scale", "val", lambda a, b: a if a >= b else b))],
+    "min": [(("BigDecimal",), _dec_arg("scale", "val", lambda a, b: a if a <= b else b))],
+    "divide": [(("BigDecimal", "int"), lambda a, b, mode: _dec_divide(a, b, _scale(a), mode)),
+               (("BigDecimal", "int", "int"), _dec_divide)],
+    "stripTrailingZeros": [((), lambda d: Decimal(0) if not d else d.normalize(_EXACT))],
+    "toBigInteger": [((), lambda d: _big(int(d)))],
+    "toEngineeringString": [((), lambda d: _bd(d).to_eng_string())],
+    "setScale": [(("int",), _rescale), (("int", "int"), _rescale)],
+    "movePointLeft": [(("int",), _move_point)],
+    "movePointRight": [(("int",), lambda d, n: _move_point(d, -n))],
+    "scaleByPowerOfTen": [(("int",), lambda d, n: _bd(d.scaleb(n, _EXACT)))],
+    "pow": [(("int",), _dec_pow)],
+    "ulp": [((), lambda d: Decimal((0, (1,), d.as_tuple().exponent)))],
+    "intValueExact": [((), lambda d: _dec_exact(d, INT_MIN, INT_MAX, int))],
+    "longValueExact": [((), lambda d: _dec_exact(d, LONG_MIN, LONG_MAX, _as_long))],
+    "shortValueExact": [((), lambda d: _dec_exact(d, -0x8000, 0x7FFF, JavaShort))],
+    "byteValueExact": [((), lambda d: _dec_exact(d, -0x80, 0x7F, JavaByte))],
 }
+_KINDS["BigDecimal"] = lambda v: v is None or type(v) is Decimal
 
 BOOLEAN_METHODS: Table = {
     "logicalAnd": [(("boolean", "boolean"), lambda _, a, b: a and b)],
