@@ -147,6 +147,9 @@ class Lexer:
         # Spans of those prefixes within a reference after an index or a call, left out of
         # the reference's literal ('$x[0].e$.x' prints '$x[0].e.x' when null).
         self.suffix_drops: list[tuple[int, int]] = []
+        # String literals after a '(' that never closes (see refmod_lparen), by start: they
+        # print as written ('#$.e("$s"x' prints '.e("$s"x').
+        self._verbatim: dict[int, int] = {}
 
     # -- positions -----------------------------------------------------------------------
 
@@ -180,6 +183,11 @@ class Lexer:
         pos = 0
         text = self.text
         while pos < self.n:
+            if self._verbatim and pos in self._verbatim:
+                end = self._verbatim.pop(pos)
+                self.emit("TEXT", text[pos:end], pos, end)
+                pos = end
+                continue
             m = _SET.match(text, pos)
             if m:
                 pos = self.lex_set(pos, m.end())
@@ -201,8 +209,11 @@ class Lexer:
                     continue
                 m = _TEXT.match(text, pos)
                 assert m is not None
-                self.emit("TEXT", m.group(), pos, m.end())
-                pos = m.end()
+                end = m.end()
+                if self._verbatim:
+                    end = min([s for s in self._verbatim if pos < s < end], default=end)
+                self.emit("TEXT", text[pos:end], pos, end)
+                pos = end
         return self.tokens
 
     def ends_unbraced_reference(self, pos: int) -> bool:
@@ -848,7 +859,11 @@ class Lexer:
                     i = m.end()
                     continue
             if text[i] in "'\"":
-                i = self._skip_string(i)
+                end = self._skip_string(i)
+                if any(c in "$#\\" for c in text[i:end]):
+                    # A STRING_LITERAL token there: printed as written, not lexed as text.
+                    self._verbatim[i] = end
+                i = end
                 continue
             if text[i] == "$":
                 m = _LPAREN_REF.match(text, i)
@@ -1004,6 +1019,8 @@ class Lexer:
                 # LCURLY and RCURLY tokens print their whole image ('$$!{ x}', '$$!}').
                 end = name_start if braced else pos + 1
                 self.emit("TEXT", text[start:end], start, end)
+                if braced and _DOT_IDENT.match(text, end):
+                    return self.after_reference_words(end, True)  # '$${.e(', as '${.e('
                 return end
             self.emit("TEXT", _special_text(chain), start, name_start)
             return name_start
@@ -1239,6 +1256,11 @@ class Lexer:
                 if text.startswith("(", p) and _DOLLARS_RCURLY.match(text, p + 1) and ch != "#" and p > pos:
                     self.refmod_lparen(p)  # '$a.b$($}': no call, as '$a.b($}'
                     return pos
+                if text.startswith("(", p) and _DOT_IDENT.match(text, p + 1) and ch != "#" and p > pos:
+                    # '$a.b$(.e': no call; the prefix prints, '(' is text and '.e' a word
+                    # ('$a.b$(.e.f z' prints 'B$(.e z').
+                    self.emit("TEXT", _special_text(text[pos:p]) + "(", pos, p + 1)
+                    return self.after_reference_words(p + 1, True)
                 if hashed or (text.startswith("(", p) and p + 1 < self.n and ch != "#" and p > pos):
                     # '$(', '$!(' and, with a HASH prefix between, '$#(' and '$!#('.
                     bang = text.rfind("$", pos, p) + 1

@@ -459,6 +459,14 @@ EXTRA = [
     # '###' there: a HASH prefix and a line comment.
     ("lparen-never-closing-hash-comment", "$m.e(###|$m.e(### z\nw|$m.e(###\nw|$m.e(#### z\nw", {"m": {"a": 1}}),
     ("lparen-never-closing-hash-comment-pending", "$m.e(### #", {"m": {"a": 1}}),
+    # String literals there are STRING_LITERAL tokens: printed as written, never lexed.
+    ("lparen-never-closing-string-verbatim", "$#**#.e(\"$s\"|$#**#.e(\"$s\"x$s|#$.e('$s'x|#$.e(\"#if(true)y#end\"x"
+     "|$s[0](\"$s\"x", {"s": "abc"}),
+    # '$${.e(' as '${.e(': '.e' is a word and '(' an LPAREN that never closes.
+    ("dollars-lcurly-dot-lparen", "$${.e(x|$${.e(.a z|$${.e z", {}),
+    ("dollars-lcurly-dot-lparen-star", "$${.e(*", {}),
+    # '$a.b$(.e': no call; the prefix prints, '(' is text and '.e' a word.
+    ("refmod-dollar-lparen-dot", "$m.a$(.e|$m.a$(.e.f z|$m.a$!(.e z", {"m": {"a": 1}}),
 ]
 
 
