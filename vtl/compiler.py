@@ -67,7 +67,7 @@ class State:
 
     __slots__ = (
         "vars", "out", "limits", "iterations", "deadline", "macro_depth", "render_depth",
-        "source", "name", "loop_stack", "counted_pieces", "counted_size", "counted_buffer",
+        "source", "name", "counted_pieces", "counted_size", "counted_buffer",
         "define_sizes", "macros", "guard",
     )
 
@@ -81,7 +81,6 @@ class State:
         self.render_depth = 0
         self.source = source
         self.name = name
-        self.loop_stack: list[ForeachInfo] = []
         self.counted_pieces = 0  # output pieces already summed by check_output
         self.counted_size = 0
         self.counted_buffer: list[str] | None = None
@@ -136,7 +135,7 @@ _running = memguard.RUNNING
 class ForeachInfo(HostObject):
     """``$foreach``: index, count, hasNext, first, last and parent of the running loop."""
 
-    __slots__ = ("index", "has_next", "parent")
+    __slots__ = ("index", "has_next", "parent", "previous")
     java_class = "org.apache.velocity.runtime.directive.ForeachScope"
     vtl_is_map = True  # $foreach.empty is get("empty"), not isEmpty()
 
@@ -144,6 +143,8 @@ class ForeachInfo(HostObject):
         self.index = -1
         self.has_next = False
         self.parent = parent
+        #: What ``$foreach`` held when the loop began (put back at its end).
+        self.previous: Any = None
 
     vtl_properties = {
         "index": lambda self: self.index,
@@ -641,7 +642,8 @@ class Compiler:
         iterable_fn = self._keys_of_map(node.iterable) or self.expr(node.iterable)
         body = self.block(node.body)
         names = self.names
-        empty = "" if self.aws else None  # what an unset name reads as
+        aws = self.aws
+        empty = "" if aws else None  # what an unset name reads as
         # The loop variables nobody can read are not set.
         set_foreach = names is None or "foreach" in names
         set_count = names is None or "velocityCount" in names
@@ -698,15 +700,18 @@ class Compiler:
             holder: NullHolder | None = None
             saved_foreach = variables.get("foreach") if set_foreach else None
             saved_extra = (variables.get("velocityCount"), variables.get("velocityHasNext")) if extra else None
-            stack = state.loop_stack
             info = _new_object(ForeachInfo)  # (ForeachInfo(parent) without a frame for __init__)
             info.index = -1
             info.has_next = False
-            info.parent = stack[-1] if stack else None
-            stack.append(info)
+            if set_foreach:  # as Velocity's Scope: the parent is the scope $foreach held
+                info.parent = saved_foreach if type(saved_foreach) is ForeachInfo else None
+                info.previous = saved_foreach
+            else:  # (nothing can read it)
+                info.parent = info.previous = None
             n = len(items)
             stop = n if max_loops is None or max_loops >= n else max_loops
             step: Any = None
+            lost_scope = False
             if set_foreach:
                 # Bound once: a #set($foreach = ...) in the body lasts to the loop's end.
                 variables["foreach"] = info
@@ -784,7 +789,6 @@ class Compiler:
                             )
                         break
             finally:
-                stack.pop()
                 if holder is not None:
                     _drop_holder(variables, var, holder)  # (left by a #break or a failure)
                 if chained:
@@ -794,13 +798,25 @@ class Compiler:
                 else:
                     variables[var] = saved_item
                 if set_foreach:
-                    if saved_foreach is None:
-                        variables.pop("foreach", None)
-                    else:
-                        variables["foreach"] = saved_foreach
+                    # Velocity ends the scope $foreach holds now: usually this loop's; a
+                    # value the body #set stays (the cast to a scope fails), and nothing
+                    # at all (a loop over $foreach itself) fails in the stock profile.
+                    scope = variables.get("foreach")
+                    if type(scope) is ForeachInfo:
+                        if scope.previous is None:
+                            variables.pop("foreach", None)
+                        else:
+                            variables["foreach"] = scope.previous
+                    elif scope is None and not aws:
+                        lost_scope = True
                 if saved_extra is not None:
                     _restore(variables, "velocityCount", saved_extra[0])
                     _restore(variables, "velocityHasNext", saved_extra[1])
+            if lost_scope:
+                raise VtlRuntimeError(
+                    'Cannot invoke "org.apache.velocity.runtime.directive.Scope.getParent()" because "scope" is null',
+                    java_class="NullPointerException",
+                )
 
         return run_foreach
 

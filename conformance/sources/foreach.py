@@ -108,6 +108,18 @@ def cases() -> Cases:
         ("null-element-outer-restored", "#set($a = 9)#foreach($a in $l)#foreach($a in [1])#end[$a]#end[$a]", {"l": [None, 5, None]}),
         ("null-element-define", "#foreach($a in $l)#define($a)D#end[$a]#end[$a]", {"l": [None, 5]}),
         ("foreach-scope-map-properties", "#foreach($k in [1])[$foreach.empty][$foreach.Empty][$foreach.isEmpty()][$foreach.foo][$foreach.size]#if($foreach.empty)T#{else}F#end#end", {}),
+        # At its end a loop ends the scope $foreach holds then (Scope.getParent() of it): a
+        # value the body #set stays; nothing at all (a loop over $foreach) fails
+        ("scope-set-in-body-stays", "#foreach($x in $l)#set($foreach = 3)#end|$foreach #foreach($x in $l)#set($foreach = 3)#break#end|$foreach", {"l": [1, 2]}),
+        ("scope-set-null-in-body", "#foreach($x in $l)#set($foreach = $undef)$foreach.index#end|$foreach", {"l": [1, 2]}),
+        ("scope-loop-over-foreach", "ab#foreach($foreach in $l)x$foreach#end|$foreach", {"l": [1, 2]}),
+        ("scope-loop-over-foreach-empty", "#foreach($foreach in [])x#end|", {}),
+        ("scope-loop-over-foreach-nested", "#foreach($x in $l)#foreach($foreach in $l)$foreach#end|$foreach.index#end|$foreach", {"l": [1, 2]}),
+        ("scope-loop-over-foreach-in-macro", "#macro(m)#foreach($foreach in [1])#end#end#m()|", {}),
+        ("scope-set-to-parent", "#foreach($x in $l)#foreach($y in $l)#set($foreach = $foreach.parent)#end$foreach.index#end|$foreach", {"l": [1, 2]}),
+        ("scope-user-value-before", "#set($foreach = 'u')#foreach($x in $l)$foreach.index#foreach($y in $l)[$foreach.parent.index]#end#end|$foreach", {"l": [1, 2]}),
+        ("scope-parent-after-set", "#foreach($x in $l)#set($foreach = 'u')#foreach($y in $l)$foreach.parent.index,$foreach.topmost.index#end#end|$foreach", {"l": [1, 2]}),
+        ("scope-break-parent-saved", "#foreach($x in $l)#set($p = $foreach)#foreach($y in $l)#break($p)$y#end$x#end|$foreach.index", {"l": [1, 2]}),
     ]
     for cid, template, env in extra:
         out.add(cid, template, env)
