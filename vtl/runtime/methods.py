@@ -1439,11 +1439,23 @@ def _positive_modulus(m: int) -> None:
         raise java_exception(_AE, "BigInteger: modulus not positive")
 
 
+#: The longest operands (in bits) of ``modPow`` and ``isProbablePrime``: a 4096-bit modular
+#: power takes Python about 0.3 s, and it cannot be interrupted.
+_MOD_POW_BITS = 4096
+_PRIME_BITS = 2048
+
+
+def _check_work(bits: int, limit: int, what: str) -> None:
+    if bits > limit:
+        raise VtlLimitError(f"{what} of a {bits}-bit number is limited to {limit} bits")
+
+
 def _big_mod_pow(a: Any, e: Any, m: Any) -> int:
     if e is None or m is None:
         raise _npe(_NPE_SIGNUM.format("exponent" if e is None else "m"))
     a, e, m = int(a), int(e), int(m)
     _positive_modulus(m)
+    _check_work(max(e.bit_length(), m.bit_length()), _MOD_POW_BITS, "BigInteger.modPow")
     if e < 0:
         return _big(pow(_big_mod_inverse(a, m), -e, m))
     return _big(pow(a, e, m))
@@ -1518,6 +1530,7 @@ def _is_probable_prime(a: int, certainty: int) -> bool:
     n = abs(int(a))
     if n < 2:
         return False
+    _check_work(n.bit_length(), _PRIME_BITS, "BigInteger.isProbablePrime")
     for p in _SMALL_PRIMES:
         if n % p == 0:
             return n == p
