@@ -33,6 +33,13 @@ PIECES: dict[str, tuple[str, ...]] = {
     "name": ("s", "m", "a", "x", "e", "y", "$s", "$m", "$a", "$x", ".e", ".a", ".e(", "$s.e", "$m.a", "$l[0]", "in"),
     "punct": (".", ",", "=", ":", "..", "-", "!", "*", "@", "1", "-1", "1.5", "true", "|"),
     "blank": (" ", "\n", "  ", "\t", "\r\n"),
+    "phrase": (
+        "#macro(m $p)", "#macro(m)", "#m('a' $s)", "#m($s)", "#m()", "#@m()", "#literal()", "#define($d)", "$d",
+        "#foreach($i in [1..2])", "$i", "$foreach.count", "$velocityCount", "$bodyContent", "#evaluate('$s')",
+        "\\#if", "\\#end", "\\$s", "\\\\$s", '"a$s#if(true)b#end"', "#set($y = \"$s\")", "#set($y = $s)", "$y",
+        "#if($s == 'abc')", "#elseif(false)", "#{else}", "$s.length()", "$s.substring(1)", "$m.get('a')", "$l.get(0)",
+        "${s}", "$!{y}", "$!y", "$s.e()", "#[[$s]]#", "#*$s*#", "## $s\n", "$l[1]", "$m['a']", "[1, 2]", "{'a': 1}",
+    ),
 }
 _KINDS = tuple(PIECES)
 

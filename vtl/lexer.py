@@ -323,8 +323,10 @@ class Lexer:
         if not m and not braced:
             set_match = _SET.match(text, pos)
             if set_match:
-                # '$ #set(': the '$' prefix is glued to the #set token and disappears.
-                return self.lex_set(pos, set_match.end())
+                # '$ #set(': the '$' prefix is glued to the #set token and disappears;
+                # the REFERENCE state its DOLLAR pushed goes on after ')' ('$ #set($y=1)['
+                # fails).
+                return self.after_reference_comments(self.lex_set(pos, set_match.end()))
         if not m and braced and text.startswith("{", name_start):
             # '${{x}': the second LCURLY is a stray brace ('${{x}' prints '${{').
             self.emit("TEXT", text[start:name_start], start, name_start)
@@ -413,6 +415,10 @@ class Lexer:
                     # '$s{.b.c': a '.name' after the LCURLY prints, its suffixes are dropped.
                     self.emit("TEXT", self.text[pos:end], pos, end)
                     return self.after_reference_words(end, True)
+                if self.text.startswith(("#*", "#[["), end):
+                    # Still the REFERENCE state after the comment ('$a{#**#[' fails).
+                    self.emit("TEXT", self.text[pos:end], pos, end)
+                    return self.after_reference_comments(end)
                 return pos
             if self._pushed and self.text.startswith("##", pos):
                 self._pushed = False
@@ -1012,7 +1018,7 @@ class Lexer:
         if not m:
             set_match = None if braced else _SET.match(text, pos)
             if set_match:
-                return self.lex_set(pos, set_match.end())
+                return self.after_reference_comments(self.lex_set(pos, set_match.end()))
             if braced and text.startswith("[", name_start):
                 raise self.error(name_start, "unexpected '[' after '{'")
             if braced or ch == "}":
@@ -1077,9 +1083,12 @@ class Lexer:
         self.emit("REF_HEAD", value, start, m.end())
         pos = self.lex_ref_suffixes(m.end(), braced)
         if braced:
-            if pos < self.n and text[pos] == "}":
-                self.emit("REF_RBRACE", "}", pos, pos + 1)
-                return pos + 1
+            # DOLLAR prefixes glue to the RCURLY, which closes the reference all the same
+            # ('${s$}' prints the value of $s, its literal keeps the '$').
+            close = _DOLLAR_CHAIN.match(text, pos).end()
+            if close < self.n and text[close] == "}":
+                self.emit("REF_RBRACE", text[pos : close + 1], pos, close + 1)
+                return close + 1
             raise self.error(pos, "missing '}' to close the formal reference '${...'")
         return pos
 
@@ -1380,6 +1389,12 @@ class Lexer:
                     # '# #set(', '## #set(': SET_DIRECTIVE swallows the '#' prefix.
                     return self.lex_set(hash_pos + 1, m.end())
             if nxt == "$":
+                q = _DOLLAR_CHAIN.match(text, hash_pos + 1).end()
+                if text.startswith("@", q) and "\\" not in text[start:hash_pos] and (
+                        start == hash_pos or _PREFIX_CHAIN.fullmatch(text, start, hash_pos)):
+                    # '#$@', '#$$@': no reference; back in the directive state '@...' is a
+                    # word ('#$@x(1)' prints '@x(1)').
+                    return self.lex_pre_directive(q)
                 m = _CHAIN_TO_COMMENT.match(text, hash_pos + 1)
                 if m:
                     # '$#$!#*c*#': the comment or text block takes the whole chain, and
@@ -1414,17 +1429,13 @@ class Lexer:
                     start == hash_pos or _PREFIX_CHAIN.fullmatch(text, start, hash_pos)
                     and "\\" not in text[start:hash_pos]) else None
                 if m:
-                    # '#$ #set(', '$#$ #set(': the prefixes glue to SET_DIRECTIVE and disappear.
-                    return self.lex_set(p, m.end())
+                    # '#$ #set(', '$#$ #set(': the prefixes glue to SET_DIRECTIVE and disappear;
+                    # the REFERENCE state goes on after ')' ('#$ #set($y=1)[' fails).
+                    return self.after_reference_comments(self.lex_set(p, m.end()))
                 if p < self.n and text[p] == "}" and start == hash_pos:
                     # '#$}', '#$!}': RCURLY prints whole and returns to the directive state.
                     self.emit("TEXT", text[start : p + 1], start, p + 1)
                     return self.lex_pre_directive(p + 1)
-                if text.startswith("@", p) and (start == hash_pos or _PREFIX_CHAIN.fullmatch(text, start, hash_pos)
-                                                and "\\" not in text[start:hash_pos]):
-                    # '#$@': no reference; back in the directive state '@...' is a word
-                    # ('#$@x(1)' prints '@x(1)').
-                    return self.lex_pre_directive(p)
                 if start == hash_pos and _IDENT.match(text, p):
                     self.emit("TEXT", "#", start, hash_pos + 1)
                     return self.lex_hash_ref(self.lex_dollar(hash_pos + 1, hash_pos + 1))

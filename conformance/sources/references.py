@@ -467,6 +467,18 @@ EXTRA = [
     ("dollars-lcurly-dot-lparen-star", "$${.e(*", {}),
     # '$a.b$(.e': no call; the prefix prints, '(' is text and '.e' a word.
     ("refmod-dollar-lparen-dot", "$m.a$(.e|$m.a$(.e.f z|$m.a$!(.e z", {"m": {"a": 1}}),
+    # DOLLAR prefixes glued to the RCURLY of '${...}': it closes the reference all the same.
+    ("braced-dollar-rcurly", "${e$}|${e$!}|${e.x$}|${s$}|${s$} z|${e$$}|${e\\$}|${s.length()$}|${l[0]$}",
+     {"s": "abc", "e": [], "l": [1]}),
+    # '$ #set(...)' and '#$ #set(...)': the REFERENCE state the DOLLAR pushed goes on after ')'.
+    ("dollar-blank-set-reference-state", "$ #set($y=1)x.y z|$$ #set($y=1)x.y z|$ #set($y=1){x} z|#$ #set($y=1)x.y z", {}),
+    ("dollar-blank-set-lbracket", "$ #set($y=1)[", {}), ("hash-dollar-blank-set-lbracket", "#$ #set($y=1)[", {}),
+    ("dollarbang-dollar-blank-set-lbracket", "$!$ #set($y=1)[", {}),
+    # After a stray '{' and a comment, the REFERENCE state goes on.
+    ("stray-brace-comment", "$a{#*c*#x.y z|$a{{#*c*#x z|$a{#[[t]]#x.y z|$a.b{#*c*#x.y z", {"a": "A"}),
+    ("stray-brace-comment-lbracket", "$a{#*c*#[", {"a": "A"}), ("stray-brace-doc-comment-lbracket", "$a{#**#[", {"a": "A"}),
+    # '#$$@', '#$\\$@': as '#$@'.
+    ("hash-dollars-at-word", "#$$@|#$$!@ z|$#$$@ z|#$\\$@ z", {}),
 ]
 
 
