@@ -567,9 +567,8 @@ class Compiler:
                 return
             obj = parent_fn(state)
             if obj is not None and obj is not MISSING:
-                key = index_fn(state)
-                if key is not None:
-                    set_index(obj, key, value)
+                # (a null index is a key like any other: a map puts null)
+                set_index(obj, index_fn(state), value)
 
         return set_idx
 

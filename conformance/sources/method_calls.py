@@ -82,6 +82,11 @@ CASES = [
      {"l": [1], "s": "S", "m": {"k": "v"}}),
     ("set-target-method-after-method", "#set($m.x().y = 3)$m #set($m.get('k').put('z', 1) = 3)$m #set($m['k'].x() = 3)$m",
      {"m": {"k": {"a": 1}}}),
+    # #set($x[null] = v): the null index reaches put/set like any other (a map puts null)
+    ("set-index-null-key-map", "#set($m[$undef] = 1)$m $m.get($undef) #set($m[$n] = 2)$m $m.size() #set($m[$undef.x] = 3)$m", {"m": {"k": "v"}}),
+    ("set-index-null-key-others", "#set($l[$undef] = 1)$l #set($s[$undef] = 1)$s #set($a = $s.toCharArray())#set($a[$undef] = 'x')$a.size() #set($m.k[$undef] = 1)$m",
+     {"l": [1, 2], "s": "S", "m": {"k": "v"}}),
+    ("set-index-null-key-iterated", "#set($x = {})#set($x[$undef] = 1)#foreach($k in $x.keySet())[$k]#end $x.containsKey($undef) #set($x[$undef] = $undef)$x", {}),
     ("set-target-method-loop-and-macro", "#foreach($e in [$m])#set($e.put('q', 1) = 2)#end$m #macro(mm $p)#set($p.add(1) = 2)#end#mm($m)$m",
      {"m": {}}),
 ]
