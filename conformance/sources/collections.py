@@ -228,6 +228,29 @@ def cases() -> Cases:
     ]
     for cid, template, env in extra:
         out.add(cid, template, env)
+    for kind, make in (("list", "$l"), ("array", "$s.split('')"), ("immutable", "$j.lines().toList()"),
+                       ("chars", "$s.toCharArray()")):
+        for k, steps in enumerate(LIST_ITERATOR_STEPS):
+            out.add(f"list-iterator-{kind}-{k}", f"#set($a = {make})#set($it = $a.listIterator())" + steps,
+                    {"l": [1, 2, 3], "s": "abc", "j": "x\ny", "n": None})
+        out.add(f"list-iterator-{kind}-from", f"#set($a = {make})$a.listIterator(1).next() $a.listIterator(3).hasNext() "
+                "$a.listIterator(3).previous()", {"l": [1, 2, 3], "s": "abc", "j": "x\ny"})
+        out.add(f"list-iterator-{kind}-past-end", f"#set($a = {make})$a.listIterator(4)",
+                {"l": [1, 2, 3], "s": "abc", "j": "x\ny"})
+    out.add("list-capacity", "$l.ensureCapacity(10) $l.trimToSize() $l.size() $l.ensureCapacity(-1)", {"l": [1]})
+    out.add("list-capacity-immutable", "$j.lines().toList().ensureCapacity(10) $s.split('').trimToSize()",
+            {"j": "x\ny", "s": "ab"})
     # (in the apigateway profile the null reads as "", so toArray(T[]) prints an identity hash)
     out.add("array-to-array-null", "#set($a = $s.split(''))$a.toArray($n)", {"s": "abc", "n": None}, mask=True)
     return out
+
+
+#: ``listIterator()`` walks (``$it`` over ``$a``): both ways, and writing through.
+LIST_ITERATOR_STEPS = [
+    "$it.hasPrevious() $it.nextIndex() $it.previousIndex() $it.next() $it.next() $it.previous() $it.previous() "
+    "$it.hasPrevious() $it.nextIndex()",
+    "$it.previous()", "$it.set('z')", "$it.next() $it.set('z') $a.get(0)", "$it.add('w') $a.size() $it.next() $it.previousIndex()",
+    "$it.remove()", "$it.next() $it.remove() $a.size() $it.nextIndex()", "$it.next() $it.add('w') $it.set('q')",
+    "$it.next() $it.remove() $it.remove()", "#set($d = $a.add(9))$it.next()", "$it.class.name",
+    "$it.next()$it.next()$it.next()$it.next()", "$it.next() $it.set(5) $a.get(0)",
+]

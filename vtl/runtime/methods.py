@@ -2212,6 +2212,81 @@ class ViewIterator(JavaIterator):
     }
 
 
+class JavaListIterator(JavaIterator):
+    """``list.listIterator([index])``: walks both ways; ``set``/``add``/``remove`` write
+    through to the list (an array's wrapper allows only ``set``)."""
+
+    __slots__ = ()
+
+    @property
+    def java_class(self) -> str:  # type: ignore[override]
+        if isinstance(self.items, JavaArray):
+            return "java.util.AbstractList$ListItr"
+        if isinstance(self.items, ImmutableList):
+            return "java.util.ImmutableCollections$ListItr"
+        return "java.util.ArrayList$ListItr"
+
+    def _check(self) -> None:
+        if len(self.items) != self.size:
+            raise java_exception("java.util.ConcurrentModificationException")
+
+    def _previous(self) -> Any:
+        self._check()
+        if self.index <= 0:
+            raise java_exception("java.util.NoSuchElementException")
+        self.index -= 1
+        self.last = self.index
+        return self.items[self.index]
+
+    def _set(self, value: Any) -> str:
+        if self.last < 0:
+            raise java_exception("java.lang.IllegalStateException")
+        self._check()
+        if isinstance(self.items, ImmutableList):
+            raise java_exception(UOE)
+        if isinstance(self.items, JavaArray):
+            _array_set(self.items, self.last, value)
+        else:
+            self.items[self.last] = value
+        return VOID
+
+    def _add(self, value: Any) -> str:
+        self._check()
+        if isinstance(self.items, (JavaArray, ImmutableList)):
+            raise java_exception(UOE)
+        self.items.insert(self.index, value)
+        self.index, self.last = self.index + 1, -1
+        self.size = len(self.items)
+        return VOID
+
+    def _remove_here(self) -> str:
+        if isinstance(self.items, JavaArray) and self.last >= 0:
+            raise java_exception(UOE)
+        return JavaIterator._remove(self)
+
+    vtl_methods = {
+        **JavaIterator.vtl_methods,
+        "hasPrevious": lambda self: self.index != 0,
+        "previous": _previous,
+        "nextIndex": lambda self: self.index,
+        "previousIndex": lambda self: self.index - 1,
+        "set": _set,
+        "add": _add,
+        "remove": _remove_here,
+    }
+
+
+def _list_iterator(items: list, index: int = 0) -> JavaListIterator:
+    """``listIterator(index)``: an index past the end throws (ArrayList and an array's
+    AbstractList word it differently)."""
+    if index < 0 or index > len(items):
+        size = f", Size: {len(items)}" if isinstance(items, JavaArray) else ""
+        raise java_exception(IOOBE, f"Index: {index}{size}")
+    it = JavaListIterator(items)
+    it.index = index
+    return it
+
+
 def _null_function(*_: Any) -> Any:
     """``removeIf``/``forEach`` given null (a template has no lambdas): requireNonNull."""
     raise _npe()
@@ -2224,6 +2299,9 @@ LIST_METHODS: Table = {
                 (("Object",), lambda items, _: JavaArray(list(items) or [None], "java.lang.Object"))],
     "sort": [(("Comparator",), _l_sort)],
     "iterator": [((), JavaIterator)],
+    "listIterator": [((), _list_iterator), (("int",), _list_iterator)],
+    "ensureCapacity": [(("int",), lambda items, n: VOID)],
+    "trimToSize": [((), lambda items: VOID)],
     "removeIf": [(("Function",), _null_function)],
     "forEach": [(("Function",), _null_function)],
     "replaceAll": [(("Function",), _null_function)],
@@ -2248,7 +2326,7 @@ IMMUTABLE_LIST_METHODS: Table = {
     **{name: [(kinds, _unsupported) for kinds, _ in LIST_METHODS[name]]
        for name in ("add", "set", "remove", "addAll", "removeAll", "retainAll", "clear", "sort", "removeIf",
                     "replaceAll")},
-    "clone": [],
+    "clone": [], "ensureCapacity": [], "trimToSize": [],
 }
 
 JSON_ARRAY_METHODS: Table = {
@@ -2335,6 +2413,7 @@ ARRAY_METHODS: Table = {
     "retainAll": [(("Collection",), lambda items, other: _array_remove_all(items, other, keep=True))],
     "clear": [((), _unsupported)],
     "iterator": [((), lambda items: ArrayIterator(items))],
+    "listIterator": [((), _list_iterator), (("int",), _list_iterator)],
     # toArray(null): the wrapper's introspection finds Collection.toArray(IntFunction)
     "toArray": [((), LIST_METHODS["toArray"][0][1]), (("null",), _array_to_array_null),
                 LIST_METHODS["toArray"][2]],
