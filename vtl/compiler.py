@@ -1474,8 +1474,8 @@ class Compiler:
                     return value
                 return _method_result(value, aws, state)
 
-            if receiver is None or (arg_root is None and get_map is None):
-                return method1
+            if receiver is None or (arg_root is None and get_map is None) or is_get:
+                return method1  # (a get is a map's: no host object offers one)
 
             def host_str_call(state: State) -> Any:
                 # $host.fn($s) or $host.fn($m.get($k)) with a String argument, once the site
