@@ -1265,6 +1265,10 @@ class Lexer:
                 if text.startswith("(", p) and _DOLLARS_RCURLY.match(text, p + 1) and ch != "#" and p > pos:
                     self.refmod_lparen(p)  # '$a.b$($}': no call, as '$a.b($}'
                     return pos
+                if (text.startswith("(#", p) and ch != "#" and p > pos and not hashed
+                        and self.hash_starts_item(p + 1)):
+                    self.refmod_lparen(p)  # '$a.b$(#e': no call, as '$a.b(#e'
+                    return pos
                 if text.startswith("(", p) and _DOT_IDENT.match(text, p + 1) and ch != "#" and p > pos:
                     # '$a.b$(.e': no call; the prefix prints, '(' is text and '.e' a word
                     # ('$a.b$(.e.f z' prints 'B$(.e z').

@@ -457,7 +457,8 @@ class _AstBuilder:
                     parts.append(seg(pos, tok.start_pos))
                     pos = tok.start_pos + 2
                 continue
-            if kind == "TEXT" and body.startswith("]]#", tok.end_pos - 3):
+            if (kind == "TEXT" and tok.end_pos >= 3 and body.startswith("]]#", tok.end_pos - 3)
+                    and len(tok) != tok.end_pos - tok.start_pos):
                 floor = tok.end_pos  # a text block: its closing '#' heads nothing
             elif kind == "COMMENT":
                 parts.append(seg(pos, tok.start_pos))

@@ -87,6 +87,8 @@ CASES = [
     ("comma-trailing", "#e(1,)"), ("comma-alone", "#e(,)x"), ("comma-doubled", "#e(1,,2)"),
     ("comma-doubled-blank", "#e(1 , ,2)"), ("comma-alone-macro-call", "#macro(m)x#end#m(,)"),
     ("leading-comma-if", "#if(,true)x#end"),
+    # A block call's images leave out a '#' before a terminator, also after ']]'.
+    ("block-call-hash-terminator-after-brackets", "#@()]]#\"#end|#@foo()]]#x#end|#@foo()#[[a]]#\"#end|#@foo()a#\"#end"),
 ]
 
 

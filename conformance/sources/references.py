@@ -479,6 +479,8 @@ EXTRA = [
     ("stray-brace-comment-lbracket", "$a{#*c*#[", {"a": "A"}), ("stray-brace-doc-comment-lbracket", "$a{#**#[", {"a": "A"}),
     # '#$$@', '#$\\$@': as '#$@'.
     ("hash-dollars-at-word", "#$$@|#$$!@ z|$#$$@ z|#$\\$@ z", {}),
+    # '$a.b$(#e': no call, as '$a.b(#e'.
+    ("refmod-dollar-lparen-hash-word", "$m.a$(#e|$m.a$(#e(1)x|$m.a$(#if(true)y#end z|$m.a$!(#e z", {"m": {"a": 1}}),
 ]
 
 
