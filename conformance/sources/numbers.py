@@ -172,6 +172,9 @@ BIG_DECIMAL_CALLS = [
     " ".join(f"[$x.setScale(1, {mode})]" for mode in range(7)) + " [$x.setScale(-1, 4)] [$x.setScale(25)]",
     "[$x.setScale(1, 7)]", "[$x.setScale(2, 8)]", "[$x.intValueExact()]", "[$x.longValueExact()]",
     "[$x.shortValueExact()]", "[$x.divide($y, 1, 7)]", "[$y.divide($x, 1)]", "[$x.pow(-1)]",
+    "[$x.divide($y)]", "[$y.divide($x)]", "[$x.divide($x)]",
+    "[$x.divideToIntegralValue($y)][$x.remainder($y)][$y.divideToIntegralValue($x)][$y.remainder($x)]"
+    "#foreach($q in $x.divideAndRemainder($y))[$q]#end",
 ]
 BIG_MORE = [
     ("biginteger-null-args", "#set($x = 123456789012345678901234567890)[$x.divide($n)][$x.mod($n)][$x.and($n)]"
@@ -186,6 +189,14 @@ BIG_MORE = [
     ("bigdecimal-null-divide", "#set($x = $huge * 0.5)[$x.divide($n, 2, 4)]"),
     ("bigdecimal-divide-by-zero", "#set($x = $huge * 0.5)#set($z = $x.subtract($x))[$x.divide($z, 1)]"),
     ("bigdecimal-divide-zero-by-zero", "#set($x = $huge * 0.5)#set($z = $x.subtract($x))[$z.divide($z, 1)]"),
+    ("bigdecimal-exact-quotients", "#set($x = $huge * 0.5)"
+     "#foreach($d in [0.125, 0.5, 4.0, 100.0, 0.0625])#set($y = $x * $d)[$x.divide($y)][$y.divide($x)]"
+     "[$x.divideToIntegralValue($y)][$y.remainder($x)] #end"),
+    ("bigdecimal-null-exact-divide", "#set($x = $huge * 0.5)[$x.divide($n)]"),
+    ("bigdecimal-null-remainder", "#set($x = $huge * 0.5)[$x.remainder($n)]"),
+    ("bigdecimal-null-integral-quotient", "#set($x = $huge * 0.5)[$x.divideToIntegralValue($n)]"),
+    ("bigdecimal-remainder-by-zero", "#set($x = $huge * 0.5)#set($z = $x.subtract($x))[$x.remainder($z)]"),
+    ("bigdecimal-exact-divide-zero-by-zero", "#set($x = $huge * 0.5)#set($z = $x.subtract($x))[$z.divide($z)]"),
     ("bigdecimal-classes", "#set($x = $huge * 0.5)$x.add($x).class.simpleName $x.toBigInteger().class.simpleName "
      "$x.unscaledValue().class.simpleName $x.stripTrailingZeros().longValueExact().class.simpleName [$x.add(1)]"),
 ]

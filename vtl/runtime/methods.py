@@ -1765,6 +1765,91 @@ def _dec_divide(a: Decimal, b: Any, scale: int, mode: int) -> Decimal:
     return _bd(Decimal(_round_quotient(num, den, mode)).scaleb(-scale, _EXACT))
 
 
+def _unscaled(d: Decimal) -> int:
+    return int(d.scaleb(_scale(d), _EXACT))
+
+
+def _trailing_zeros(n: int) -> int:
+    count = 0
+    while n and n % 10 == 0:
+        n //= 10
+        count += 1
+    return count
+
+
+def _check_divisor(a: Decimal, b: Any) -> None:
+    if b is None:
+        raise _npe(_NPE_FIELD_OF.format("scale", "divisor"))
+    if not b:
+        raise java_exception(_AE, "Division undefined" if not a else "Division by zero")
+
+
+def _dec_divide_exact(a: Decimal, b: Any) -> Decimal:
+    """``divide(divisor)``: the exact quotient at the scale ``a.scale - b.scale`` or the least
+    scale that holds it; a quotient that does not terminate throws."""
+    if b is None:
+        raise _npe(_NPE_CALL.format("java.math.BigDecimal.signum()", "divisor"))
+    _check_divisor(a, b)
+    preferred = _scale(a) - _scale(b)
+    if not a:
+        return Decimal((0, (0,), -preferred))
+    num, den = _unscaled(a), _unscaled(b)
+    g = math.gcd(num, den)
+    num, den = num // g, den // g
+    if den < 0:
+        num, den = -num, -den
+    twos = fives = 0
+    rest = den
+    while rest % 2 == 0:
+        rest, twos = rest // 2, twos + 1
+    while rest % 5 == 0:
+        rest, fives = rest // 5, fives + 1
+    if rest != 1:
+        raise java_exception(_AE, "Non-terminating decimal expansion; no exact representable decimal result.")
+    k = max(twos, fives)
+    check_digits(len(a.as_tuple().digits) + k, "a quotient")
+    n = num * 10**k // den  # exact: a/b = n x 10^-(preferred + k)
+    zeros = _trailing_zeros(n)
+    limit = len(a.as_tuple().digits) + -(-10 * len(b.as_tuple().digits) // 3)
+    if len(str(abs(n))) - zeros > limit:  # more digits than Java's working precision
+        raise java_exception(_AE, "Non-terminating decimal expansion; no exact representable decimal result.")
+    scale = max(preferred, preferred + k - zeros)
+    return _bd(Decimal(n).scaleb(-(preferred + k), _EXACT).quantize(Decimal((0, (1,), -scale)), context=_EXACT))
+
+
+def _dec_integral_quotient(a: Decimal, b: Any) -> Decimal:
+    """``divideToIntegralValue``: the quotient truncated to an integer, at the scale
+    ``a.scale - b.scale`` when positive, else with as few trailing zeros as that allows."""
+    _check_divisor(a, b)
+    preferred = _scale(a) - _scale(b)
+    if a.copy_abs() < b.copy_abs():
+        return Decimal((0, (0,), -preferred))
+    shift = _scale(b) - _scale(a)
+    check_digits(len(a.as_tuple().digits) + abs(shift), "a quotient")
+    num, den = _unscaled(a), _unscaled(b)
+    if shift > 0:
+        num *= 10**shift
+    else:
+        den *= 10**-shift
+    q = abs(num) // abs(den)
+    q = -q if (num < 0) != (den < 0) else q
+    scale = preferred if preferred > 0 else max(preferred, -_trailing_zeros(q))
+    return _bd(Decimal(q).quantize(Decimal((0, (1,), -scale)), context=_EXACT))
+
+
+def _dec_remainder(a: Decimal, b: Any) -> Decimal:
+    """``remainder``: ``a - divideToIntegralValue(b) * b``, with the scales those give."""
+    if b is None:
+        raise _npe(_NPE_FIELD_OF.format("scale", "divisor"))
+    q = _dec_integral_quotient(a, b)
+    return _bd(_EXACT.subtract(a, _EXACT.multiply(q, b)))
+
+
+def _dec_divide_and_remainder(a: Decimal, b: Any) -> JavaArray:
+    q = _dec_integral_quotient(a, b)
+    return JavaArray([q, _bd(_EXACT.subtract(a, _EXACT.multiply(q, b)))], "java.math.BigDecimal")
+
+
 DECIMAL_METHODS: Table = {
     **_NUMBER_COMMON,
     "toString": [((), to_string)],
@@ -1781,8 +1866,12 @@ DECIMAL_METHODS: Table = {
                                             lambda a, b: check_product(a, b) or _bd(_EXACT.multiply(a, b))))],
     "max": [(("BigDecimal",), _dec_arg("scale", "val", lambda a, b: a if a >= b else b))],
     "min": [(("BigDecimal",), _dec_arg("scale", "val", lambda a, b: a if a <= b else b))],
-    "divide": [(("BigDecimal", "int"), lambda a, b, mode: _dec_divide(a, b, _scale(a), mode)),
+    "divide": [(("BigDecimal",), _dec_divide_exact),
+               (("BigDecimal", "int"), lambda a, b, mode: _dec_divide(a, b, _scale(a), mode)),
                (("BigDecimal", "int", "int"), _dec_divide)],
+    "divideToIntegralValue": [(("BigDecimal",), _dec_integral_quotient)],
+    "remainder": [(("BigDecimal",), _dec_remainder)],
+    "divideAndRemainder": [(("BigDecimal",), _dec_divide_and_remainder)],
     "stripTrailingZeros": [((), lambda d: Decimal(0) if not d else d.normalize(_EXACT))],
     "toBigInteger": [((), lambda d: _big(int(d)))],
     "toEngineeringString": [((), lambda d: _bd(d).to_eng_string())],
