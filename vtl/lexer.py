@@ -875,6 +875,8 @@ class Lexer:
                 m = _LPAREN_REF.match(text, i)
                 if m:
                     i = self._skip_suffixes(m.end())
+                    if not m.group().endswith("}") and text.startswith("}", i):
+                        i += 1  # an RCURLY right after an unbraced reference ('$l}')
                     continue
                 m = _DOLLARS_RCURLY.match(text, i)
                 if m:

@@ -481,6 +481,12 @@ EXTRA = [
     ("hash-dollars-at-word", "#$$@|#$$!@ z|$#$$@ z|#$\\$@ z", {}),
     # '$a.b$(#e': no call, as '$a.b(#e'.
     ("refmod-dollar-lparen-hash-word", "$m.a$(#e|$m.a$(#e(1)x|$m.a$(#if(true)y#end z|$m.a$!(#e z", {"m": {"a": 1}}),
+    # After a '(' that never closes, one RCURLY may follow an unbraced reference.
+    ("lparen-never-closing-ref-rcurly", "$n.k(#e$l['']}|$n.k(#e$l}x|$n.k(#e$l.a}x", {"l": [1, 2]}),
+    ("lparen-never-closing-ref-rcurly-twice", "$n.k(#e$l}}", {"l": [1, 2]}),
+    ("lparen-never-closing-braced-ref-rcurly", "$n.k(#e${l}}x", {"l": [1, 2]}),
+    ("lparen-never-closing-ref-rcurly-blank", "$n.k(#e$l} x", {"l": [1, 2]}),
+    ("lparen-never-closing-ref-rcurly-define", "#define(1)#foreach([[]])$n.k(#end#end$l['']}", {"l": [1, 2]}),
 ]
 
 
