@@ -93,7 +93,20 @@ def cases() -> Cases:
         out.add(f"char-statics-{k}", calls, {"s": CHAR_SAMPLES})
     for cid, template in CHAR_EXTRA:
         out.add(cid, template, {"s": CHAR_SAMPLES})
+    for cid, template in MONITOR:
+        out.add(cid, template, {"s": "ab"})
     return out
+
+
+#: wait/notify on the objects Velocity makes (a loop's scope, an iterator, a stream, a class).
+MONITOR = [
+    ("monitor-foreach-scope", "#foreach($x in [1])[$foreach.wait()]#end"),
+    ("monitor-iterator", "#set($it = [1].iterator())[$it.notify()]"),
+    ("monitor-stream", "[$s.chars().wait()]"),
+    ("monitor-class", "[$s.class.notifyAll()]"),
+    ("monitor-package", "[$s.class.getPackage().notify()]"),
+    ("monitor-wrong-arguments", "#foreach($x in [1])[$foreach.notify(1)]#end"),
+]
 
 
 #: Characters the Character statics are tried on (by index into this string): letters, a

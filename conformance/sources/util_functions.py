@@ -71,4 +71,9 @@ def cases() -> Cases:
     for name, argument in (("number", "1"), ("boolean", "true"), ("map", "{}"), ("two", "'a', 'b'")):
         out.add(f"params-{name}-argument", f"[$input.params('Accept')][$input.params({argument})]",
                 event=_event())
+    # $input and $util are Java objects: wait/notify throw IllegalMonitorStateException (the
+    # template's thread does not own their monitor); other arguments find no overload.
+    for k, call in enumerate(("$input.wait()", "$input.notify()", "$util.notifyAll()", "$input.wait(1)",
+                              "$util.wait(1, 2)", "$input.wait('x')", "$util.notify(1)", "$input.params().wait()")):
+        out.add(f"monitor-{k}", f"[{call}]", event=_event())
     return out

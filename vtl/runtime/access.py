@@ -24,7 +24,7 @@ from ..errors import JavaException
 from .compare import map_lookup
 from .exceptions import java_exception
 from .hashing import java_key
-from .methods import JavaIterator, find_method
+from .methods import JavaIterator, find_method, object_method
 from .values import MISSING, HostObject, JavaClass, java_class_name
 
 __all__ = ["get_property", "call_method", "get_index", "set_property", "set_index", "iterate"]
@@ -45,7 +45,15 @@ def _call_host(obj: HostObject, name: str, args: list[Any]) -> Any:
         if args and name != "equals":
             raise _wrong_arity()
         return _call_object_method(obj, name, args)
+    if name in _MONITOR_METHODS:  # wait/notify: the template's thread never owns the monitor
+        impl = object_method(name, args)
+        if impl is None:
+            raise _wrong_arity()
+        return impl(obj, *args)
     return MISSING
+
+
+_MONITOR_METHODS = frozenset(("wait", "notify", "notifyAll"))
 
 
 def _wrong_arity() -> JavaException:

@@ -83,7 +83,7 @@ from .values import (
 )
 
 __all__ = [
-    "VOID", "find_method", "MapView", "KeySetView", "ValuesView", "EntrySetView", "LiveMapEntry",
+    "VOID", "find_method", "object_method", "MapView", "KeySetView", "ValuesView", "EntrySetView", "LiveMapEntry",
     "SubListView", "JavaIterator", "JavaPackage",
 ]
 
@@ -2833,6 +2833,14 @@ def find_method(obj: Any, name: str, args: list[Any]) -> Impl | None:
                 return fn
     if args and _has_no_arg_overload(table, name):
         return _wrong_arity
+    return None
+
+
+def object_method(name: str, args: list[Any]) -> Impl | None:
+    """The ``java.lang.Object`` method ``name`` that takes ``args``, or ``None``."""
+    for kinds, fn in OBJECT_METHODS.get(name, []):
+        if _applicable(kinds, args):
+            return fn
     return None
 
 
