@@ -11,13 +11,36 @@ errors raised beneath it into :class:`vtl.VtlRuntimeError` carrying its line and
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
 from . import ast
+from .blocks import (
+    LOCATABLE,
+    located,
+    make_print_run,
+    make_text,
+    merge_prints,
+    noop,
+    run_steps,
+    text_of,
+)
 from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError, VtlSyntaxError
-from .limits import Limits
+from .render_state import (
+    BreakLoop,
+    DefinedBlock,
+    Expr,
+    ForeachInfo,
+    MacroArg,
+    NullHolder,
+    State,
+    Stmt,
+    StopRender,
+    drop_holder,
+    render_nested,
+    value_to_text,
+    write_through,
+)
 from .runtime import (
     MISSING,
     HostObject,
@@ -28,7 +51,6 @@ from .runtime import (
     get_index,
     get_property,
     iterate,
-    memguard,
     set_index,
     set_property,
 )
@@ -39,307 +61,11 @@ from .runtime.memguard import COUNTED, LOOP_TICK
 from .runtime.memguard import SMALL as SMALL_STRING
 from .runtime.methods import KeySetView, MapView, find_method, int_value
 from .runtime.strings import from_units
-from .runtime.text import SHORT_INT, to_string_within
-
-Stmt = Callable[["State"], None]
-Expr = Callable[["State"], Any]
+from .runtime.text import SHORT_INT
 
 APIGATEWAY = "apigateway"
 VELOCITY = "velocity"
 PROFILES = (APIGATEWAY, VELOCITY)
-
-
-class BreakLoop(Exception):
-    """``#break``: leaves the innermost scope (``#foreach``, ``#define`` block, ...), or the
-    ``#foreach`` whose ``$foreach`` object it was given."""
-
-    def __init__(self, scope: Any = None) -> None:
-        super().__init__()
-        self.scope = scope
-
-
-class StopRender(Exception):
-    """``#stop``: ends the render, keeping what was written."""
-
-
-class State:
-    """The mutable state of one render (never shared between threads)."""
-
-    __slots__ = (
-        "vars", "out", "limits", "iterations", "deadline", "macro_depth", "render_depth",
-        "source", "name", "counted_pieces", "counted_size", "counted_buffer",
-        "define_sizes", "macros", "guard",
-    )
-
-    def __init__(self, variables: dict[str, Any], limits: Limits, source: str, name: str) -> None:
-        self.vars = variables
-        self.out: list[str] = []
-        self.limits = limits
-        self.iterations = 0
-        self.deadline = (time.monotonic() + limits.deadline) if limits.deadline else None
-        self.macro_depth = 0
-        self.render_depth = 0
-        self.source = source
-        self.name = name
-        self.counted_pieces = 0  # output pieces already summed by check_output
-        self.counted_size = 0
-        self.counted_buffer: list[str] | None = None
-        #: Per nesting depth: the buffer #define blocks are printed into and how much they
-        #: wrote there (made at the first #define printed).
-        self.define_sizes: dict[int, list[Any]] | None = None
-        #: The macros #evaluate'd text defined during this render (stock profile only).
-        self.macros: dict[str, tuple[list[str], Stmt]] | None = None
-        #: What counts the memory this render keeps (made at the first count; see charge).
-        self.guard: memguard.Guard | None = None
-        _running.state = self  # (memguard.note: methods that grow a collection in place)
-
-    def charge(self, units: int) -> None:
-        """Count work that can keep memory against ``Limits.max_memory_growth``
-        (:mod:`vtl.runtime.memguard`)."""
-        guard = self.guard
-        if guard is None:
-            limit = self.limits.max_memory_growth
-            if limit is None or not memguard.available():
-                self.guard = guard = _NO_GUARD
-            else:
-                self.guard = guard = memguard.Guard(limit)
-        guard.charge(units)
-
-    def check_deadline(self) -> None:
-        if self.deadline is not None and time.monotonic() > self.deadline:
-            raise VtlLimitError(f"render exceeded its deadline of {self.limits.deadline} s")
-
-    def check_output(self) -> None:
-        out = self.out
-        if out is not self.counted_buffer:  # another (nested) buffer: count it afresh
-            self.counted_buffer, self.counted_pieces, self.counted_size = out, 0, 0
-        size = self.counted_size + sum(map(len, out[self.counted_pieces :]))
-        self.counted_pieces, self.counted_size = len(out), size
-        if size > self.limits.max_output_size:
-            raise VtlLimitError(f"output exceeded {self.limits.max_output_size} characters")
-
-
-class _NoGuard:
-    """The memory guard of a render without one: counts nothing."""
-
-    __slots__ = ()
-
-    def charge(self, units: int) -> None:
-        return None
-
-
-_NO_GUARD: Any = _NoGuard()
-_running = memguard.RUNNING
-
-
-class ForeachInfo(HostObject):
-    """``$foreach``: index, count, hasNext, first, last and parent of the running loop."""
-
-    __slots__ = ("index", "has_next", "parent", "previous")
-    java_class = "org.apache.velocity.runtime.directive.ForeachScope"
-    vtl_is_map = True  # $foreach.empty is get("empty"), not isEmpty()
-
-    def __init__(self, parent: ForeachInfo | None) -> None:
-        self.index = -1
-        self.has_next = False
-        self.parent = parent
-        #: What ``$foreach`` held when the loop began (put back at its end).
-        self.previous: Any = None
-
-    vtl_properties = {
-        "index": lambda self: self.index,
-        "count": lambda self: self.index + 1,
-        "hasNext": lambda self: self.has_next,
-        "first": lambda self: self.index == 0,
-        "last": lambda self: not self.has_next,
-        "parent": lambda self: self.parent,
-        "topmost": lambda self: self.topmost(),
-    }
-    vtl_methods = {
-        "getIndex": lambda self: self.index,
-        "getCount": lambda self: self.index + 1,
-        "hasNext": lambda self: self.has_next,
-        "getHasNext": lambda self: self.has_next,
-        "isFirst": lambda self: self.index == 0,
-        "getFirst": lambda self: self.index == 0,
-        "isLast": lambda self: not self.has_next,
-        "getLast": lambda self: not self.has_next,
-        "getParent": lambda self: self.parent,
-        "getTopmost": lambda self: self.topmost(),
-        # Velocity's Scope is also a Map (AbstractMap) holding what templates put() in it.
-        "get": lambda self, key: None,
-        "containsKey": lambda self, key: False,
-        "size": lambda self: 0,
-        "isEmpty": lambda self: True,
-        "keySet": lambda self: JavaList(),
-        "toString": lambda self: "{}",
-    }
-
-    def vtl_to_string(self) -> str:
-        # Velocity's Scope is an AbstractMap of what templates put() in it: nothing here.
-        return "{}"
-
-    def topmost(self) -> ForeachInfo:
-        info = self
-        while info.parent is not None:
-            info = info.parent
-        return info
-
-
-class DefinedBlock(HostObject):
-    """The value ``#define`` binds: the block renders afresh each time it is printed."""
-
-    __slots__ = ("body", "state", "depth")
-    java_class = "org.apache.velocity.runtime.directive.Block$Reference"
-    #: Velocity renders a block inside itself at most this deep; deeper, it is null.
-    max_depth = 2
-
-    def __init__(self, body: Stmt, state: State) -> None:
-        self.body = body
-        self.state = state
-        self.depth = 0
-
-    def vtl_to_string(self) -> str:
-        self.depth += 1
-        try:
-            text = render_nested(self.body, self.state, "define")
-        finally:
-            self.depth -= 1
-        state = self.state
-        limits = state.limits
-        if len(text) > limits.max_string_size:
-            raise VtlLimitError(f"a #define block grew beyond {limits.max_string_size} characters")
-        if len(text) >= SMALL_STRING:
-            state.charge(len(text))
-        # Blocks printing blocks grow exponentially without any loop: what they write into
-        # one buffer counts against that buffer's budget (a nested buffer becomes a string).
-        sizes = state.define_sizes
-        if sizes is None:
-            sizes = state.define_sizes = {}
-        depth = state.render_depth
-        entry = sizes.get(depth)
-        if entry is None or entry[0] is not state.out:
-            entry = sizes[depth] = [state.out, 0]
-        entry[1] += len(text)
-        if depth == 0:
-            if entry[1] > limits.max_output_size:
-                raise VtlLimitError(f"output exceeded {limits.max_output_size} characters")
-        elif entry[1] > limits.max_string_size:
-            raise VtlLimitError(f"a #define block grew beyond {limits.max_string_size} characters")
-        return text
-
-
-class NullHolder:
-    """What a ``#foreach`` variable holds while the loop's body runs for a null element.
-
-    Velocity 1.7 renders such a body in a ``NullHolderContext`` over the loop's context: one
-    per loop run, reused by every null element. While ``active`` it reads the variable as
-    null, even in the API Gateway profile where other unset names read as ``""`` (recorded:
-    ``[$x]`` prints itself for a null list element). A write of a value passes through to
-    the context beneath (``outer``: another holder of an enclosing loop, or the value itself,
-    ``None`` when unset) without changing what the variable reads as; a write of null (an
-    inner loop's null element) makes the holder active again, and a removal (an inner loop
-    putting back an unset variable) makes it inactive for the rest of the loop.
-    """
-
-    __slots__ = ("active", "outer")
-
-    def __init__(self) -> None:
-        self.active = True
-        self.outer: Any = None
-
-    def read(self, unset: Any) -> Any:
-        """The variable's value seen through this holder and those beneath it: ``None``
-        while a holder is active, ``unset`` when the name is unset beneath them all."""
-        holder = self
-        while True:
-            if holder.active:
-                return None
-            holder = holder.outer
-            if type(holder) is not NullHolder:
-                return unset if holder is None else holder
-
-
-def _drop_holder(variables: dict[str, Any], name: str, holder: NullHolder) -> None:
-    """Take a loop's null holder off ``name`` (if on top), leaving what lies beneath it."""
-    if variables.get(name) is holder:
-        beneath = holder.outer
-        if beneath is None:
-            del variables[name]
-        else:
-            variables[name] = beneath
-
-
-def _write_through(variables: dict[str, Any], name: str, value: Any, remove: bool = False) -> None:
-    """Put ``value`` into (``remove``: take ``name`` out of) the context a template writes
-    to, through the null holders over ``name`` if any."""
-    holder = variables.get(name)
-    if type(holder) is not NullHolder:
-        if remove or value is None:
-            variables.pop(name, None)
-        else:
-            variables[name] = value
-        return
-    while True:
-        if remove:
-            holder.active = False
-        elif value is None:
-            holder.active = True
-        beneath = holder.outer
-        if type(beneath) is not NullHolder:
-            holder.outer = None if remove else value
-            return
-        holder = beneath
-
-
-class MacroArg:
-    """A macro argument passed by name: re-evaluated at each use inside the macro body."""
-
-    __slots__ = ("expr", "state", "text")
-
-    def __init__(self, expr: Expr, state: State, text: str = "") -> None:
-        self.expr = expr
-        self.state = state
-        self.text = text  # the argument as written: what a null parameter prints
-
-
-def render_nested(body: Stmt, state: State, scope: str = "") -> str:
-    """Render ``body`` into a separate buffer (string interpolation, #define, #evaluate).
-
-    ``scope`` says which of ``#break``/``#stop`` end this body: a ``"define"`` block ends at
-    an unscoped ``#break`` (``#stop`` ends the whole render, keeping what the block wrote),
-    an ``"evaluate"`` body ends at either.
-    """
-    if state.render_depth >= state.limits.max_render_depth:
-        raise VtlLimitError(f"nesting deeper than {state.limits.max_render_depth} levels")
-    state.check_deadline()  # nested #define expansion can multiply without any loop
-    saved = state.out
-    state.out = []
-    state.render_depth += 1
-    try:
-        body(state)
-    except BreakLoop as exc:
-        if not scope or exc.scope is not None:
-            raise
-    except StopRender:
-        if scope == "define":
-            saved.append("".join(state.out))
-        if scope != "evaluate":
-            raise
-    finally:
-        state.render_depth -= 1
-        text = "".join(state.out)
-        state.out = saved
-    return text
-
-
-def value_to_text(value: Any, state: State) -> str:
-    """What printing ``value`` writes (Java ``String.valueOf``, #define blocks rendered)."""
-    if type(value) is str:
-        return value
-    if isinstance(value, DefinedBlock):
-        return value.vtl_to_string()
-    return to_string_within(value, state.limits.max_string_size, state.check_deadline)
 
 
 class Compiler:
@@ -413,9 +139,9 @@ class Compiler:
                             "NullPointerException", first.line, first.column)
 
     def block(self, nodes: list[ast.Stmt]) -> Stmt:
-        """A list of statements as one closure (see :meth:`block_steps`, :func:`_run_steps`)."""
+        """A list of statements as one closure (see :meth:`block_steps`, :func:`run_steps`)."""
         parts, positions = self.block_steps(nodes)
-        return _run_steps(parts, positions)
+        return run_steps(parts, positions)
 
     def block_steps(self, nodes: list[ast.Stmt]) -> tuple[list[Stmt | str], dict[Stmt, tuple[int, int]]]:
         """The steps of a block: texts (merged) and statement closures, plus where each
@@ -423,7 +149,7 @@ class Compiler:
 
         A plain reference writes the text before it (and the text after it, when no other
         reference would) from its own closure, as a single ``#if($ref)`` does the text after
-        it, and consecutive plain references are one step (:func:`_print_run`): fewer steps
+        it, and consecutive plain references are one step (:func:`make_print_run`): fewer steps
         for the block to run.
         """
         parts: list[Any] = []
@@ -470,7 +196,7 @@ class Compiler:
                 if isinstance(part, (ast.Set, ast.Foreach, ast.Directive)):
                     positions.setdefault(step, (part.line, part.column))
                 steps.append(step)
-        return _merge_prints(steps), positions
+        return merge_prints(steps), positions
 
     def may_be_loop_variable(self, name: str) -> bool:
         """Whether some ``#foreach`` of the template could bind ``name`` (always true when
@@ -526,7 +252,7 @@ class Compiler:
                     if value is not None:
                         variables = state.vars
                         if type(variables.get(name)) is NullHolder:
-                            _write_through(variables, name, value)
+                            write_through(variables, name, value)
                         else:
                             variables[name] = value
 
@@ -579,7 +305,7 @@ class Compiler:
             cond_node, body_nodes = node.branches[0]
             value_fn = self.reference_value(cond_node)
             body = self.block(body_nodes)
-            text = _text_of(body)  # #if($foreach.hasNext),#end writes its text in this frame
+            text = text_of(body)  # #if($foreach.hasNext),#end writes its text in this frame
             else_body = self.block(node.else_body) if node.else_body is not None else None
             line, column = cond_node.line, cond_node.column
 
@@ -594,8 +320,8 @@ class Compiler:
                 else:
                     try:
                         value = value_fn(state)
-                    except _LOCATABLE as exc:
-                        raise _located(exc, line, column, state) from None
+                    except LOCATABLE as exc:
+                        raise located(exc, line, column, state) from None
                 if value is not None and value is not MISSING and value is not False:
                     if text is None:
                         body(state)
@@ -620,8 +346,8 @@ class Compiler:
             for cond, body, line, column in branches:
                 try:
                     true = cond(state)
-                except _LOCATABLE as exc:
-                    raise _located(exc, line, column, state) from None
+                except LOCATABLE as exc:
+                    raise located(exc, line, column, state) from None
                 if true:
                     body(state)
                     return
@@ -637,7 +363,7 @@ class Compiler:
                 f"Index 2 out of bounds for length {node.arg_count + 1}", "ArrayIndexOutOfBoundsException"
             )
         if node.iterable is None:
-            return _noop
+            return noop
         iterable_fn = self._keys_of_map(node.iterable) or self.expr(node.iterable)
         body = self.block(node.body)
         names = self.names
@@ -728,16 +454,16 @@ class Compiler:
                         if holder is None:
                             holder = NullHolder()  # one per run of the loop, reused
                         if chained:  # the null goes to the holders beneath
-                            _drop_holder(variables, var, holder)  # (the last element's)
-                            _write_through(variables, var, None)
+                            drop_holder(variables, var, holder)  # (the last element's)
+                            write_through(variables, var, None)
                             holder.outer = variables[var]
                         else:  # the context beneath holds null
                             holder.outer = None
                         variables[var] = holder
                     elif chained:
                         if holder is not None:
-                            _drop_holder(variables, var, holder)
-                        _write_through(variables, var, item)
+                            drop_holder(variables, var, holder)
+                        write_through(variables, var, item)
                     else:
                         variables[var] = item  # (replacing the holder a null element left)
                     info.has_next = has_next = i + 1 < n
@@ -766,11 +492,11 @@ class Compiler:
                         if exc.scope is None or exc.scope is info:
                             break
                         raise
-                    except _LOCATABLE as exc:
+                    except LOCATABLE as exc:
                         where = positions.get(step)
                         if where is None:
                             raise
-                        raise _located(exc, where[0], where[1], state) from None
+                        raise located(exc, where[0], where[1], state) from None
                     if tail is not None:
                         if has_next:
                             state.out.append(tail_both)
@@ -789,9 +515,9 @@ class Compiler:
                         break
             finally:
                 if holder is not None:
-                    _drop_holder(variables, var, holder)  # (left by a #break or a failure)
+                    drop_holder(variables, var, holder)  # (left by a #break or a failure)
                 if chained:
-                    _write_through(variables, var, saved_item, remove=saved_item is None)
+                    write_through(variables, var, saved_item, remove=saved_item is None)
                 elif saved_item is None:
                     variables.pop(var, None)
                 else:
@@ -846,7 +572,7 @@ class Compiler:
         if node.arg_count != 1:
             return _raise_later("parameter missing: block name", "VelocityException")
         if not node.target.name:
-            return _noop
+            return noop
         body = self.block(node.body)
         target = node.target
         # As for #set, ${d} and $!d name variables no reference can read.
@@ -855,7 +581,7 @@ class Compiler:
         if self.may_be_loop_variable(name):
 
             def define_loop_var(state: State) -> None:
-                _write_through(state.vars, name, DefinedBlock(body, state))
+                write_through(state.vars, name, DefinedBlock(body, state))
 
             return define_loop_var
 
@@ -905,12 +631,12 @@ class Compiler:
             # A macro an #evaluate defined before the call runs it (looked up at run time).
             return self.macro_call(node, literal)
         # An unknown macro call (block calls too) prints its source.
-        return _make_text(literal)
+        return make_text(literal)
 
     def resource_stmt(self, node: ast.Directive) -> Stmt:
         """``#include``/``#parse``: there is no resource loader, so any name is missing."""
         if not node.args:
-            return _noop
+            return noop
         is_include = node.name == "include"
         arg_fns = [self.expr(a) for a in node.args]
 
@@ -1117,7 +843,7 @@ class Compiler:
         root = node.name
 
         if self.prints_plainly(node) and chain is None:
-            # The common case: no escapes, no macro argument to unwrap (see _print_run, which
+            # The common case: no escapes, no macro argument to unwrap (see make_print_run, which
             # also looks up $name, $name.key and $name.key.key2 through maps itself).
             names = [sfx.name for sfx in node.suffixes if isinstance(sfx, ast.Property)]
             fast = (len(names) == len(node.suffixes) <= 2
@@ -1134,11 +860,11 @@ class Compiler:
                 else:
                     try:
                         out.append(value_to_text(value, state))
-                    except _LOCATABLE as exc:
-                        raise _located(exc, line, column, state) from None
+                    except LOCATABLE as exc:
+                        raise located(exc, line, column, state) from None
 
             key, key2 = (names + [None, None])[:2] if fast else (None, None)
-            return _print_run(((root if fast else None, key, key2, value_fn, (line, column), before, after,
+            return make_print_run(((root if fast else None, key, key2, value_fn, (line, column), before, after,
                                 write_other),))
 
         def print_ref(state: State) -> None:
@@ -1159,8 +885,8 @@ class Compiler:
                     return
             try:
                 value = value_fn(state)
-            except _LOCATABLE as exc:
-                raise _located(exc, line, column, state) from None
+            except LOCATABLE as exc:
+                raise located(exc, line, column, state) from None
             if value is None or value is MISSING:
                 state.out.append(null_text)
             elif escaped:
@@ -1173,8 +899,8 @@ class Compiler:
                 else:
                     try:
                         state.out.append(value_to_text(value, state))
-                    except _LOCATABLE as exc:
-                        raise _located(exc, line, column, state) from None
+                    except LOCATABLE as exc:
+                        raise located(exc, line, column, state) from None
 
         return print_ref
 
@@ -1718,10 +1444,6 @@ _new_object = object.__new__
 _INDIRECT = frozenset((MacroArg, NullHolder, DefinedBlock))  # types: a set is faster than a tuple to test
 
 
-def _noop(state: State) -> None:
-    return None
-
-
 def _restore(variables: dict[str, Any], name: str, value: Any) -> None:
     """Put back what a loop variable held before the loop (``None``: it was unset)."""
     if value is None:
@@ -1786,200 +1508,6 @@ def _invocation_error(exc: JavaException, name: str, line: int, column: int, sta
     )
 
 
-def _run_steps(parts: list[Stmt | str], positions: dict[Stmt, tuple[int, int]]) -> Stmt:
-    """The closure that runs a block's steps: texts are written, statements called, and a
-    failure beneath a statement of ``positions`` gets that statement's position (here, in the
-    block's loop, instead of through a wrapper closure per call)."""
-    if not parts:
-        return _noop
-    if len(parts) == 1:
-        part = parts[0]
-        if isinstance(part, str):
-            return _make_text(part)
-        if part in positions:
-            return _positioned(part, *positions[part])
-        return part
-    if sum(isinstance(part, str) for part in parts) == 1 and len(parts) > 2:
-        # One text among statements: a text closure beats a type test at every step.
-        parts = [_make_text(part) if isinstance(part, str) else part for part in parts]
-    steps_t = tuple(parts)
-    if not any(isinstance(part, str) for part in parts):
-
-        def run_statements(state: State) -> None:
-            step: Any = None
-            try:
-                for step in steps_t:
-                    step(state)
-            except _LOCATABLE as exc:
-                where = positions.get(step)
-                if where is None:
-                    raise
-                raise _located(exc, where[0], where[1], state) from None
-
-        run_statements.vtl_steps = (steps_t, positions)  # type: ignore[attr-defined]
-        return run_statements
-
-    def run_block(state: State) -> None:
-        out = state.out
-        step: Any = None
-        try:
-            for step in steps_t:
-                if type(step) is str:
-                    out.append(step)
-                else:
-                    step(state)
-                    out = state.out  # a statement may have swapped the buffer back
-        except _LOCATABLE as exc:
-            where = positions.get(step)
-            if where is None:
-                raise
-            raise _located(exc, where[0], where[1], state) from None
-
-    return run_block
-
-
-def _merge_prints(steps: list[Stmt | str]) -> list[Stmt | str]:
-    """Steps with each run of consecutive plain prints made one :func:`_print_run`."""
-    merged: list[Stmt | str] = []
-    run: list[Any] = []  # the prints of the current run
-    for step in [*steps, None]:
-        if step is not None and hasattr(step, "vtl_specs"):
-            run.append(step)
-            continue
-        if len(run) > 1:
-            merged.append(_print_run(tuple(spec for fn in run for spec in fn.vtl_specs)))
-        else:
-            merged.extend(run)
-        run = []
-        if step is not None:
-            merged.append(step)
-    return merged
-
-
-def _print_run(specs: tuple[tuple[Any, ...], ...]) -> Stmt:
-    """Plain prints (each with the text written before and after it) in one frame.
-
-    A spec is the root name, up to two keys (the root None: no map path), the value closure,
-    its position, the texts and the writer of values that are not str. A value found
-    through maps that is a str, an int or a plain float is written straight away; anything
-    else (a missing key too) is read by the value closure.
-    """
-
-    def print_run(state: State, start: int = 0) -> None:
-        out = state.out
-        variables = state.vars
-        for root, key, key2, value_fn, where, before, after, write_other in specs[start:] if start else specs:
-            if root is not None:
-                value = variables.get(root)
-                if key is not None:
-                    if isinstance(value, dict):
-                        value = value.get(key)
-                        if key2 is not None:
-                            value = value.get(key2) if isinstance(value, dict) else None
-                    else:
-                        value = None
-                t = type(value)
-                if t is not str:
-                    if t is int:
-                        try:
-                            value = str(value)
-                        except ValueError:  # beyond str()'s digit limit: printed by write_other
-                            value = None
-                    elif t is float and 1e-3 <= value < 1e7:
-                        value = repr(value)
-                    else:
-                        value = None  # read again by the value closure
-                if value is not None:
-                    if before:
-                        out.append(before)
-                    out.append(value)
-                    if after:
-                        out.append(after)
-                    continue
-            if before:
-                out.append(before)
-            try:
-                value = value_fn(state)
-            except _LOCATABLE as exc:
-                raise _located(exc, where[0], where[1], state) from None
-            if type(value) is str:
-                out.append(value)
-            else:
-                write_other(value, out, state)
-            if after:
-                out.append(after)
-
-    print_run.vtl_specs = specs  # type: ignore[attr-defined]
-    roots = {spec[0] for spec in specs}
-    if len(specs) > 1 and len(roots) == 1 and None not in roots and all(spec[1] is not None for spec in specs):
-        return _print_fields(specs, print_run)
-    return print_run
-
-
-def _print_fields(specs: tuple[tuple[Any, ...], ...], general: Callable[[State, int], None]) -> Stmt:
-    """A print run whose references all read keys of one map (``$pet.id $pet.name``,
-    ``$context.identity.sourceIp``): the map is read once. From the first value that is not
-    a str, an int or a plain float on, the run is printed by ``general``, :func:`_print_run`'s
-    loop (which reads the map again for each: a value closure may run template code)."""
-    root = specs[0][0]
-    fields = tuple((key, key2, before, after, i) for i, (_, key, key2, _, _, before, after, _) in enumerate(specs))
-
-    def print_fields(state: State) -> None:
-        base = state.vars.get(root)
-        if not isinstance(base, dict):
-            return general(state)
-        out = state.out
-        for key, key2, before, after, index in fields:
-            value = base.get(key)
-            if key2 is not None:
-                value = value.get(key2) if isinstance(value, dict) else None
-            t = type(value)
-            if t is not str:
-                if t is int:
-                    try:
-                        value = str(value)
-                    except ValueError:  # beyond str()'s digit limit
-                        return general(state, index)
-                elif t is float and 1e-3 <= value < 1e7:
-                    value = repr(value)
-                else:
-                    return general(state, index)
-            if before:
-                out.append(before)
-            out.append(value)
-            if after:
-                out.append(after)
-        return None
-
-    print_fields.vtl_specs = specs  # type: ignore[attr-defined]
-    return print_fields
-
-
-def _positioned(fn: Stmt, line: int, column: int) -> Stmt:
-    """``fn`` with any failure beneath it located at ``line``:``column``."""
-
-    def run(state: State) -> None:
-        try:
-            fn(state)
-        except _LOCATABLE as exc:
-            raise _located(exc, line, column, state) from None
-
-    return run
-
-
-def _make_text(text: str) -> Stmt:
-    def write(state: State) -> None:
-        state.out.append(text)
-
-    write.vtl_text = text  # type: ignore[attr-defined]
-    return write
-
-
-def _text_of(stmt: Stmt) -> str | None:
-    """The text a statement made by :func:`_make_text` writes, else ``None``."""
-    return getattr(stmt, "vtl_text", None)
-
-
 def _raise_later(message: str, java_class: str, line: int | None = None, column: int | None = None) -> Stmt:
     """A statement that fails when rendered (Velocity reports these at render time), at
     ``line``:``column`` if given (else where the statement is)."""
@@ -1999,25 +1527,6 @@ def _int_kind(value: int) -> str:
 
 def _const(value: Any) -> Expr:
     return lambda state: value
-
-
-_LOCATABLE = (VtlError, JavaException, RecursionError)
-
-
-def _located(exc: BaseException, line: int, column: int, state: State) -> VtlError:
-    """The one place a failure beneath a statement or reference gets that position: a
-    ``VtlError`` keeps any position it already has, a Java exception becomes a
-    ``VtlRuntimeError`` and runaway recursion a ``VtlLimitError``."""
-    if isinstance(exc, VtlError):
-        return exc.with_position(line, column, state.source, state.name)
-    if isinstance(exc, JavaException):
-        return VtlRuntimeError(
-            exc.message or exc.java_class, line=line, column=column, source=state.source,
-            name=state.name, java_class=exc.java_class,
-        )
-    return VtlLimitError(
-        "template nesting too deep", line=line, column=column, source=state.source, name=state.name
-    )
 
 
 def compile_template(template: ast.Template, profile: str) -> Stmt:

@@ -9,10 +9,11 @@ from typing import Any
 
 from . import compiler
 from .apigateway.render import RenderResult, prepare
-from .compiler import APIGATEWAY, PROFILES, BreakLoop, State, StopRender
+from .compiler import APIGATEWAY, PROFILES
 from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError
 from .limits import APIGATEWAY_LIMITS, VELOCITY_LIMITS, Limits
 from .parser import parse
+from .render_state import BreakLoop, State, StopRender
 from .runtime import HostObject, budgets, from_json, memguard, regex
 from .runtime.strings import from_units
 
