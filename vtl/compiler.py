@@ -271,32 +271,28 @@ class Compiler:
             )
         )
         last = target.suffixes[-1]
-        if not isinstance(last, ast.Index):
+        if isinstance(last, ast.Index):
+            index_fn = self.expr(last.arg)
+
+            def store(obj: Any, value: Any, state: State) -> None:
+                set_index(obj, index_fn(state), value)  # (a null index too: a map puts null)
+        else:
             # A property, or a method: Velocity sets the property named by the last node's
             # first token, so #set($m.put('a', 1) = 3) puts "put" (its arguments unread).
             prop = last.name
 
-            def set_prop(state: State) -> None:
-                value = value_fn(state)
-                if value is None:
-                    return
-                obj = parent_fn(state)
-                if obj is not None and obj is not MISSING:
-                    set_property(obj, prop, value)
+            def store(obj: Any, value: Any, state: State) -> None:
+                set_property(obj, prop, value)
 
-            return set_prop
-        index_fn = self.expr(last.arg)
-
-        def set_idx(state: State) -> None:
+        def set_member(state: State) -> None:
             value = value_fn(state)
             if value is None:
                 return
             obj = parent_fn(state)
             if obj is not None and obj is not MISSING:
-                # (a null index is a key like any other: a map puts null)
-                set_index(obj, index_fn(state), value)
+                store(obj, value, state)
 
-        return set_idx
+        return set_member
 
     def if_stmt(self, node: ast.If, after: str = "") -> Stmt:
         """``#if``; ``after`` is text written after it (single ``#if($ref)`` only)."""
