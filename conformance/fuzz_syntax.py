@@ -13,6 +13,7 @@ parse in Velocity; what counts is that apigw-vtl fails too (any syntax error mat
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 from typing import Any
@@ -53,9 +54,18 @@ def random_template(rnd: random.Random) -> tuple[str, dict[str, Any]]:
     return "".join(parts), dict(VARIABLES)
 
 
+def random_string_template(rnd: random.Random) -> tuple[str, dict[str, Any]]:
+    """A mix of pieces inside an interpolated string literal: ``#set($x = "...")[$x]``
+    (the string is a template of its own; a '"' piece ends it early or doubles)."""
+    inner, variables = random_template(rnd)
+    return f'#set($x = "{inner}")[$x]', variables
+
+
 def run_syntax(examples: int, profiles: tuple[str, ...], seed: int, show: int, batch: int, shrink: bool) -> int:
-    """Run the differential check over :func:`random_template` examples."""
-    return run(examples, profiles, seed, show, batch, shrink, make=random_template)
+    """Run the differential check over :func:`random_template` examples (with
+    ``VTL_FUZZ_STRINGS=1`` in the environment, over :func:`random_string_template`)."""
+    make = random_string_template if os.environ.get("VTL_FUZZ_STRINGS") == "1" else random_template
+    return run(examples, profiles, seed, show, batch, shrink, make=make)
 
 
 def main(argv: list[str] | None = None) -> int:

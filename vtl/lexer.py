@@ -938,6 +938,14 @@ class Lexer:
             return end + len(close) if end >= 0 else n
         name, end, _braced = self.directive_name(i)
         if name is None:
+            if _DOT_IDENT.match(text, i + 1):
+                # '#.a': a DOT there leaves the LPAREN's state for REFMODIFIER, where the
+                # check ends ('$s.e(#.a z' prints itself).
+                return n
+            if i + 1 < n and text[i + 1] in "'\"0123456789":
+                # PRE_DIRECTIVE ends on a special token there: the '#' prints and what
+                # follows is lexed on ('${.e(#'a'x' prints itself).
+                return i + 1
             raise self.error(i, "unexpected text after a '(' following a property")
         p = _skip_ws(text, end) if name not in ("else", "end") else end
         if p < n and text[p] == "(" and name not in ("else", "end"):
@@ -1192,7 +1200,8 @@ class Lexer:
                     pos = hashes.end()
                     continue
                 if (paren < self.n and text[paren] == "(" and paren + 1 < self.n
-                        and (text[paren + 1] != "#" or not self.hash_starts_item(paren + 1))
+                        and (text[paren + 1] != "#" or not (self.hash_starts_item(paren + 1)
+                                                            or _DOT_IDENT.match(text, paren + 2)))
                         and not _DOT_IDENT.match(text, paren + 1) and not _DOLLARS_RCURLY.match(text, paren + 1)):
                     self.emit("METHOD_START", text[pos : paren + 1], pos, paren + 1)
                     pos = self.lex_args(paren + 1, CALL)

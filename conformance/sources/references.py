@@ -487,6 +487,11 @@ EXTRA = [
     ("lparen-never-closing-braced-ref-rcurly", "$n.k(#e${l}}x", {"l": [1, 2]}),
     ("lparen-never-closing-ref-rcurly-blank", "$n.k(#e$l} x", {"l": [1, 2]}),
     ("lparen-never-closing-ref-rcurly-define", "#define(1)#foreach([[]])$n.k(#end#end$l['']}", {"l": [1, 2]}),
+    # A '#' before a string or a number there prints; before '.name' it ends the LPAREN's
+    # state ('$s.e(#.a z' is no call and prints itself).
+    ("lparen-never-closing-hash-literal", "${.e(#'a'x|${.e(#1x|${.e(#.a|$s.e(#.a|$s.e(#.a z", {"s": "abc"}),
+    ("lparen-never-closing-hash-blank", "${.e(# x", {}), ("lparen-never-closing-hash-rparen", "${.e(#)", {}),
+    ("lparen-never-closing-hash-minus", "${.e(#-x", {}), ("lparen-never-closing-hash-ref-blank", "${.e(#$s x", {"s": "abc"}),
 ]
 
 
