@@ -240,6 +240,12 @@ def cases() -> Cases:
     out.add("list-capacity", "$l.ensureCapacity(10) $l.trimToSize() $l.size() $l.ensureCapacity(-1)", {"l": [1]})
     out.add("list-capacity-immutable", "$j.lines().toList().ensureCapacity(10) $s.split('').trimToSize()",
             {"j": "x\ny", "s": "ab"})
+    for k, template in enumerate(STREAMS):
+        out.add(f"stream-{k}", template, STREAM_VARS)
+    # Velocity takes Optional.get() for get("present"), whose call fails: no isPresent() then
+    # (the apigateway profile prints the reference too, which apigw-vtl does not model)
+    out.add("stream-optional-property", "#set($p = $k.stream().findFirst())$p.present $p.empty", STREAM_VARS,
+            profiles=("velocity",))
     # (in the apigateway profile the null reads as "", so toArray(T[]) prints an identity hash)
     out.add("array-to-array-null", "#set($a = $s.split(''))$a.toArray($n)", {"s": "abc", "n": None}, mask=True)
     return out
@@ -253,4 +259,35 @@ LIST_ITERATOR_STEPS = [
     "$it.remove()", "$it.next() $it.remove() $a.size() $it.nextIndex()", "$it.next() $it.add('w') $it.set('q')",
     "$it.next() $it.remove() $it.remove()", "#set($d = $a.add(9))$it.next()", "$it.class.name",
     "$it.next()$it.next()$it.next()$it.next()", "$it.next() $it.set(5) $a.get(0)",
+]
+
+#: Streams: chained steps run at the terminal operation, once; Optionals print their value.
+STREAM_VARS = {"s": "banana", "e": "", "k": [3, 1, 2, 1], "o": [], "n": None, "b": 3000000000,
+               "m": [1, 1.0, True, None, "1", [1], [1], {"a": 1}, {"a": 1}], "x": [2, None, 1], "y": [None, 2],
+               "z": [1, "a"], "w": ["b", "a", "b"]}
+STREAMS = [
+    "$s.chars().max() $s.chars().min() $s.chars().average() $o.stream().findFirst() $k.stream().findFirst()",
+    "$s.chars().distinct().count() $s.chars().sorted().toArray().size() $s.chars().limit(2).sum() $s.chars().skip(4).sum()",
+    "$s.chars().max().getAsInt() $s.chars().max().isPresent() $s.chars().max().isEmpty() $s.chars().average().getAsDouble()",
+    "$s.chars().filter($n)", "$s.chars().limit(-1)", "$k.stream().skip(-1)",
+    "$k.stream().distinct().toList() $k.stream().sorted().toList() $k.stream().limit(2).toList() $k.stream().skip(3).toList() "
+    "$w.stream().distinct().count()",
+    "$m.stream().distinct().toList()", "$x.stream().sorted().toList()", "$y.stream().sorted().toList()",
+    "$z.stream().sorted().count() $z.stream().sorted().toList()", "#set($q = [$n, 1])$q.stream().findFirst()",
+    "$o.stream().findFirst().get()", "$o.stream().findFirst().orElse('d') $k.stream().findFirst().orElse('d') $k.stream().findAny().get()",
+    "$s.chars().boxed().toList() $s.codePoints().boxed().distinct().count() $s.chars().sorted().boxed().toList()",
+    "#set($st = $k.stream())#set($d = $st.limit(1))$st.count()",
+    "$k.stream().limit(2).class.name $s.chars().limit(2).class.name $k.stream().sorted().class.name "
+    "$s.chars().sorted().class.name $k.stream().distinct().class.name $s.chars().distinct().class.name "
+    "$s.chars().boxed().class.name $s.chars().max().class.name $s.chars().average().class.name $k.stream().findFirst().class.name",
+    "$o.stream().max($n)", "$k.stream().anyMatch($n)", "$k.stream().map(1) $s.chars().max(1)",
+    "$s.chars().limit($b).count() $s.chars().skip($b).count() $k.stream().limit($b.longValue()).count() $k.stream().limit(1.5)",
+    "$e.chars().max() $e.chars().average() $e.chars().min().isPresent() $e.chars().average().orElse(1) $e.chars().max().orElse(7) "
+    "$e.chars().max().orElse($b) $e.chars().average().orElse('x')",
+    "$e.chars().max().getAsInt()", "$k.stream().findFirst().getAsInt() $s.chars().max().get()",
+    "$k.stream().findFirst().equals($k.stream().findAny()) $k.stream().findFirst().hashCode() $e.chars().max().hashCode() "
+    "$e.chars().max().equals($e.chars().min()) $s.chars().average().equals($s.chars().average())",
+    "#set($st = $k.stream().sorted())$st.toList() $st.toList()",
+    "$s.chars().count().class.simpleName $k.stream().count().class.simpleName $s.lines().distinct().count()",
+    "#set($p = $k.stream().findFirst())$p.get() $s.chars().max().present $s.chars().max().asInt $k.stream().parallel",
 ]

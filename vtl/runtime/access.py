@@ -131,6 +131,11 @@ def get_property(obj: Any, name: str) -> Any:
         if type(obj).vtl_is_map:  # Velocity tries Map.get(name) before isName()
             get = type(obj).vtl_methods.get("get")
             return get(obj, name) if get is not None else None
+        get = type(obj).vtl_methods.get("get")
+        if get is not None and _arity(get)[1] == 0:
+            # Velocity 1.7 takes a get() without parameters for get(name), whose call fails:
+            # the property resolves to nothing before any isName() is tried
+            return MISSING
         for candidate in ("is" + name, "is" + _flip_first(name)):
             value = _zero_arg_host(obj, candidate)
             if type(value) is bool:

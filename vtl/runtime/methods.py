@@ -2190,7 +2190,7 @@ def _natural_compare(x: Any, y: Any, receiver: str) -> int:
     return _compare_to(x, y)
 
 
-def _l_sort(items: list, comparator: None) -> str:
+def _l_sort(items: list, comparator: None, receiver: str | None = None) -> str:
     """``List.sort(null)``: natural order with Java's ComparableTimSort.
 
     Below 32 elements this follows ComparableTimSort step by step (a first run, then a binary
@@ -2202,28 +2202,28 @@ def _l_sort(items: list, comparator: None) -> str:
     if n < 2:
         return VOID
     if n < 32:
-        if _natural_compare(a[1], a[0], "a[runHi]") < 0:
+        if _natural_compare(a[1], a[0], receiver or "a[runHi]") < 0:
             run = 2
-            while run < n and _natural_compare(a[run], a[run - 1], "a[runHi]") < 0:
+            while run < n and _natural_compare(a[run], a[run - 1], receiver or "a[runHi]") < 0:
                 run += 1
             a[:run] = a[:run][::-1]
         else:
             run = 2
-            while run < n and _natural_compare(a[run], a[run - 1], "a[runHi]") >= 0:
+            while run < n and _natural_compare(a[run], a[run - 1], receiver or "a[runHi]") >= 0:
                 run += 1
         for start in range(run, n):
             pivot = a[start]
             left, right = 0, start
             while left < right:
                 mid = (left + right) >> 1
-                if _natural_compare(pivot, a[mid], "pivot") < 0:
+                if _natural_compare(pivot, a[mid], receiver or "pivot") < 0:
                     right = mid
                 else:
                     left = mid + 1
             a[left + 1 : start + 1] = a[left:start]
             a[left] = pivot
     else:
-        a.sort(key=functools.cmp_to_key(lambda x, y: _natural_compare(x, y, "a[runHi]")))
+        a.sort(key=functools.cmp_to_key(lambda x, y: _natural_compare(x, y, receiver or "a[runHi]")))
     items[:] = a
     return VOID
 
