@@ -89,6 +89,8 @@ STRING_CALLS = [
     Call("indexOf", "ci", "N"), Call("lastIndexOf", "ci", "N"), Call("lastIndexOf", "c", "N"), Call("endsWith", "s", "B"),
     Call("stripLeading", "", "S"), Call("stripTrailing", "", "S"), Call("lines().count", "", "P"),
     Call("indent", "i", "S"), Call("codePoints().count", "", "P"), Call("intern", "", "S"),
+    Call("chars().max", "", "P"), Call("chars().distinct().count", "", "P"), Call("chars().limit", "i", "P"),
+    Call("codePoints().sorted().boxed().toList", "", "L"),
 ]
 LIST_CALLS = [
     Call("get", "i", "?", 4), Call("size", "", "N", 2), Call("isEmpty", "", "B"), Call("contains", "o", "B", 2),
@@ -98,6 +100,8 @@ LIST_CALLS = [
     Call("toString", "", "S", 2), Call("equals", "o", "B"), Call("hashCode", "", "N"), Call("removeAll", "l", "B"),
     Call("retainAll", "l", "B"), Call("iterator().next", "", "?"), Call("sort", "z", "S"), Call("toArray", "", "A"),
     Call("stream().count", "", "P"), Call("removeIf", "z", "S"), Call("replaceAll", "z", "S"),
+    Call("stream().distinct().toList", "", "L"), Call("stream().sorted().toList", "", "L"),
+    Call("stream().findFirst().orElse", "o", "?"), Call("stream().skip", "i", "P"), Call("listIterator", "i", "P"),
 ]
 ARRAY_CALLS = [Call("get", "i", "S", 4), Call("size", "", "N", 2), Call("isEmpty", "", "B"), Call("contains", "o", "B"),
                Call("indexOf", "o", "N"), Call("set", "io", "?"), Call("iterator().next", "", "?"), Call("remove", "o", "B"),

@@ -242,6 +242,10 @@ def cases() -> Cases:
             {"j": "x\ny", "s": "ab"})
     for k, template in enumerate(STREAMS):
         out.add(f"stream-{k}", template, STREAM_VARS)
+    for k, call in enumerate(("$k.iterator().forEachRemaining($n)", "$m.keySet().iterator().forEachRemaining($n)",
+                              "$k.listIterator().forEachRemaining($n)", "$s.split('').iterator().forEachRemaining($n)")):
+        out.add(f"iterator-for-each-remaining-{k}", f"[{call}]", {"k": [1, 2], "m": {"a": 1}, "s": "ab", "n": None})
+    out.add("iterator-for-each-remaining-not-null", "[$k.iterator().forEachRemaining(1)]", {"k": [1]})
     # Velocity takes Optional.get() for get("present"), whose call fails: no isPresent() then
     # (the apigateway profile prints the reference too, which apigw-vtl does not model)
     out.add("stream-optional-property", "#set($p = $k.stream().findFirst())$p.present $p.empty", STREAM_VARS,
@@ -290,4 +294,5 @@ STREAMS = [
     "#set($st = $k.stream().sorted())$st.toList() $st.toList()",
     "$s.chars().count().class.simpleName $k.stream().count().class.simpleName $s.lines().distinct().count()",
     "#set($p = $k.stream().findFirst())$p.get() $s.chars().max().present $s.chars().max().asInt $k.stream().parallel",
+    "#set($st = $k.stream())$st.skip(0).class.name $st.count() $s.chars().skip(0).class.name $k.stream().limit(0).count()",
 ]

@@ -2261,10 +2261,17 @@ class JavaIterator(HostObject):
         self.size = len(self.items)
         return VOID
 
+    def _for_each_remaining(self, action: Any) -> Any:
+        """``forEachRemaining``: a template can only pass null (requireNonNull throws)."""
+        if action is not None:
+            return MISSING
+        raise _npe()
+
     vtl_methods = {
         "hasNext": lambda self: self.index != len(self.items),
         "next": _next,
         "remove": _remove,
+        "forEachRemaining": _for_each_remaining,
     }
 
 
@@ -2298,6 +2305,7 @@ class ViewIterator(JavaIterator):
         "hasNext": lambda self: self.index < len(self.items),
         "next": _next_item,
         "remove": _remove_item,
+        "forEachRemaining": JavaIterator._for_each_remaining,
     }
 
 

@@ -89,11 +89,13 @@ class _Stream(HostObject):
         return (kind or type(self))(self.items, (*self.ops, (op, sized)), cls)
 
     def _slice(self, n: Any, skip: bool) -> Any:
-        """``limit(n)``/``skip(n)``: a negative count throws at once."""
+        """``limit(n)``/``skip(n)``: a negative count throws at once; ``skip(0)`` is a no-op."""
         if not _is_long(n):
             return MISSING
         if n < 0:
             raise java_exception("java.lang.IllegalArgumentException", str(int(n)))
+        if skip and n == 0:  # Java returns the stream itself
+            return self
         op: Op = (lambda items: items[n:]) if skip else (lambda items: items[:n])
         return self._chain(op, self.slice_class)
 
