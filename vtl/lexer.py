@@ -503,7 +503,12 @@ class Lexer:
         EMPTY_INDEX ``$$.``): it prints, the suffixes after it are dropped
         (``$a[0]x.y`` prints ``A[0]x``) and leave the state REFMODIFIER."""
         pos, refmod = self._refmod_words(pos, refmod)
-        return self.after_refmod(pos, True) if refmod else pos
+        if refmod:
+            return self.after_refmod(pos, True)
+        if self.text.startswith(("#*", "#[["), pos) and self.tokens and self.tokens[-1].end_pos == pos:
+            # Still the REFERENCE state after the word and a comment ('$#[[]]#e#**#[' fails).
+            return self.after_reference_comments(pos)
+        return pos
 
     def after_refmod(self, pos: int, interrupted: bool, pushed: bool = False) -> int:
         """What follows a ``.name`` property, in Velocity's REFMODIFIER state.
@@ -870,6 +875,11 @@ class Lexer:
                     # A STRING_LITERAL token there: printed as written, not lexed as text.
                     self._verbatim[i] = end
                 i = end
+                continue
+            if text.startswith(("$##", "$!##"), i):
+                # A DOLLAR glued to a line comment ('#$.e($##' prints '.e($').
+                m = _NEWLINE.search(text, i)
+                i = m.end() if m else self.n
                 continue
             if text[i] == "$":
                 m = _LPAREN_REF.match(text, i)
@@ -1435,6 +1445,10 @@ class Lexer:
                     # returns to.
                     end = self.lex_hash_after_dollar(start, hash_pos + 1, p, p > hash_pos + 2)
                     last = self.tokens[-1]
+                    if _SET.match(text, p):
+                        # SET_DIRECTIVE returns to the REFERENCE state the DOLLAR pushed
+                        # ('#$#set($y=1)t(' prints 't(').
+                        return self.after_reference_comments(end)
                     if last.type in ("WORD_START", "DIR_RPAREN", "END", "ELSE"):
                         # '#end' and '#else' pop to that state too, newline taken or not
                         # ('#if(true)#$#end#set($y=1)' fails on '=').

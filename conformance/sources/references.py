@@ -492,6 +492,17 @@ EXTRA = [
     ("lparen-never-closing-hash-literal", "${.e(#'a'x|${.e(#1x|${.e(#.a|$s.e(#.a|$s.e(#.a z", {"s": "abc"}),
     ("lparen-never-closing-hash-blank", "${.e(# x", {}), ("lparen-never-closing-hash-rparen", "${.e(#)", {}),
     ("lparen-never-closing-hash-minus", "${.e(#-x", {}), ("lparen-never-closing-hash-ref-blank", "${.e(#$s x", {"s": "abc"}),
+    # A DOLLAR glued to a line comment there.
+    ("lparen-never-closing-dollar-comment", "#$.e($##|#$.e($## c\nx|#$.e($!## c\nx", {}),
+    # A word and a comment after a reference's state: still that state after the comment.
+    ("reference-word-comment", "$#[[]]#e#*c*#x.y z|$#[[]]#e#*c*#{x} z|$a[0]e#*c*#x.y z|$s.length()e#*c*#x.y z",
+     {"s": "abc"}),
+    ("reference-word-comment-lbracket", "$#[[]]#e#**#[", {}), ("index-word-comment-lbracket", "$a[0]e#*c*#[", {}),
+    ("call-word-comment-lbracket", "$s.length()e#*c*#[", {"s": "abc"}),
+    # '#$#set(...)': SET_DIRECTIVE returns to the REFERENCE state the DOLLAR pushed.
+    ("hash-dollar-set-reference-state", "#$#set($y=$s)t(|#$#set($y=$s)t($)|#$#set($y=$s)t x(y)|#$#set($y=$s)#e(1)x(y)"
+     "|#$#set($y=$s)x.y z|$#$#set($y=$s)t(|#$#set($y=$s)\nt(|#$#set($y=$s)$y", {"s": "abc"}),
+    ("hash-dollar-set-lbracket", "#$#set($y=$s)[", {"s": "abc"}),
 ]
 
 
