@@ -84,4 +84,11 @@ def cases() -> Cases:
     out.add("hash-of-deepest-body", "$input.path('$').hashCode() $input.path('$.a').hashCode()",
             event=_event('{"a":' * 399 + "[1]" + "}" * 399),
             note="hashCode of a body nested as deep as json-smart parses (400 levels)")
+    merge_event = _event('{"l": [1, "x", null], "k": [2, [3]], "m": {"q": 1}}')
+    head = "#set($a = $input.path('$.l'))#set($b = $input.path('$.k'))#set($m = $input.path('$.m'))"
+    for k, call in enumerate(("[$a.merge($b)] $a", "[$a.merge($a)] $a", "[$b.merge($a)] $b $a",
+                              "#set($c = $util.parseJson('[7]'))[$a.merge($c)] $a", "[$a.merge($m)]", "[$a.merge('s')]",
+                              "[$a.merge(5)]", "[$a.merge([])]", "[$a.merge($b.subList(0, 1))]")):
+        out.add(f"json-array-merge-{k}", head + call, event=merge_event,
+                note="JSONArray.merge appends a JSONArray's elements; anything else fails the cast")
     return out

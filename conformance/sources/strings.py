@@ -126,6 +126,11 @@ FOUND = [
     ("translate-escapes-unicode", "[$e.translateEscapes()]", {"e": "\\u0041"}),
     ("translate-escapes-astral", "[$f.translateEscapes()]", {"f": "\u00e9\\\U0001f600"}),
     ("translate-escapes-eight", "[$g.translateEscapes()]", {"g": "\\8"}),
+    ("region-matches-ignore-case-null-offsets", "[$s.regionMatches(true, -1, $n, 0, 0)][$s.regionMatches(true, 0, $n, -1, 0)]"
+     "[$s.regionMatches(true, 0, $n, 0, 5)][$s.regionMatches(true, 4, $n, 0, 0)]", {"s": "abc", "n": None}),
+    ("region-matches-ignore-case-null", "$s.regionMatches(true, 0, $n, 0, 1)", {"s": "abc", "n": None}),
+    ("region-matches-null-offsets-first", "$s.regionMatches(false, -1, $n, 0, 0)", {"s": "abc", "n": None}),
+    ("region-matches-four-null", "$s.regionMatches(-1, $n, 0, 0)", {"s": "abc", "n": None}),
 ]
 
 

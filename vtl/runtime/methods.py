@@ -773,6 +773,11 @@ def _s_region_matches(s: str, *args: Any) -> bool:
         ignore_case, args = args[0], args[1:]
     toffset, other, ooffset, length = args
     if other is None:
+        # ignoreCase: Java 17 tests the offsets before it reads the other string's length
+        if ignore_case and (ooffset < 0 or toffset < 0 or toffset > len(to_units(s)) - length):
+            return False
+        if not ignore_case:
+            raise _npe(_NPE_FIELD.format("other"))
         raise _npe(_NPE_CALL.format("String.length()", "other"))
     u, o = to_units(s), to_units(other)
     if ooffset < 0 or toffset < 0 or toffset > len(u) - length or ooffset > len(o) - length:
@@ -2426,9 +2431,21 @@ IMMUTABLE_LIST_METHODS: Table = {
     "clone": [], "ensureCapacity": [], "trimToSize": [],
 }
 
+def _json_array_merge(items: JsonArray, other: Any) -> str:
+    """``JSONArray.merge(Object)``: appends another JSONArray's elements; anything else fails
+    the cast to JSONArray."""
+    if other is None:
+        return VOID
+    if not isinstance(other, JsonArray):
+        raise _cast_error(java_class_name(other), "net.minidev.json.JSONArray")
+    items.extend(list(other))
+    return VOID
+
+
 JSON_ARRAY_METHODS: Table = {
     **LIST_METHODS,
     "toJSONString": [((), json_smart_string)],
+    "merge": [(("Object",), _json_array_merge)],
 }
 
 def _array_check(items: list, index: int) -> None:
