@@ -553,6 +553,16 @@ class Lexer:
                 elif text.startswith("{}", p):
                     self.emit("TEXT", text[pos : p + 2], pos, p + 2)
                     pos = p + 2
+                elif text.startswith(("{(", "{##"), p):
+                    # '${' that starts no name: the LCURLY prints in the REFERENCE state the
+                    # DOLLAR pushed, which a '(' ends (an LPAREN that never closes:
+                    # '$s.e${()' fails) and a comment pops back here ('$s.e${##<newline>## '
+                    # prints '$s.e${## ').
+                    self.emit("TEXT", text[pos : p + 1], pos, p + 1)
+                    if text[p + 1] == "(":
+                        self.refmod_lparen(p + 1)
+                        return p + 1
+                    pos = self.lex_hash(p + 1, p + 1)
                 elif text.startswith("$", p) and (end := self._dollars_ref_in_refmod(pos, p)) >= 0:
                     return end
                 elif p == pos + 1 and text.startswith("#", p) and (num := _NUMBER.match(text, p + 1)):

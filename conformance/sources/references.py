@@ -503,6 +503,12 @@ EXTRA = [
     ("hash-dollar-set-reference-state", "#$#set($y=$s)t(|#$#set($y=$s)t($)|#$#set($y=$s)t x(y)|#$#set($y=$s)#e(1)x(y)"
      "|#$#set($y=$s)x.y z|$#$#set($y=$s)t(|#$#set($y=$s)\nt(|#$#set($y=$s)$y", {"s": "abc"}),
     ("hash-dollar-set-lbracket", "#$#set($y=$s)[", {"s": "abc"}),
+    # '${' after a property that starts no name: '(' then is an LPAREN that never closes,
+    # a comment pops back to REFMODIFIER.
+    ("refmod-dollar-lcurly-lparen", "$s.e${(x|$s.e${(x y", {"s": "abc"}),
+    ("refmod-dollar-lcurly-lparen-rparen", "$s.e${()", {"s": "abc"}),
+    ("refmod-dollar-lcurly-comment", "$s.e${##\n## |$s.e${##\nx|$s.e${## c\n##x\ny|$s.e$!{##\n## ", {"s": "abc"}),
+    ("refmod-dollar-lcurly-comment-directive", "$s.e${##\n#e(1)x(", {"s": "abc"}),
 ]
 
 
