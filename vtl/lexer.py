@@ -58,7 +58,7 @@ _WORD_OPERATORS = {
 _HASHED_NUMBER = re.compile(
     r"-?(?:[0-9]+(?=\.\.)|[0-9]+\.[0-9]*(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?|[0-9]+[eE][+-]?[0-9]+|[0-9]+)"
 )
-_ARG_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_@]*")
+_ARG_WORD = re.compile(r"[A-Za-z_@][A-Za-z0-9_@]*")
 # Inside a block comment Velocity's MORE prefixes still match (backslashes + '$', '$!', '#',
 # '#*', '#**' before a non-'#', '#[['): a closing '*#' right after them joins them in the
 # comment token's image; any other character is skipped and empties the image (§5).
@@ -86,6 +86,8 @@ _ESCAPED_REF = re.compile(r"\\+\$!?(?=[A-Za-z_{])")
 _ESCAPED_DOLLAR_HASH = re.compile(r"\\+\$!?#")
 _REF_PREFIX = re.compile(r"\\+\$(?:\\*!)?|\$\\*!")
 _HASH_DOLLAR_RUN = re.compile(r"(?:#\$!?)+")
+# '#$#end', '#$!#if': HASH and DOLLAR prefixes glued to a control directive token.
+_HASH_DOLLAR_CONTROL = re.compile(r"(?:#\$!?)+#\{?(?:end|else|elseif|if)(?![A-Za-z0-9_@])")
 _CHAIN_TO_COMMENT = re.compile(r"(?:\$!?#)+(?=\*|\[\[)")
 _BRACE_CHAIN = re.compile(r"(?:#?\\*\$(?:\\*!)?)*")
 _HASH_DOLLAR_SUFFIX = re.compile(r"(?:\\*\$(?:\\*!)?)?(?:#\$!?)+(?=\[|\.[A-Za-z])")
@@ -235,6 +237,11 @@ class Lexer:
         count = pos - start
         if pos < self.n and text[pos] == "$":
             return self.lex_dollar(start, pos)
+        if count % 2 == 0 and _HASH_DOLLAR_CONTROL.match(text, pos):
+            # DOUBLE_ESCAPEs before '#$#end', '#$#if(': the token after them is a
+            # directive, so k of the 2k backslashes print ('\\\\#$#if(true)y#end' prints '\\y').
+            self.emit("TEXT", "\\" * (count // 2), start, pos)
+            return pos
         if pos < self.n and text[pos] == "#":
             name, name_end, braced = self.directive_name(pos)
             if name is not None and count % 2 and not self.is_directive_name(name):
@@ -1029,8 +1036,9 @@ class Lexer:
         ch = text[pos]
         if ch == "#":
             end = self.lex_hash_after_dollar(start, last, pos, bang)
-            if _SET.match(text, pos):
-                return self.after_reference_comments(end)  # '$$#set(...)', as '$#set(...)'
+            if _SET.match(text, pos) or text.startswith(("#*", "#[["), pos):
+                # '$$#set(...)', '$$#*c*#', as '$#set(...)': the REFERENCE state goes on.
+                return self.after_reference_comments(end)
             return end
         if ch == "[":
             raise self.error(pos, "an index needs a reference before it")
@@ -1800,6 +1808,9 @@ class Lexer:
                 if not m:
                     raise self.error(pos, "'$' must start a reference here")
                 pos = self.lex_reference(start, name_start, m, braced)
+                if mode == ARGS and not braced and text.startswith("{", pos) and not _BRACKETED_WORD.match(text, pos):
+                    # An LCURLY glued to the reference, which no argument takes ('#v($l{})').
+                    raise self.error(pos, "unexpected '{' after a reference")
                 continue
             if ch == '"' or ch == "'":
                 pos = self.lex_string(pos, ch)

@@ -110,6 +110,9 @@ def cases() -> Cases:
         # escaped '$' and skips the character after it ('\\$#'' prints '\\$'').
         ("escaped-dollar-hash-terminated", "\\$#'|\\\\$#'|\\\\\\$#'|\\$!#'|\\$#]|\\$# x|\\$#{x|\\$#1|\\$!# x|\\$#(x)|x\\$#.y"),
         ("escaped-dollar-hash-newline", "\\$#\n|\\\\$# x|\\\\\\\\$# x"),
+        # DOUBLE_ESCAPEs before '#$#end' or '#$#if(': k of the 2k backslashes print.
+        ("double-escape-hash-dollar-control", "#if(true)\\\\#$#end x|\\\\#$#if(true)y#end|#if(true)\\\\#$!#end"
+         "|#if(false)\\\\#$#else y#end|\\\\#$#e(1)"),
     ]
     for cid, template in extra:
         out.add(cid, template, ENV)

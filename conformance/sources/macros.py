@@ -89,6 +89,8 @@ CASES = [
     ("leading-comma-if", "#if(,true)x#end"),
     # A block call's images leave out a '#' before a terminator, also after ']]'.
     ("block-call-hash-terminator-after-brackets", "#@()]]#\"#end|#@foo()]]#x#end|#@foo()#[[a]]#\"#end|#@foo()a#\"#end"),
+    # '@' starts a WORD in directive arguments.
+    ("args-at-word", "#e(@)|#e(@x y)"), ("args-at-word-defined-macro", "#macro(m $a)[$a]#end#m(@)"),
 ]
 
 

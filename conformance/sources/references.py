@@ -509,6 +509,12 @@ EXTRA = [
     ("refmod-dollar-lcurly-lparen-rparen", "$s.e${()", {"s": "abc"}),
     ("refmod-dollar-lcurly-comment", "$s.e${##\n## |$s.e${##\nx|$s.e${## c\n##x\ny|$s.e$!{##\n## ", {"s": "abc"}),
     ("refmod-dollar-lcurly-comment-directive", "$s.e${##\n#e(1)x(", {"s": "abc"}),
+    # '$$#*c*#', '$!$#*c*#': the REFERENCE state goes on after the comment, as after '$#*c*#'.
+    ("dollars-comment-reference-state", "$$#*c*#x.y z", {}), ("dollars-comment-lbracket", "$$#**#[", {}),
+    ("dollarbang-dollar-comment-lbracket", "$!$#*c*#[", {}),
+    # An LCURLY glued to a reference in directive arguments is a parse error.
+    ("args-reference-lcurly-map", "#v($l{'':1})", {"l": [1]}), ("args-reference-lcurly", "#v($l{})", {"l": [1]}),
+    ("args-braced-reference-lcurly", "#v(${l}{})", {"l": [1]}),
 ]
 
 
