@@ -246,6 +246,14 @@ def cases() -> Cases:
                               "$k.listIterator().forEachRemaining($n)", "$s.split('').iterator().forEachRemaining($n)")):
         out.add(f"iterator-for-each-remaining-{k}", f"[{call}]", {"k": [1, 2], "m": {"a": 1}, "s": "ab", "n": None})
     out.add("iterator-for-each-remaining-not-null", "[$k.iterator().forEachRemaining(1)]", {"k": [1]})
+    # An entry is the map's node: it sees later puts of its key, and once its key is removed
+    # setValue no longer reaches the map.
+    head = "#set($e = $m.entrySet().iterator().next())"
+    for k, steps in enumerate(("#set($d = $m.remove('a'))$e.setValue(5) $e.value $m", "$e.setValue(5) $e.value $m",
+                               "#set($d = $m.clear())$e.setValue(5) $m $e", "#set($d = $m.put('a', 9))$e.value $e $e.setValue(5) $m $e",
+                               "#set($d = $m.keySet().remove('a'))$e.setValue(7) $m",
+                               "#set($d = $m.put('a', 9))$e.hashCode() $e.equals($m.entrySet().iterator().next())")):
+        out.add(f"entry-node-{k}", head + steps, {"m": {"a": 1, "b": 2}})
     # Velocity takes Optional.get() for get("present"), whose call fails: no isPresent() then
     # (the apigateway profile prints the reference too, which apigw-vtl does not model)
     out.add("stream-optional-property", "#set($p = $k.stream().findFirst())$p.present $p.empty", STREAM_VARS,

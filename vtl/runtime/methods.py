@@ -216,11 +216,11 @@ class EntrySetView(MapView):
 
     @staticmethod
     def read(owner: dict) -> list:
-        return [LiveMapEntry(k.value if type(k) is JavaKey else k, v, owner) for k, v in owner.items()]
+        return [LiveMapEntry(k.value if type(k) is JavaKey else k, v, owner, k) for k, v in owner.items()]
 
     @staticmethod
     def step_item(owner: dict, key: Any) -> Any:
-        return LiveMapEntry(plain_key(key), owner.get(key), owner)
+        return LiveMapEntry(plain_key(key), owner.get(key), owner, key)
 
     def sync(self) -> MapView:
         owner = self.owner
@@ -299,13 +299,24 @@ def _entry_set(m: dict) -> EntrySetView:
 
 
 class LiveMapEntry(MapEntry):
-    """A ``Map.Entry`` that belongs to a map (``setValue`` updates it)."""
+    """A ``Map.Entry`` that belongs to a map: while its key is in the map it reads the map's
+    value (Java's entry is the map's node), and ``setValue`` writes through."""
 
-    __slots__ = ("owner",)
+    __slots__ = ("owner", "_value", "slot")
 
-    def __init__(self, key: Any, value: Any, owner: dict) -> None:
-        super().__init__(key, value)
+    def __init__(self, key: Any, value: Any, owner: dict, slot: Any = MISSING) -> None:
         self.owner = owner
+        self.slot = key if slot is MISSING else slot  # the key as the dict holds it
+        super().__init__(key, value)
+
+    @property  # type: ignore[override]
+    def value(self) -> Any:
+        current = self.owner.get(self.slot, MISSING)
+        return self._value if current is MISSING else current
+
+    @value.setter
+    def value(self, value: Any) -> None:
+        self._value = value
 
 
 # -- argument kinds ------------------------------------------------------------------------
@@ -2679,10 +2690,12 @@ MAP_METHODS: Table = {
 
 
 def _e_set_value(entry: MapEntry, value: Any) -> Any:
+    """``Entry.setValue``: writes through to the map while the key is still in it (the entry
+    of a removed key is detached, as Java's node is)."""
     old = entry.value
     entry.value = value
-    if isinstance(entry, LiveMapEntry):
-        _m_put(entry.owner, entry.key, value)
+    if isinstance(entry, LiveMapEntry) and entry.slot in entry.owner:
+        entry.owner[entry.slot] = value
     return old
 
 
