@@ -361,8 +361,9 @@ class Lexer:
             # but '$!}' (DOLLARBANG then RCURLY) prints whole.
             lit = text[start:name_start] if braced or (bang and ch == "}") else text[start:dollar] + "$"
             self.emit("TEXT", lit, start, name_start)
-            if braced and text.startswith(("#*", "#[["), name_start):
-                # '${#*c*#x}': after the comment the REFERENCE state goes on ('${#*c*#[' fails).
+            if braced and (text.startswith(("#*", "#[["), name_start) or _SET.match(text, name_start)):
+                # '${#*c*#x}', '${#set(...)': after the comment or the #set the REFERENCE
+                # state goes on ('${#*c*#[' fails).
                 return self.after_reference_comments(name_start)
             if braced and _DOT_IDENT.match(text, name_start):
                 # '${.e': the '.e' is lexed as after a property ('${.e(' prints as written,

@@ -515,6 +515,9 @@ EXTRA = [
     # An LCURLY glued to a reference in directive arguments is a parse error.
     ("args-reference-lcurly-map", "#v($l{'':1})", {"l": [1]}), ("args-reference-lcurly", "#v($l{})", {"l": [1]}),
     ("args-braced-reference-lcurly", "#v(${l}{})", {"l": [1]}),
+    # '${#set(...)': the REFERENCE state goes on after the #set.
+    ("lcurly-set-reference-state", "${#set($y=1)x.y z|${#set($y=1)$y|$!{#set($y=1)x.y z|${ #set($y=1)x.y z", {}),
+    ("lcurly-set-lbracket", "${#set($y=\"\")[", {}),
 ]
 
 
