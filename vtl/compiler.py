@@ -27,6 +27,7 @@ from .blocks import (
 )
 from .errors import JavaException, VtlError, VtlLimitError, VtlRuntimeError, VtlSyntaxError
 from .render_state import (
+    UNSET,
     BreakLoop,
     DefinedBlock,
     Expr,
@@ -85,7 +86,7 @@ class Compiler:
         self.compiled_macros: dict[str, tuple[list[str], Stmt]] = {}
         #: Directives Velocity fails to initialise (shared with the string literals' compilers):
         #: the template then fails every render before printing anything, as it never loads.
-        self.init_failures: list[ast.Directive] = []
+        self.init_failures: list[tuple[ast.Node, str]] = []
         # Without macros or #evaluate (API Gateway) the names a template can read are all in
         # its source (names: None, any name may be read); _set_names: those #set rebinds.
         self.names: frozenset[str] | None = None
@@ -132,11 +133,11 @@ class Compiler:
 
     def compile(self) -> Stmt:
         body = self.block(self.template.body)
+        self.init_failures.extend(_macro_init_failures(self.template.body))
         if not self.init_failures:
             return body
-        first = min(self.init_failures, key=lambda node: node.start)
-        return _raise_later('Cannot load from object array because "this.children" is null',
-                            "NullPointerException", first.line, first.column)
+        first, message = min(self.init_failures, key=lambda failure: failure[0].start)
+        return _raise_later(message, "NullPointerException", first.line, first.column)
 
     def block(self, nodes: list[ast.Stmt]) -> Stmt:
         """A list of statements as one closure (see :meth:`block_steps`, :func:`run_steps`)."""
@@ -161,8 +162,10 @@ class Compiler:
                 else:
                     parts.append(node.text)
             elif isinstance(node, ast.Literal):
-                # An empty #literal() body has no tokens, and Velocity dereferences one.
-                step = _raise_later('Cannot read field "kind" because "t" is null', "NullPointerException")
+                # An empty #literal() body has no tokens, and Velocity dereferences one when
+                # it initialises the template (see compile; in a macro body, where reached).
+                self.init_failures.append((node, _EMPTY_LITERAL))
+                step = _raise_later(_EMPTY_LITERAL, "NullPointerException")
                 positions[step] = (node.line, node.column)
                 parts.append(step)
             elif not isinstance(node, ast.MacroDef):  # macros: registered at parse time
@@ -594,12 +597,23 @@ class Compiler:
                 return _raise_later(
                     "The #stop directive only accepts a single scope object", "VelocityException"
                 )
-            scope_fn = self.expr(node.args[0]) if node.args else None
+            if not node.args:
 
-            def do_break(state: State) -> None:
-                raise BreakLoop(scope_fn(state) if scope_fn is not None else None)
+                def do_break(state: State) -> None:
+                    raise BreakLoop()
 
-            return do_break
+                return do_break
+            scope_fn = self.expr(node.args[0])
+            not_a_scope = (f"{self.operand_literal(node.args[0])} is not a valid "
+                           "org.apache.velocity.runtime.directive.Scope instance")
+
+            def break_scope(state: State) -> None:
+                scope = scope_fn(state)
+                if type(scope) is not ForeachInfo:  # ($foreach is the only scope templates see)
+                    raise VtlRuntimeError(not_a_scope, java_class="VelocityException")
+                raise BreakLoop(scope)
+
+            return break_scope
         if name == "stop":
 
             def do_stop(state: State) -> None:
@@ -618,9 +632,8 @@ class Compiler:
             # Velocity 1.7 parses a bare #foreach as a directive without children, which
             # fails when the template is initialised (see compile; a macro body compiled
             # later fails where it reaches one).
-            self.init_failures.append(node)
-            return _raise_later('Cannot load from object array because "this.children" is null',
-                                "NullPointerException")
+            self.init_failures.append((node, _NO_CHILDREN))
+            return _raise_later(_NO_CHILDREN, "NullPointerException")
         if name in self.macros:
             return self.macro_call(node)
         if not self.aws and node.has_parens and node.body is None:
@@ -740,10 +753,10 @@ class Compiler:
             names = list(params[:len(arg_fns)])
             if body_fn is not None:
                 names.append("bodyContent")
-            saved = {k: variables.get(k, _UNSET) for k in names}
-            bound = {}
+            saved = {k: variables.get(k, UNSET) for k in names}
+            bound: dict[str, MacroArg] = {}
             for param, fn, text in zip(params, arg_fns, arg_texts):
-                variables[param] = bound[param] = MacroArg(fn, state, text)
+                variables[param] = bound[param] = MacroArg(fn, state, text, bound, saved)
             if body_fn is not None:
                 variables["bodyContent"] = DefinedBlock(body_fn, state)
             state.macro_depth += 1
@@ -757,7 +770,7 @@ class Compiler:
                 for k, v in saved.items():
                     if k in bound and variables.get(k) is not bound[k]:
                         continue  # a #set of the parameter wrote the caller's variable
-                    if v is _UNSET:
+                    if v is UNSET:
                         variables.pop(k, None)
                     else:
                         variables[k] = v
@@ -869,7 +882,7 @@ class Compiler:
                 if type(arg) is MacroArg:
                     # Evaluated once (pass by name); a null argument prints as the caller
                     # wrote it ($n, not $p).
-                    value = arg.expr(arg.state)
+                    value = arg.value()
                     if value is None and not self.aws:
                         if chain is not None:
                             state.out.append(null_text[: len(null_text) - len(literal)])
@@ -1434,6 +1447,10 @@ _READ_ONLY_METHODS = frozenset((
     "path", "json", "params", "getBody", "getKey", "getValue", "hasNext", "intValue",
     "longValue", "doubleValue", "getClass",
 ))
+#: Velocity's NullPointerExceptions when it initialises a bare #foreach/#define/#literal and
+#: an empty #literal().
+_NO_CHILDREN = 'Cannot load from object array because "this.children" is null'
+_EMPTY_LITERAL = 'Cannot read field "kind" because "t" is null'
 _EXPR_WHITESPACE = frozenset(" \t\n\r")  # Velocity's <WHITESPACE> inside directive arguments
 _ABSORBED = object()  # a text another closure of the block writes
 _new_object = object.__new__
@@ -1448,6 +1465,21 @@ def _restore(variables: dict[str, Any], name: str, value: Any) -> None:
         variables[name] = value
 
 
+def _macro_init_failures(nodes: list[ast.Stmt]) -> list[tuple[ast.Node, str]]:
+    """The directives in macro bodies that Velocity fails to initialise (the template's own
+    are found as it compiles; a macro body is initialised whether or not it is called)."""
+    failures: list[tuple[ast.Node, str]] = []
+    for node in ast.walk(nodes):
+        if isinstance(node, ast.MacroDef):
+            for inner in ast.walk(node.body):
+                if isinstance(inner, ast.Literal) and inner.blank:
+                    failures.append((inner, _EMPTY_LITERAL))
+                elif (isinstance(inner, ast.Directive) and inner.name in ast.BODYLESS_WITHOUT_PARENS
+                      and not inner.has_parens):
+                    failures.append((inner, _NO_CHILDREN))
+    return failures
+
+
 def _resolve_indirect(value: Any, aws: bool) -> Any:
     """A variable holding a macro argument, a null ``#foreach`` item's holder or a
     ``#define`` block: the value a reference reads."""
@@ -1459,7 +1491,7 @@ def _resolve_indirect(value: Any, aws: bool) -> Any:
             return value
     if type(value) is DefinedBlock:
         return None if value.depth >= value.max_depth else value
-    value = value.expr(value.state)
+    value = value.value()
     if value is None and aws:
         return ""
     return value

@@ -261,15 +261,44 @@ def write_through(variables: dict[str, Any], name: str, value: Any, remove: bool
         holder = beneath
 
 
+#: What a name held before a macro call bound it: nothing.
+UNSET: Any = object()
+
+
 class MacroArg:
-    """A macro argument passed by name: re-evaluated at each use inside the macro body."""
+    """A macro argument passed by name: re-evaluated at each use inside the macro body, in
+    the caller's context (``#m($p)`` for a parameter ``$p`` reads the caller's ``$p``)."""
 
-    __slots__ = ("expr", "state", "text")
+    __slots__ = ("expr", "state", "text", "bound", "callers")
 
-    def __init__(self, expr: Expr, state: State, text: str = "") -> None:
+    def __init__(self, expr: Expr, state: State, text: str = "", bound: dict[str, Any] | None = None,
+                 callers: dict[str, Any] | None = None) -> None:
         self.expr = expr
         self.state = state
         self.text = text  # the argument as written: what a null parameter prints
+        #: The call's arguments by parameter name, and what those names held in the caller
+        #: (``UNSET``: nothing); the same two maps for every argument of one call.
+        self.bound = {} if bound is None else bound
+        self.callers = {} if callers is None else callers
+
+    def value(self) -> Any:
+        """The argument's value now. The parameters the call still binds (a ``#set`` of one
+        writes the caller's variable instead) read as in the caller while it is evaluated."""
+        variables = self.state.vars
+        swapped = []
+        for name, arg in self.bound.items():
+            if variables.get(name) is arg:
+                before = self.callers[name]
+                if before is UNSET:
+                    del variables[name]
+                else:
+                    variables[name] = before
+                swapped.append((name, arg))
+        try:
+            return self.expr(self.state)
+        finally:
+            for name, arg in swapped:
+                variables[name] = arg
 
 
 def render_nested(body: Stmt, state: State, scope: str = "") -> str:

@@ -99,8 +99,14 @@ class Template:
         budget_token = budgets.use_limits(self.limits)
         try:
             self._render(state)
-        except (StopRender, BreakLoop):
+        except StopRender:
             pass
+        except BreakLoop as exc:
+            if exc.scope is not None:  # the #foreach it names is over: nothing catches it
+                raise VtlRuntimeError(
+                    "StopCommand: org.apache.velocity.runtime.directive.Foreach", line=1, column=1,
+                    source=self.source, name=self.name, java_class="StopCommand",
+                ) from None
         except VtlError as err:
             if err.source is None:
                 err.source = self.source

@@ -57,6 +57,22 @@ def cases() -> Cases:
         ("stop-in-define", "#define($d)x#stop y#end[$d] after"),
         ("stop-in-string", '#set($s = "a#stop b")[$s] after'),
         ("stop-in-macro", "#macro(m)x#stop y#end#m() after"),
+        # #break(x): only a scope ($foreach) may be named; a loop that is over is named in vain
+        ("break-number", "#foreach($x in [1,2])#break(1)$x#end|"),
+        ("break-string-null-list-map", "a#break('a')|#break($undef)|#break([1])|#break($m)"),
+        ("break-loop-variable", "#foreach($x in [1,2])#break($x)$x#end|"),
+        ("break-define-block", "#define($d)x#end#break($d)"),
+        ("break-null-in-define", "#define($d)a#break($undef)b#end$d|"),
+        ("break-parent-scope", "#foreach($x in [1,2])#foreach($y in [1,2])#break($foreach.parent)$y#end$x#end|"),
+        ("break-finished-loop", "a#foreach($x in [1,2])#set($f = $foreach)#end#break($f)|"),
+        ("break-finished-loop-in-loop", "#foreach($x in [1,2])#set($f = $foreach)#end#foreach($y in [1])#break($f)$y#end|"),
+        ("break-finished-loop-in-define", "#foreach($x in [1,2])#set($f = $foreach)#end#define($d)q#break($f)#end$d|"),
+        # what Velocity fails to initialise fails even where no render goes: an empty
+        # #literal(), and a bare #foreach or an empty #literal() in a macro body
+        ("literal-empty-unreached", "#if(false)#literal()#end#end|"),
+        ("literal-empty-in-macro", "#macro(m)#literal()#end#end|"),
+        ("foreach-bare-in-macro", "#macro(m $a)#if($a)#foreach#end#end|"),
+        ("literal-empty-after-bare-foreach", "x#if(false)#foreach#end#literal()#end"),
         ("evaluate-basic", "#set($src = '#set($y = 5)$y!')#evaluate($src) $y"),
         ("evaluate-literal", "#evaluate('$s and #if(true)yes#end')"),
         ("evaluate-dq", '#evaluate("$s")'),

@@ -91,6 +91,20 @@ CASES = [
     ("block-call-hash-terminator-after-brackets", "#@()]]#\"#end|#@foo()]]#x#end|#@foo()#[[a]]#\"#end|#@foo()a#\"#end"),
     # '@' starts a WORD in directive arguments.
     ("args-at-word", "#e(@)|#e(@x y)"), ("args-at-word-defined-macro", "#macro(m $a)[$a]#end#m(@)"),
+    # An argument is evaluated in the caller's context: one naming the parameter reads the
+    # caller's variable of that name (it recursed through the parameter itself).
+    ("arg-named-like-param", "#macro(m1 $p)[$p]#end#m1($p)#set($p = 5)#m1($p)[$p]"),
+    ("arg-named-like-param-set", "#macro(m1 $p)#set($p = 7)[$p]#end#set($p = 5)#m1($p)[$p]"),
+    ("arg-named-like-other-param", "#macro(m1 $p $q)[$p$q]#end#m1($q $p)#set($p = 1)#set($q = 2)#m1($q $p)"),
+    ("arg-named-like-param-set-other", "#macro(m1 $p $q)#set($p = 7)[$q]#end#set($p = 5)#m1($p $p)[$p]"),
+    ("arg-through-two-macros", "#macro(m1 $p)[$p]#end#macro(m2)#m1($p)#end#m2()#set($p = 5)#m2()"),
+    ("arg-through-two-macros-params", "#macro(m1 $p)[$p]#end#macro(m2 $p)#m1($p)#end#m2(3)#macro(m3 $q)#m1($p)#end#m3(1)"),
+    ("arg-interpolated-param", "#macro(m1 $p)[$p]#end#macro(m2 $p)#m1(\"$p!\")#end#m2('a')"),
+    ("arg-same-name-chain", "#macro(m1 $a)#m2($a)#end#macro(m2 $a)[$a]#end#set($a = 'A')#m1($a)#m1('z')"),
+    ("arg-same-name-loop-var", "#macro(m1 $p)#foreach($p in [1,2])$p#end[$p]#end#set($p = 'a')#m1($p)[$p]"),
+    ("arg-same-name-block-call", "#macro(m1 $p)$bodyContent#end#set($p = 'a')#@m1($p)<$p>#end"),
+    ("arg-same-name-if-map", "#macro(m1$p)#if($p)#end#end#macro(m2)#m1($p {'':2,'':false})#end#m2"),
+    ("arg-recursion-rebound", "#macro(rec $n)#if($n > 0)$n#set($m = $n - 1)#rec($m)#end#end#rec(3)"),
 ]
 
 
