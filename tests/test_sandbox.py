@@ -180,7 +180,11 @@ CATALOGUE: list[Escape] = [
     Escape("string-format-huge-width", "$x.format('%2147483647s', $x)", vtl.VtlLimitError, vtl.VtlLimitError),
     Escape("string-format-huge-precision", "$x.format('%.999999999f', 1.5)", vtl.VtlLimitError, vtl.VtlLimitError),
     Escape("string-format-missing-arg", "$x.format('%s')", vtl.VtlRuntimeError, vtl.VtlRuntimeError),
-    Escape("string-formatted", "$x.formatted('a')", LITERAL, LITERAL),
+    # String.formatted (Java 15+) formats the string itself with the same port: 'abc' has no
+    # conversion, so the argument is unused (checked on Java 17)
+    Escape("string-formatted", "$x.formatted('a')", "abc", "abc"),
+    Escape("string-formatted-python-braces", "#set($f = '{0.__class__}%s')$f.formatted($x)",
+           "{0.__class__}abc", "{0.__class__}abc"),
     Escape("percent-literal", "#set($f = '%s%n%x{0.__class__}')$f", "%s%n%x{0.__class__}", "%s%n%x{0.__class__}"),
     Escape("brace-format-data", "$x.concat('{0.__class__.__mro__}')", "abc{0.__class__.__mro__}",
            "abc{0.__class__.__mro__}"),

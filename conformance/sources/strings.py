@@ -163,4 +163,10 @@ def cases() -> Cases:
                     f"$s.offsetByCodePoints({a}, {b})", {"s": value})
     for cid, template, env in FOUND:
         out.add(cid, template, env)
+    # String.formatted (Java 15+): the string is the format
+    out.add("formatted-plain", "$s.formatted('a')|$s.formatted()", {"s": "abc"})
+    out.add("formatted-conversions", "#set($f = '%s-%d|%05.1f')$f.formatted('a', 3, 2.25)", {})
+    out.add("formatted-missing-argument", "#set($f = '%s')$f.formatted()", {})
+    out.add("formatted-null-and-list", "#set($f = '%s|%s')$f.formatted($l, 1)|$f.formatted($undef, $undef)", {"l": [1]})
+    out.add("formatted-braces", "#set($f = '{0.__class__}%s')$f.formatted($s)", {"s": "S"})
     return out

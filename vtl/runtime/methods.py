@@ -1013,6 +1013,7 @@ STRING_METHODS: Table = {
     "getBytes": [((), _s_bytes), (("null",), _ambiguous), (("String",), _s_bytes_in)],
     "toCharArray": [((), _s_to_char_array)],
     "format": [(("String", "Object..."), _s_format)],
+    "formatted": [(("Object...",), lambda s, *args: _s_format(s, s, *args))],  # (Java 15+)
     "copyValueOf": [(("char[]",), _s_copy_value_of), (("char[]", "int", "int"), _s_chars_range)],
     "stripIndent": [((), _s_strip_indent)],
     "translateEscapes": [((), _s_translate_escapes)],
