@@ -87,9 +87,11 @@ def record_feature(oracle: Any, feature: str, engine: str) -> dict[str, Any]:
     for (case, profile, _), answer in zip(plan, answers):
         entry = by_case.setdefault(case["id"], dict(case))
         entry[profile] = expectation(answer)
-        if case.get("mask") and "result" in entry[profile]:
+        if case.get("mask"):
             # identity hashes change from run to run: keep the file reproducible
-            entry[profile]["result"] = mask_identity(entry[profile]["result"])
+            for key in ("result", "message"):
+                if key in entry[profile]:
+                    entry[profile][key] = mask_identity(entry[profile][key])
     return {
         "cases": [_ordered(by_case[case["id"]]) for case in cases],
         "feature": feature,
