@@ -205,3 +205,24 @@ def _field_run(draw) -> str:
 def test_print_runs_over_one_map_match_velocity(oracle, profile, template, variables):
     assume(".class." not in template)
     _assert_agrees(oracle, template, variables, profile)
+
+
+# -- #foreach over $m.keySet() (API Gateway: a list of the keys when no map can be resized) ---
+
+_key_loop = st.sampled_from([
+    "#foreach($k in $m.keySet())[$k=$m.get($k)]#if($foreach.hasNext),#end#end",
+    "#foreach($k in $m.keySet())$foreach.count:$k #foreach($j in $m.keySet())$j#end|#end",
+    "#foreach($k in $m.keySet())#set($v = $m.get($k))$k$v#end$k",
+    "#set($n = $m)#foreach($k in $n.keySet())$k#end#foreach($k in $m.keySet())$k#end",
+    "#foreach($k in $m.keySet())$k#end#set($x = $m.put('z', 1))$m",  # (a put: no list of keys)
+    "#foreach($k in $m.keySet())$k#set($m.b = 5)#end$m",
+])
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(template=_key_loop, m=st.one_of(st.dictionaries(st.sampled_from(_KEYS + ["c", "d", "e"]), _leaf, max_size=6),
+                                       _leaf, st.lists(_leaf, max_size=2)))
+def test_loops_over_key_sets_match_velocity(oracle, profile, template, m):
+    _assert_agrees(oracle, template, {"m": m}, profile)
