@@ -252,7 +252,7 @@ def _set_parts(a: list, b: list) -> Iterator[tuple[Any, Any]]:
         if not all(any(java_equals(x, y) for y in b) for x in a):
             yield _UNEQUAL
         return
-    from .methods import EntrySetView, KeySetView  # (methods imports this module)
+    from .views import EntrySetView, KeySetView  # (views imports this module)
 
     keys = _KeyIndex(owner) if type(a) in (KeySetView, EntrySetView) else None
     for item in b:

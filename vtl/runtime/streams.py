@@ -154,7 +154,7 @@ class IntStream(_Stream):
 
 def _sorted_naturally(items: list[Any]) -> list[Any]:
     """``Stream.sorted()``: natural order, comparing as ``Comparator.naturalOrder()`` does."""
-    from .methods import _l_sort  # (methods imports this module)
+    from .list_methods import _l_sort  # (list_methods imports this module)
 
     out = list(items)
     _l_sort(out, None, receiver="c1")
