@@ -350,7 +350,8 @@ class TestHostObjects:
 
 # -- the chokepoint never looks a template-supplied name up with getattr ------------------------
 
-_CHOKEPOINT_FILES = ["runtime/access.py", "runtime/methods.py", "compiler.py", "template.py"] + sorted(
+_CHOKEPOINT_FILES = ["runtime/access.py", "runtime/methods.py", "compiler.py", "blocks.py", "render_state.py",
+                     "template.py"] + sorted(
     f"runtime/{p.name}" for p in (ROOT / "runtime").glob("*.py") if p.name not in ("access.py", "methods.py")
 )
 _DYNAMIC_ATTR_FUNCS = {"getattr", "setattr", "delattr", "hasattr", "__import__", "eval", "exec", "vars",
